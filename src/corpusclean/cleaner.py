@@ -1,0 +1,218 @@
+"""The cleaner base class: the loop, the trail and the counting, written once.
+
+A cleaner subclass sets a snake_case ``name``, takes keyword-only options in
+``__init__`` and writes exactly one of:
+
+- :meth:`Cleaner.find_edits` (``text -> edits``): changes to the text; an edit
+  with a ``reason`` is a removal and is recorded in ``doc.removed``;
+- :meth:`Cleaner.find_flags` (``text -> flags``): things to flag, text untouched;
+- :meth:`Cleaner.apply` (``doc -> doc | Drop``): anything else (moving a
+  headline to the title, marking a duplicate, dropping a document).
+
+Calling a cleaner on a document (``cleaner(doc)``) runs that method, appends the
+cleaner's name to ``doc.steps`` only when the document changed, and updates
+:attr:`Cleaner.stats`.
+
+Cleaners that need the whole corpus first (corpus statistics, near-duplicate
+signatures) set ``needs_fit = True`` and write :meth:`Cleaner.fit`; a
+:class:`~corpusclean.pipeline.Pipeline` calls it over the documents as the
+cleaners before it leave them, then cleans document by document.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .document import Document, Edit, Flag
+
+
+_COUNTING: ContextVar[bool] = ContextVar("corpusclean_counting", default=True)
+
+
+@contextmanager
+def not_counted() -> Iterator[None]:
+    """Run cleaners without touching their stats (used for the fit pass)."""
+    token = _COUNTING.set(False)
+    try:
+        yield
+    finally:
+        _COUNTING.reset(token)
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Returned by :meth:`Cleaner.apply` to drop a document; the reason is counted."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFlag:
+    """A flag as a flagging cleaner finds it; the base class fills in the cleaner and text."""
+
+    kind: str
+    start: int
+    end: int
+    reason: str
+    suggestion: str | None = None
+    confidence: float | None = None
+
+
+@dataclass
+class CleanerStats:
+    """What one cleaner did over a run. Stats of parallel workers add up with ``+``."""
+
+    name: str
+    seen: int = 0
+    changed: int = 0
+    dropped: int = 0
+    chars_removed: int = 0
+    flags: int = 0
+    seconds: float = 0.0
+    drop_reasons: Counter[str] = field(default_factory=Counter)
+
+    def __add__(self, other: CleanerStats) -> CleanerStats:
+        return CleanerStats(
+            name=self.name,
+            seen=self.seen + other.seen,
+            changed=self.changed + other.changed,
+            dropped=self.dropped + other.dropped,
+            chars_removed=self.chars_removed + other.chars_removed,
+            flags=self.flags + other.flags,
+            seconds=self.seconds + other.seconds,
+            drop_reasons=self.drop_reasons + other.drop_reasons,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of these stats."""
+        return {
+            "name": self.name,
+            "seen": self.seen,
+            "changed": self.changed,
+            "dropped": self.dropped,
+            "chars_removed": self.chars_removed,
+            "flags": self.flags,
+            "seconds": round(self.seconds, 6),
+            "drop_reasons": dict(self.drop_reasons),
+        }
+
+
+class Cleaner:
+    """Base class of every cleaner. Subclasses write one method; see the module docs."""
+
+    #: The one snake_case name: registry key, recipe key, CLI value, ``steps`` entry.
+    name: ClassVar[str] = ""
+    #: True for cleaners that must see the whole corpus (through :meth:`fit`) first.
+    needs_fit: ClassVar[bool] = False
+
+    @property
+    def stats(self) -> CleanerStats:
+        """What this cleaner did so far (created on first use, so subclasses need no ``super().__init__()``)."""
+        stats: CleanerStats | None = self.__dict__.get("_stats")
+        if stats is None:
+            stats = self.__dict__["_stats"] = CleanerStats(self.name)
+        return stats
+
+    @classmethod
+    def description(cls) -> str:
+        """The first line of the class docstring."""
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    # -- what subclasses write ------------------------------------------------
+
+    def find_edits(self, text: str) -> Iterable[Edit]:
+        """The edits this cleaner makes to ``text``."""
+        return ()
+
+    def find_flags(self, text: str) -> Iterable[FoundFlag]:
+        """The flags this cleaner raises on ``text``."""
+        return ()
+
+    def apply(self, doc: Document) -> Document | Drop:
+        """Clean one document. The default applies :meth:`find_edits` and :meth:`find_flags`."""
+        doc = doc.edit(self.find_edits(doc.text), cleaner=self.name)
+        found = list(self.find_flags(doc.text))
+        if not found:
+            return doc
+        return doc.add_flags(self.make_flag(doc.text, f) for f in found)
+
+    def fit(self, docs: Iterable[Document]) -> None:
+        """Learn from the whole corpus before cleaning (only where ``needs_fit``)."""
+
+    # -- written once ----------------------------------------------------------
+
+    def make_flag(self, text: str, found: FoundFlag) -> Flag:
+        """Turn a :class:`FoundFlag` on ``text`` into a :class:`Flag` of this cleaner."""
+        return Flag(
+            kind=found.kind,
+            start=found.start,
+            end=found.end,
+            text=text[found.start : found.end],
+            suggestion=found.suggestion,
+            confidence=found.confidence,
+            cleaner=self.name,
+            reason=found.reason,
+        )
+
+    def process(self, doc: Document) -> Document | Drop:
+        """Clean ``doc``, record the step when it changed and count; a :class:`Drop` when dropped."""
+        if not _COUNTING.get():
+            result = self.apply(doc)
+            if isinstance(result, Drop) or result is doc or result == doc:
+                return result if isinstance(result, Drop) else doc
+            return self._record(result)
+        began = time.perf_counter()
+        result = self.apply(doc)
+        stats = self.stats
+        stats.seconds += time.perf_counter() - began
+        stats.seen += 1
+        if isinstance(result, Drop):
+            stats.dropped += 1
+            stats.drop_reasons[result.reason] += 1
+            return result
+        if result is not doc and result != doc:
+            stats.changed += 1
+            stats.flags += len(result.flags) - len(doc.flags)
+            stats.chars_removed += sum(len(r.text) for r in result.removed[len(doc.removed) :])
+            return self._record(result)
+        return doc
+
+    def __call__(self, doc: Document) -> Document | None:
+        """Clean ``doc``; ``None`` when the cleaner drops it (see :meth:`process`)."""
+        result = self.process(doc)
+        return None if isinstance(result, Drop) else result
+
+    def _record(self, doc: Document) -> Document:
+        return doc.add_step(self.name)
+
+    def clean(
+        self,
+        docs: Iterable[Document],
+        *,
+        on_drop: Callable[[Document, str], object] | None = None,
+    ) -> Iterator[Document]:
+        """Clean a stream of documents; dropped ones go to ``on_drop(doc, reason)``."""
+        for doc in docs:
+            out = self.process(doc)
+            if isinstance(out, Drop):
+                if on_drop is not None:
+                    on_drop(doc, out.reason)
+            else:
+                yield out
+
+    def all_stats(self) -> list[CleanerStats]:
+        """Stats of this cleaner; a pipeline returns one row per cleaner inside it."""
+        return [self.stats]
+
+    def reset_stats(self) -> None:
+        """Start counting again from zero."""
+        self.__dict__["_stats"] = CleanerStats(self.name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"

@@ -1,0 +1,1 @@
+"""The built-in cleaners, one module per family; each module's Cleaner subclasses register by name."""

@@ -1,0 +1,170 @@
+"""The typed document model: a frozen document, its flags and its removals.
+
+A :class:`Document` never changes in place. :meth:`Document.replace` is the one
+path to a changed copy: it validates the result, so a flag's span always
+selects the flag's text. :meth:`Document.edit` applies text edits and keeps
+every flag span and removal position right.
+
+>>> doc = Document(id="a", text="中文 测试")
+>>> doc = doc.edit([Edit(2, 3, reason="space between CJK")], cleaner="demo")
+>>> doc.text, doc.removed[0].text, doc.removed[0].at
+('中文测试', ' ', 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .edits import Edit, apply_edits
+from .errors import FlagSpanError
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Flag(BaseModel):
+    """Something a cleaner noticed but did not change: a typo, a redaction, a stray quote.
+
+    ``start`` and ``end`` are code-point offsets into the document's final text,
+    and ``text`` is the substring they select.
+    """
+
+    model_config = _FROZEN
+
+    kind: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    suggestion: str | None = None
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    cleaner: str
+    reason: str
+
+
+class Removal(BaseModel):
+    """Text a cleaner took out of a document, with the reason.
+
+    ``at`` is where the text stood, as an offset into the document's final text
+    (kept right as later cleaners edit the text), or ``None`` for text that was
+    never part of the running text (a headline moved to the title, say).
+    """
+
+    model_config = _FROZEN
+
+    cleaner: str
+    text: str
+    reason: str
+    at: int | None = Field(default=None, ge=0)
+
+
+class Document(BaseModel):
+    """One document of a corpus, as it goes through the cleaners.
+
+    ``steps`` names the cleaners that changed it, in order; ``flags`` and
+    ``removed`` say what they noticed and what they took out.
+    """
+
+    model_config = _FROZEN
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    steps: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_spans(self) -> Document:
+        check_spans(self)
+        return self
+
+    def replace(self, **changes: Any) -> Document:
+        """A copy with ``changes`` applied, validated like a new document.
+
+        pydantic's ``model_copy(update=...)`` does not validate; this does.
+
+        >>> Document(id="a", text="x").replace(title="标题").title
+        '标题'
+        """
+        for key in ("flags", "removed", "steps"):
+            if key in changes:
+                changes[key] = tuple(changes[key])
+        unknown = set(changes) - set(type(self).model_fields)
+        if unknown:
+            raise TypeError(f"Document has no field(s) {sorted(unknown)}")
+        new = self.model_copy(update=changes)
+        check_spans(new)
+        return new
+
+    def edit(self, edits: Iterable[Edit], *, cleaner: str) -> Document:
+        """Apply text edits made by ``cleaner``; record removals and remap spans.
+
+        Edits with a reason go into ``removed``. Flags whose whole text was
+        deleted are dropped (their text is in ``removed``); others follow the
+        text. Returns ``self`` when nothing changes.
+        """
+        edits = [e for e in edits if e.replacement != self.text[e.start : e.end]]
+        if not edits:
+            return self
+        text, positions = apply_edits(self.text, edits)
+        removed = [
+            r if r.at is None else r.model_copy(update={"at": positions.end(r.at)})
+            for r in self.removed
+        ]
+        removed += [
+            Removal(
+                cleaner=cleaner,
+                text=self.text[e.start : e.end],
+                reason=e.reason,
+                at=positions.start(e.start),
+            )
+            for e in sorted(edits, key=lambda e: e.start)
+            if e.reason is not None and e.end > e.start
+        ]
+        flags = []
+        for f in self.flags:
+            start, end = positions.start(f.start), positions.end(f.end)
+            if end <= start and f.end > f.start:
+                continue
+            flags.append(f.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
+        return self.replace(text=text, flags=flags, removed=removed)
+
+    def add_flags(self, flags: Iterable[Flag]) -> Document:
+        """A copy with ``flags`` added, spans checked.
+
+        >>> d = Document(id="a", text="中国共产党人的出行和使命")
+        >>> f = Flag(kind="typo", start=7, end=9, text="出行", cleaner="t", reason="r")
+        >>> d.add_flags([f]).flags[0].text
+        '出行'
+        """
+        flags = tuple(flags)
+        return self.replace(flags=self.flags + flags) if flags else self
+
+    def add_step(self, name: str) -> Document:
+        """A copy with ``name`` appended to ``steps``."""
+        return self.model_copy(update={"steps": (*self.steps, name)})
+
+
+def check_spans(doc: Document) -> None:
+    """Raise :class:`FlagSpanError` unless every flag selects its text in ``doc.text``."""
+    n = len(doc.text)
+    for f in doc.flags:
+        if not (0 <= f.start <= f.end <= n) or doc.text[f.start : f.end] != f.text:
+            raise FlagSpanError(
+                f"document {doc.id!r}: flag {f.kind!r} from {f.cleaner!r} says "
+                f"text[{f.start}:{f.end}] is {f.text!r}, but it is "
+                f"{doc.text[f.start : f.end]!r}; build flags from the text they point into"
+            )
+    for r in doc.removed:
+        if r.at is not None and r.at > n:
+            raise FlagSpanError(
+                f"document {doc.id!r}: removal by {r.cleaner!r} is placed at {r.at}, "
+                f"past the end of the text ({n})"
+            )
+
+
+__all__ = ["Document", "Edit", "Flag", "Removal", "check_spans"]

@@ -1,0 +1,108 @@
+"""The pipeline: a list of cleaners that is itself a cleaner.
+
+Cleaners run left to right; the first that drops a document ends its run. A
+pipeline can sit inside another pipeline. Before cleaning, :meth:`Pipeline.fit`
+lets each corpus-level cleaner (``needs_fit``) see every document as the
+cleaners before it leave them.
+
+>>> from corpusclean.document import Document
+>>> from corpusclean.cleaner import Cleaner
+>>> class Upper(Cleaner):
+...     '''Upper-case Latin letters.'''
+...     name = "upper"
+...     def apply(self, doc):
+...         return doc.replace(text=doc.text.upper())
+>>> Pipeline([Upper()])(Document(id="a", text="abc中文")).text
+'ABC中文'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
+
+from .cleaner import Cleaner, CleanerStats, Drop, not_counted
+from .document import Document
+
+
+class Pipeline(Cleaner):
+    """Run cleaners in order; a pipeline is a cleaner, so pipelines nest."""
+
+    name = "pipeline"
+
+    def __init__(self, cleaners: Iterable[Cleaner] = ()) -> None:
+        self.cleaners: list[Cleaner] = list(cleaners)
+
+    # -- a list of cleaners ----------------------------------------------------
+
+    def __iter__(self) -> Iterator[Cleaner]:
+        return iter(self.cleaners)
+
+    def __len__(self) -> int:
+        return len(self.cleaners)
+
+    @overload
+    def __getitem__(self, index: int) -> Cleaner: ...
+    @overload
+    def __getitem__(self, index: slice) -> Pipeline: ...
+    def __getitem__(self, index: int | slice) -> Cleaner | Pipeline:
+        if isinstance(index, slice):
+            return Pipeline(self.cleaners[index])
+        return self.cleaners[index]
+
+    def append(self, cleaner: Cleaner) -> None:
+        """Add a cleaner at the end."""
+        self.cleaners.append(cleaner)
+
+    @property
+    def names(self) -> list[str]:
+        """The names of the cleaners, in order."""
+        return [c.name for c in self.cleaners]
+
+    # -- a cleaner -------------------------------------------------------------
+
+    @property  # type: ignore[override]
+    def needs_fit(self) -> bool:  # a pipeline needs a fit pass when any cleaner in it does
+        return any(c.needs_fit for c in self.cleaners)
+
+    def apply(self, doc: Document) -> Document | Drop:
+        for cleaner in self.cleaners:
+            result = cleaner.process(doc)
+            if isinstance(result, Drop):
+                return Drop(f"{cleaner.name}: {result.reason}" if cleaner.name != "pipeline" else result.reason)
+            doc = result
+        return doc
+
+    def _record(self, doc: Document) -> Document:
+        return doc  # the cleaners inside record their own steps
+
+    def fit(self, docs: Iterable[Document]) -> None:
+        """Fit each corpus-level cleaner on ``docs`` as the cleaners before it leave them.
+
+        ``docs`` is iterated once per cleaner that needs a fit, so pass a list or a
+        re-readable corpus (:class:`corpusclean.readers.Corpus`), not a generator,
+        when more than one does.
+        """
+        for i, cleaner in enumerate(self.cleaners):
+            if cleaner.needs_fit:
+                before = Pipeline(self.cleaners[:i])
+                with not_counted():
+                    cleaner.fit(before.clean(docs) if before.cleaners else docs)
+
+    def all_stats(self) -> list[CleanerStats]:
+        return [row for c in self.cleaners for row in c.all_stats()]
+
+    def reset_stats(self) -> None:
+        for c in self.cleaners:
+            c.reset_stats()
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.cleaners!r})"
+
+
+def run(pipeline: Cleaner, docs: Sequence[Document] | Iterable[Document]) -> list[Document]:
+    """Fit ``pipeline`` on ``docs`` when it needs it, then clean them; return the kept documents."""
+    docs = list(docs)
+    if pipeline.needs_fit:
+        pipeline.fit(docs)
+    return list(pipeline.clean(docs))
