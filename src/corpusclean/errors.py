@@ -54,3 +54,7 @@ class MissingDependencyError(CorpusCleanError, ImportError):
 
 class FlagSpanError(CorpusCleanError, ValueError):
     """A flag's span does not select the flag's text in the document."""
+
+
+class PatternTimeoutError(CorpusCleanError):
+    """A user-supplied regular expression ran past its time limit on a text."""

@@ -28,15 +28,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-import orjson
-
 from .document import Document
 from .errors import OutputError
+from .jsonl import dump_record
 
 
 def document_record(doc: Document) -> bytes:
-    """One JSONL line (with its newline) for ``doc``: exactly the model's fields, UTF-8."""
-    return orjson.dumps(doc.model_dump(mode="json"), option=orjson.OPT_APPEND_NEWLINE)
+    """One JSONL line (with its newline) for ``doc``: exactly the model's fields, UTF-8.
+
+    Integers beyond 64 bits in the metadata keep every digit (see :mod:`corpusclean.jsonl`).
+    """
+    return dump_record(doc.model_dump(mode="json"))
 
 
 @contextlib.contextmanager
@@ -172,6 +174,7 @@ class TextDirWriter:
                 "give a directory for --format txt, or an output ending in .txt for one file"
             )
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._root = self.directory.resolve()
         return self
 
     def write(self, doc: Document) -> None:
@@ -182,6 +185,11 @@ class TextDirWriter:
             digest = hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:8]
             target = target.with_name(f"{target.stem}-{digest}.txt")
         self._used.add(target)
+        if not target.parent.resolve().is_relative_to(self._root):  # a symbolic link already there
+            raise OutputError(
+                f"document {doc.id!r} would be written to {target}, which a symbolic link inside "
+                f"{self.directory} points outside it; remove the link or choose another output directory"
+            )
         with atomic_file(target) as stream:
             stream.write((doc.text + "\n").encode("utf-8"))
         self.count += 1

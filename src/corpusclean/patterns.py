@@ -1,12 +1,19 @@
 """Compiled regular expressions, one place for all of them (``*_RE`` names).
 
 Patterns are compiled once at import. Character classes are built from named
-pieces so that a reader can see what each range is.
+pieces so that a reader can see what each range is. Patterns a user gives (in a
+recipe) are compiled with :func:`compile_user_pattern`, which runs every search
+with a time limit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
 import regex
+
+from .errors import PatternTimeoutError, RecipeError
 
 # -- character classes -----------------------------------------------------------
 #: Han ideographs (all CJK Unified Ideographs blocks and the compatibility block).
@@ -32,3 +39,79 @@ LINE_BREAK_RUN_RE = regex.compile(r"\A\s+|\s+\Z|(?:[^\S\r\n]*(?:\r\n?|\n))+")
 # -- sentences (remove_repeats) --------------------------------------------------------
 
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
+
+# -- user-supplied patterns (recipes) ---------------------------------------------------
+#: Seconds one search of a user-supplied pattern may take on one text. Built-in
+#: patterns need no limit: they are written and tested here not to backtrack.
+USER_PATTERN_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class UserPattern:
+    """A user-supplied pattern whose every search runs with a time limit.
+
+    A search that runs out of time raises :class:`~corpusclean.errors.PatternTimeoutError`
+    naming the pattern and where it came from, instead of hanging the run.
+    """
+
+    pattern: regex.Pattern[str]
+    source: str
+    timeout: float = USER_PATTERN_TIMEOUT
+
+    def search(self, text: str, pos: int = 0) -> regex.Match[str] | None:
+        """The first match in ``text`` from ``pos``, or None."""
+        try:
+            return self.pattern.search(text, pos, timeout=self.timeout)
+        except TimeoutError:
+            raise self._timed_out(text) from None
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches in ``text``; the time limit covers the whole scan."""
+        matches = self.pattern.finditer(text, timeout=self.timeout)
+        while True:
+            try:
+                found = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._timed_out(text) from None
+            yield found
+
+    def sub(self, replacement: str | Callable[[regex.Match[str]], str], text: str) -> str:
+        """``text`` with every match replaced."""
+        try:
+            return self.pattern.sub(replacement, text, timeout=self.timeout)
+        except TimeoutError:
+            raise self._timed_out(text) from None
+
+    def _timed_out(self, text: str) -> PatternTimeoutError:
+        return PatternTimeoutError(
+            f"the pattern {self.pattern.pattern!r} from {self.source} ran longer than "
+            f"{self.timeout:g} s on a text of {len(text):,} characters; it probably backtracks "
+            "catastrophically (a repeat inside a repeat, like (a|aa)+): rewrite it without nested "
+            "repeats, or anchor it to a line"
+        )
+
+
+def compile_user_pattern(
+    pattern: str, *, source: str, flags: int = 0, timeout: float = USER_PATTERN_TIMEOUT
+) -> UserPattern:
+    """Compile a pattern a user gave (``source`` says where, for messages) with a time limit.
+
+    A pattern that does not compile raises :class:`~corpusclean.errors.RecipeError`.
+
+    >>> pattern = compile_user_pattern(r"^本报讯", source="remove_headers.patterns[0]")
+    >>> pattern.search("本报讯 北京").group()
+    '本报讯'
+    >>> compile_user_pattern("(", source="recipe.toml [remove_headers] patterns[1]")
+    Traceback (most recent call last):
+    ...
+    corpusclean.errors.RecipeError: recipe.toml [remove_headers] patterns[1]: the pattern '(' is not ...
+    """
+    try:
+        compiled = regex.compile(pattern, flags)
+    except (regex.error, TypeError) as exc:
+        raise RecipeError(
+            f"{source}: the pattern {pattern!r} is not a valid regular expression ({exc}); fix it"
+        ) from None
+    return UserPattern(compiled, source, timeout)

@@ -8,7 +8,19 @@ without the extension; a JSONL file holds one document per line.
 A :class:`Corpus` can be iterated more than once (corpus-level cleaners read it
 in a first pass). A file or record that cannot be read raises
 :class:`~corpusclean.errors.InputError`, or, with ``on_error`` given, is handed
-to it and the reading goes on with the next one.
+to it and the reading goes on with the next one. Memory stays bounded whatever
+the input: a document (a text file or a JSONL line) larger than
+``max_document_bytes`` is refused without being read into memory, and
+compressed input is guarded against truncation and bombs (see
+:mod:`corpusclean.compression`).
+
+JSONL edge cases, decided so that nothing is lost silently: a UTF-8 byte order
+mark on the first line is skipped; a line that is not UTF-8 is decoded like a
+text file (damaged UTF-8 with replacement characters counted in
+``metadata["decode_errors"]``, GB18030 or Big5 named in
+``metadata["encoding"]``); integers beyond 64 bits keep every digit; a record
+whose top-level key repeats with different values is refused, since keeping
+either value would silently drop the other.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -19,19 +31,25 @@ to it and the reading goes on with the next one.
 
 from __future__ import annotations
 
-import gzip
-import io
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import orjson
 from pydantic import ValidationError
 
+from .compression import open_compressed
 from .document import Document
 from .encoding import decode_bytes
 from .errors import InputError
+from .jsonl import parse_record
+
+#: The largest document read, in bytes: a text or HTML file, or one JSONL line.
+#: A whole novel is 2-3 MB of UTF-8; a bigger "document" is a dump to split.
+MAX_DOCUMENT_BYTES = 16 * 2**20
+_SKIP_CHUNK = 2**20
+_BOM = b"\xef\xbb\xbf"
 
 #: File name endings read as documents, longest first.
 SUFFIXES: tuple[str, ...] = (".jsonl.gz", ".jsonl.zst", ".jsonl", ".txt", ".html", ".htm")
@@ -95,6 +113,7 @@ class Corpus:
     ``text_key`` and ``id_key`` name the JSONL fields of the text and the id;
     other fields go to ``metadata``. ``on_error`` receives each
     :class:`~corpusclean.errors.InputError` instead of raising it.
+    ``max_document_bytes`` bounds the size of one document (and so memory).
     """
 
     def __init__(
@@ -104,11 +123,13 @@ class Corpus:
         text_key: str = "text",
         id_key: str = "id",
         on_error: ErrorHandler | None = None,
+        max_document_bytes: int = MAX_DOCUMENT_BYTES,
     ) -> None:
         self.files = find_files(inputs)
         self.text_key = text_key
         self.id_key = id_key
         self.on_error = on_error
+        self.max_document_bytes = max_document_bytes
 
     def __iter__(self) -> Iterator[Document]:
         for file in self.files:
@@ -123,7 +144,7 @@ class Corpus:
                 yield self._read_single(file)
         except InputError as err:
             self._fail(err)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             self._fail(InputError(_read_failure(exc), path=str(file.path)))
 
     def _fail(self, err: InputError) -> None:
@@ -131,7 +152,16 @@ class Corpus:
             raise err
         self.on_error(err)
 
+    def _too_large(self, size: int, what: str) -> str:
+        return (
+            f"{what} is {size:,} bytes, over the {self.max_document_bytes:,}-byte limit for one "
+            "document; split it into documents, or raise the limit (Corpus(max_document_bytes=...))"
+        )
+
     def _read_single(self, file: InputFile) -> Document:
+        size = file.path.stat().st_size
+        if size > self.max_document_bytes:
+            raise InputError(self._too_large(size, "the file"), path=str(file.path))
         data = file.path.read_bytes()
         text, encoding = decode_bytes(data, path=str(file.path))
         metadata: dict[str, Any] = {"encoding": encoding}
@@ -140,21 +170,35 @@ class Corpus:
         return Document(id=file.doc_id, text=text, source=str(file.path), metadata=metadata)
 
     def _read_jsonl(self, file: InputFile) -> Iterator[Document]:
-        with open_compressed(file.path) as stream:
-            for number, line in enumerate(stream, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    yield self._record(line, file, number)
-                except InputError as err:
-                    self._fail(err)
+        number = 0
+        try:
+            with open_compressed(file.path) as stream:
+                for number, line, size in _bounded_lines(stream, self.max_document_bytes):
+                    yield from self._jsonl_line(file, number, line, size)
+        except EOFError:
+            raise InputError(
+                "the compressed file ends too early (truncated); the documents before this line were "
+                "read, the rest is missing: fetch or compress the file again",
+                path=str(file.path),
+                line=number + 1,
+            ) from None
+
+    def _jsonl_line(self, file: InputFile, number: int, line: bytes | None, size: int) -> Iterator[Document]:
+        if line is None:
+            self._fail(InputError(self._too_large(size, "the line"), path=str(file.path), line=number))
+            return
+        if number == 1 and line.startswith(_BOM):
+            line = line[len(_BOM) :]
+        if not line.strip():
+            return
+        try:
+            yield self._record(line, file, number)
+        except InputError as err:
+            self._fail(err)
 
     def _record(self, line: bytes, file: InputFile, number: int) -> Document:
         where: dict[str, Any] = {"path": str(file.path), "line": number}
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc}); fix or remove the line", **where) from None
+        record, decoded = parse_record(line, where)
         if not isinstance(record, dict):
             raise InputError("a JSONL record must be a JSON object", **where)
         if record.keys() >= _OWN_SCHEMA_KEYS and "id" in record and "text" in record:
@@ -172,7 +216,31 @@ class Corpus:
             )
         raw_id = record.pop(self.id_key, None)
         doc_id = str(raw_id) if raw_id is not None else f"{file.path.name}:{number}"
-        return Document(id=doc_id, text=text, source=str(file.path), metadata=record)
+        return Document(id=doc_id, text=text, source=str(file.path), metadata={**record, **decoded})
+
+
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(number, line, size)`` for each line; ``line`` is None for one over ``limit`` bytes.
+
+    An overlong line is skipped in chunks, so memory stays within ``limit``.
+    """
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield number, line, len(line)
+            continue
+        size = len(line)
+        del line
+        while True:
+            chunk = stream.readline(_SKIP_CHUNK)
+            size += len(chunk)
+            if not chunk or chunk.endswith(b"\n"):
+                break
+        yield number, None, size
 
 
 def _read_failure(exc: BaseException) -> str:
@@ -181,19 +249,6 @@ def _read_failure(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read the file: {exc.strerror}"
     return f"cannot read the file: {exc}; check that it is not damaged"
-
-
-def open_compressed(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading bytes, decompressing ``.gz`` and ``.zst`` by their ending."""
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    if name.endswith(".zst"):
-        import zstandard
-
-        raw = path.open("rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
-    return path.open("rb")
 
 
 def read_documents(inputs: Iterable[str | Path], **options: Any) -> Iterator[Document]:
