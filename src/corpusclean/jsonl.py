@@ -36,7 +36,7 @@ def parse_record(line: bytes, where: dict[str, Any]) -> tuple[Any, dict[str, Any
     try:
         record = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        if "not valid UTF-8" not in str(exc) or "surrogates" in str(exc):
+        if _is_utf8(line):  # a real syntax error (orjson reports bad UTF-8 in the same words)
             raise _invalid(exc, where) from None
         try:
             text, encoding = decode_bytes(line)
@@ -63,6 +63,14 @@ def dump_record(value: Any) -> bytes:
     except TypeError:  # "Integer exceeds 64-bit range": the standard library keeps every digit
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         return text.encode("utf-8") + b"\n"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _invalid(exc: Exception, where: dict[str, Any]) -> InputError:
