@@ -13,6 +13,8 @@ examples per cleaner; ``CORPUSCLEAN_FUZZ=explore`` runs many more, randomly.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -153,3 +155,31 @@ def test_the_properties_catch_a_cleaner_that_loses_text() -> None:
 
     with pytest.raises(AssertionError, match="careless lost '中'"):
         check_properties("careless", Careless(), ["中文"])
+
+
+def test_a_short_atheris_run_of_the_default_pipeline_finds_nothing(tmp_path: Path) -> None:
+    """Coverage-guided: libFuzzer mutates the seeds for a bounded number of runs."""
+    pytest.importorskip("atheris")
+    corpus = tmp_path / "corpus"  # libFuzzer adds the inputs it finds interesting here
+    corpus.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    harness = Path(__file__).resolve().parent.parent / "fuzz" / "fuzz_pipeline.py"
+    env = {**os.environ, "PYTHONPATH": str(harness.parent.parent / "src")}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(harness),
+            "-runs=2000",
+            "-max_total_time=30",
+            f"-artifact_prefix={tmp_path}/",
+            str(corpus),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert regex.search(r"Done \d+ runs", proc.stderr), proc.stderr[-3000:]
+    assert len(list(corpus.iterdir())) > 5, "no coverage feedback: the library was not instrumented"
