@@ -50,7 +50,10 @@ USER_PATTERN_TIMEOUT = 2.0
 class UserPattern:
     """A user-supplied pattern whose every search runs with a time limit.
 
-    A search that runs out of time raises :class:`~corpusclean.errors.PatternTimeoutError`
+    It has the reading methods of a compiled pattern (``search``, ``match``,
+    ``fullmatch``, ``finditer``, ``sub``), with the same arguments, so it can
+    stand wherever a built-in ``*_RE`` pattern is used. A search that runs out
+    of time raises :class:`~corpusclean.errors.PatternTimeoutError`
     naming the pattern and where it came from, instead of hanging the run.
     """
 
@@ -58,16 +61,21 @@ class UserPattern:
     source: str
     timeout: float = USER_PATTERN_TIMEOUT
 
-    def search(self, text: str, pos: int = 0) -> regex.Match[str] | None:
-        """The first match in ``text`` from ``pos``, or None."""
-        try:
-            return self.pattern.search(text, pos, timeout=self.timeout)
-        except TimeoutError:
-            raise self._timed_out(text) from None
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """Like :meth:`regex.Pattern.search`, within the time limit."""
+        return self._timed(self.pattern.search, text, pos, endpos)
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """The matches in ``text``; the time limit covers the whole scan."""
-        matches = self.pattern.finditer(text, timeout=self.timeout)
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """Like :meth:`regex.Pattern.match`, within the time limit."""
+        return self._timed(self.pattern.match, text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """Like :meth:`regex.Pattern.fullmatch`, within the time limit."""
+        return self._timed(self.pattern.fullmatch, text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        """Like :meth:`regex.Pattern.finditer`; the time limit covers the whole scan."""
+        matches = self.pattern.finditer(text, pos, endpos, timeout=self.timeout)
         while True:
             try:
                 found = next(matches)
@@ -77,10 +85,18 @@ class UserPattern:
                 raise self._timed_out(text) from None
             yield found
 
-    def sub(self, replacement: str | Callable[[regex.Match[str]], str], text: str) -> str:
-        """``text`` with every match replaced."""
+    def sub(self, replacement: str | Callable[[regex.Match[str]], str], text: str, count: int = 0) -> str:
+        """Like :meth:`regex.Pattern.sub`, within the time limit."""
         try:
-            return self.pattern.sub(replacement, text, timeout=self.timeout)
+            return self.pattern.sub(replacement, text, count, timeout=self.timeout)
+        except TimeoutError:
+            raise self._timed_out(text) from None
+
+    def _timed(
+        self, method: Callable[..., regex.Match[str] | None], text: str, pos: int, endpos: int | None
+    ) -> regex.Match[str] | None:
+        try:
+            return method(text, pos, endpos, timeout=self.timeout)
         except TimeoutError:
             raise self._timed_out(text) from None
 
