@@ -88,9 +88,10 @@ class UserPattern:
     def sub(self, replacement: str | Callable[[regex.Match[str]], str], text: str, count: int = 0) -> str:
         """Like :meth:`regex.Pattern.sub`, within the time limit."""
         try:
-            return self.pattern.sub(replacement, text, count, timeout=self.timeout)
+            result: str = self.pattern.sub(replacement, text, count, timeout=self.timeout)
         except TimeoutError:
             raise self._timed_out(text) from None
+        return result
 
     def _timed(
         self, method: Callable[..., regex.Match[str] | None], text: str, pos: int, endpos: int | None
