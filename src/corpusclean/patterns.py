@@ -68,7 +68,8 @@ CONTENT_HINT_RE = regex.compile(
 #: A copyright, licence or contact line of a page footer.
 COPYRIGHT_LINE_RE = regex.compile(
     r"版权所有|copyright|©|\(c\)\s*\d{4}|ICP[备证]|公网安备|联系我们|关于我们|免责声明|法律声明"
-    r"|广告服务|网站地图|违法和不良信息|举报电话|未经授权.{0,8}(?:转载|复制)",
+    r"|广告服务|网站地图|违法和不良信息|举报电话|未经授权.{0,8}(?:转载|复制)|版权(?:声明|归)"
+    r"|禁止.{0,6}转载|转载.{0,10}(?:请联系|须注明|申请)",
     regex.I,
 )
 #: A share, print or font-size bar.
@@ -93,3 +94,8 @@ PAGE_AUTHOR_RE = regex.compile(
 )
 #: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``.
 SITE_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:_|\||｜|-{2,}|——|\s[-–—]\s)\s*")
+#: A byline or dateline: ``编辑：李楠``, ``2022-02-13 07:00 来源：央广网``, ``发布时间：...``.
+BYLINE_LINE_RE = regex.compile(
+    r"\A\W*(?:责任编辑|编辑|作者|记者|来源|出处|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"
+    r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}.{0,30}(?:来源|作者|记者|编辑|发布|浏览|点击|阅读)"
+)

@@ -32,7 +32,7 @@ from ..patterns import (
 #: Elements whose text is never page text: code, styling, form controls, embedded objects.
 SKIPPED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg",
-    "select", "option", "textarea", "button", "input", "head", "link", "meta",
+    "select", "option", "textarea", "button", "input", "title", "base", "link", "meta",
 )  # fmt: skip
 
 #: Elements that end one text block and start another.

@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..patterns import COPYRIGHT_LINE_RE, RELATED_LINE_RE, SHARE_LINE_RE
+from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, RELATED_LINE_RE, SHARE_LINE_RE
 from .blocks import Block
 
 #: What each block costs before its text counts: a short line must bring some prose to be worth keeping.
-BLOCK_COST = 4.0
+BLOCK_COST = 3.0
 #: How much a character inside a link costs: link text is navigation far more often than body.
 LINK_COST = 2.0
 #: The weight of text in a block that does not read as prose (no CJK sentence punctuation).
-NON_PROSE_WEIGHT = 0.25
+NON_PROSE_WEIGHT = 0.5
 #: Main text with fewer Han characters than this is not main text.
 MIN_MAIN_HAN = 10
 
@@ -39,6 +39,8 @@ NAVIGATION = "navigation and link lists"
 COPYRIGHT = "copyright and contact lines"
 SHARE = "share and print buttons"
 RELATED = "related-article lists"
+BYLINE = "bylines and datelines (date and author go to the metadata)"
+REPEATED = "blocks repeated from earlier on the page"
 OUTSIDE = "text outside the main text"
 
 
@@ -88,6 +90,8 @@ def best_run(values: list[float]) -> tuple[int, int]:
 
 def drop_kind(block: Block) -> str | None:
     """Why a block inside the main run is still page furniture, or ``None`` to keep it."""
+    if block.chars <= 80 and block.punct <= 3 and BYLINE_LINE_RE.search(block.text):
+        return BYLINE
     if block.chars <= 60 and SHARE_LINE_RE.search(block.text):
         return SHARE
     if block.chars <= 200 and COPYRIGHT_LINE_RE.search(block.text):
@@ -101,18 +105,28 @@ def drop_kind(block: Block) -> str | None:
 
 def select_main(blocks: list[Block]) -> Selection:
     """Pick the main-text blocks of a page (empty ``kept`` when the page has none)."""
-    start, end = best_run([block_value(b) for b in blocks])
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for b in blocks:
+        if b.text in seen and (b.is_heading or b.link_density > 0.5):
+            repeated.add(b.index)
+        seen.add(b.text)
+    values = [-BLOCK_COST - b.chars if b.index in repeated else block_value(b) for b in blocks]
+    start, end = best_run(values)
+    kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks[start:end]]
+    if sum(b.han for b, kind in zip(blocks[start:end], kinds) if kind is None) < MIN_MAIN_HAN:
+        start, end, kinds = 0, 0, []
     kept: list[Block] = []
     dropped: dict[str, list[Block]] = {}
-    for b in blocks[start:end]:
-        kind = drop_kind(b)
+    for b in blocks:
+        kind = kinds[b.index - start] if start <= b.index < end else outside_kind(b)
         if kind is None:
             kept.append(b)
         else:
             dropped.setdefault(kind, []).append(b)
-    if sum(b.han for b in kept) < MIN_MAIN_HAN:
-        kept, start, end = [], 0, 0
-    outside = blocks[:start] + blocks[end:]
-    for b in outside:
-        dropped.setdefault(NAVIGATION if b.link_density > 0.5 else OUTSIDE, []).append(b)
     return Selection(kept=kept, dropped=dropped, start=start, end=end)
+
+
+def outside_kind(block: Block) -> str:
+    """The kind of a dropped block outside the main run."""
+    return drop_kind(block) or (NAVIGATION if block.link_density > 0.5 else OUTSIDE)
