@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     originals = sorted((args.dir / "original").glob("*.htm*"))
     if not originals:
-        parser.error(f"no pages in {args.dir / 'original'}; pass the folder that holds original/ and cleaned/")
+        parser.error(
+            f"no pages in {args.dir / 'original'}; pass the folder that holds original/ and cleaned/"
+        )
     pages = {p.stem: decode_html(p.read_bytes())[0] for p in originals}
     refs = {name: (args.dir / "cleaned" / f"{name}.txt").read_text(encoding="utf-8") for name in pages}
     extractors = {"corpusclean": main_text, "trafilatura": trafilatura_text}

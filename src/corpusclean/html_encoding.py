@@ -51,6 +51,20 @@ SUPERSET_CODECS = {
     "big5hkscs": "big5hkscs",
 }
 
+#: Labels pages use that Python's codec registry does not know (from the WHATWG Encoding list).
+LABEL_ALIASES = {
+    "x-gbk": "gbk",
+    "gb_2312": "gb2312",
+    "gb_2312-80": "gb2312",
+    "chinese": "gbk",
+    "csgb2312": "gb2312",
+    "iso-ir-58": "gb2312",
+    "x-x-big5": "big5",
+    "csbig5": "big5",
+    "cn-big5": "big5",
+    "unicode-1-1-utf-8": "utf-8",
+}
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -64,8 +78,9 @@ def codec_for_label(label: str) -> str | None:
     >>> codec_for_label("GB2312"), codec_for_label("utf8"), codec_for_label("unset")
     ('gb18030', 'utf-8', None)
     """
+    label = label.strip().lower()
     try:
-        name = codecs.lookup(label.strip().lower()).name
+        name = codecs.lookup(LABEL_ALIASES.get(label, label)).name
     except LookupError:
         return None
     return SUPERSET_CODECS.get(name, name)
@@ -121,9 +136,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, "replace"), codec
-    codec = declared_encoding(data)
-    if codec is None:
-        codec = "utf-8" if _strict_ok(data, "utf-8") else "gb18030"
-    elif not _strict_ok(data, codec):
-        return _fewest_replacements(data, codec)
-    return data.decode(codec, "replace"), codec
+    declared = declared_encoding(data)
+    if declared is None:
+        undeclared = "utf-8" if _strict_ok(data, "utf-8") else "gb18030"
+        return data.decode(undeclared, "replace"), undeclared
+    if not _strict_ok(data, declared):
+        return _fewest_replacements(data, declared)
+    return data.decode(declared), declared

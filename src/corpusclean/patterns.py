@@ -42,11 +42,11 @@ META_TAG_RE = regex.compile(rb"<meta\b[^>]*>", regex.I)
 #: ``charset=gbk`` in a meta tag, in either form (``<meta charset>`` or http-equiv content).
 META_CHARSET_RE = regex.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", regex.I)
 #: Script and style bodies and comments, whose ``charset`` text must never be trusted.
-RAW_TEXT_RE = regex.compile(rb"<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)|<!--.*?(?:-->|\Z)", regex.I | regex.S)
+RAW_TEXT_RE = regex.compile(
+    rb"<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)|<!--.*?(?:-->|\Z)", regex.I | regex.S
+)
 #: A whole page: an ``<html>`` or ``<body>`` start tag, or the legacy crawl wrapper.
 WHOLE_PAGE_RE = regex.compile(r"<(?:html|body)\b|\A\s*<text\b[^>]*\bencoding\s*=", regex.I)
-#: An XML declaration at the start of decoded text (lxml refuses it in a ``str``).
-XML_DECLARATION_RE = regex.compile(r"\A\s*<\?xml[^>]*>", regex.I)
 #: One Han character (counted per block: prose is mostly Han).
 HAN_RE = regex.compile(HAN)
 #: CJK sentence punctuation, the mark of running prose (menus and link lists have almost none).

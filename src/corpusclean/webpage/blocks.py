@@ -26,7 +26,6 @@ from ..patterns import (
     HAN_RE,
     PAGE_WRAPPER_TEXT_RE,
     SPACE_RUN_RE,
-    XML_DECLARATION_RE,
 )
 
 #: Elements whose text is never page text: code, styling, form controls, embedded objects.
@@ -36,12 +35,13 @@ SKIPPED_TAGS = (
 )  # fmt: skip
 
 #: Elements that end one text block and start another.
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br center dd div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th "
-    "thead tr ul".split()
-)
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = HEADING_TAGS | {
+    "address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "html", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}  # fmt: skip
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 @dataclass(slots=True)
@@ -76,9 +76,8 @@ class Block:
 def parse_page(html: str) -> tuple[etree._Element, str | None]:
     """Parse a whole page with lxml; return the root and the crawl wrapper's title, if any.
 
-    The legacy crawl wrapper ``<text id=... title=... encoding=...>`` and an XML
-    declaration are cut first (lxml refuses a declaration in a ``str``), and
-    byte-order marks left inside the text are dropped.
+    The legacy crawl wrapper ``<text id=... title=... encoding=...>`` is cut
+    first, and byte-order marks left inside the text are dropped.
     """
     wrapper_title = None
     m = PAGE_WRAPPER_TEXT_RE.match(html)
@@ -86,10 +85,12 @@ def parse_page(html: str) -> tuple[etree._Element, str | None]:
         wrapper = lxml.html.fragment_fromstring(m.group() + "</text>")
         wrapper_title = wrapper.get("title")
         html = html[m.end() :]
-    html = XML_DECLARATION_RE.sub("", html, count=1).replace("\ufeff", "")
-    if not html.strip():
-        html = "<html></html>"
-    root = lxml.html.document_fromstring(html)
+    html = html.replace("\ufeff", "")
+    # lxml refuses a str with an XML declaration; UTF-8 bytes with the encoding
+    # fixed in the parser are read as they are, whatever the page declares.
+    root = etree.fromstring(html.encode("utf-8", "surrogatepass"), _PARSER) if html.strip() else None
+    if root is None:  # nothing but white space or stray end tags
+        root = lxml.html.document_fromstring("<html></html>")
     return root, wrapper_title
 
 

@@ -30,6 +30,8 @@ from .select import select_main
 
 #: How many blocks before the main text are searched for the byline (date, author).
 BYLINE_BLOCKS_BEFORE = 8
+#: A ``<title>`` shorter than this (``1``, ``显示``) names no article; a line above the text may.
+MIN_TITLE_CHARS = 4
 HEADLINE = "headline (moved to the title)"
 
 
@@ -50,6 +52,14 @@ def _byline(blocks: list[Block], start: int, end: int) -> str:
     return "\n".join(b.text for b in near)
 
 
+def _headline_above(blocks: list[Block], start: int) -> str | None:
+    """A short line without links just above (or opening) the main text, read as its headline."""
+    for b in reversed(blocks[max(0, start - 3) : start + 1]):
+        if 4 <= b.chars <= 60 and b.link_chars == 0 and not b.text.endswith("。"):
+            return b.text
+    return None
+
+
 def extract_page(html: str) -> MainText:
     """Find the main text of a whole page and its title, date and author.
 
@@ -62,6 +72,8 @@ def extract_page(html: str) -> MainText:
     chosen = select_main(blocks)
     headings = [b.text for b in blocks if b.is_heading and b.chars <= 80]
     title = page_title(info, headings, wrapper_title)
+    if (title is None or len(title) < MIN_TITLE_CHARS) and chosen.kept:
+        title = _headline_above(blocks, chosen.start) or title
     kept = chosen.kept
     dropped = {kind: [b.text for b in found] for kind, found in chosen.dropped.items()}
     if kept and title and kept[0].chars <= 80 and kept[0].text in title:

@@ -23,7 +23,8 @@ AUTHOR_META_NAMES = ("article:author", "author", "dc.creator")
 
 
 def clean_space(text: str) -> str:
-    return SPACE_RUN_RE.sub(" ", text).strip()
+    """``text`` with white-space runs folded to one space and the ends trimmed."""
+    return str(SPACE_RUN_RE.sub(" ", text)).strip()
 
 
 def normalize_date(text: str) -> str | None:

@@ -12,8 +12,8 @@ by their own signs.
 >>> from corpusclean.webpage.blocks import Block
 >>> def b(i, text, links=0):
 ...     return Block(i, text, len(text), links, len(text), text.count("，") + text.count("。"), 0, "p")
->>> blocks = [b(0, "首页新闻体育", 6), b(1, "这是正文的第一段，内容很长很长很长。"), b(2, "第二段，也是正文。"),
-...           b(3, "版权所有 某某网")]
+>>> blocks = [b(0, "首页新闻体育", 6), b(1, "这是正文的第一段，内容很长很长很长。"),
+...           b(2, "第二段，也是正文。"), b(3, "版权所有 某某网")]
 >>> [blk.text for blk in select_main(blocks).kept]
 ['这是正文的第一段，内容很长很长很长。', '第二段，也是正文。']
 """
@@ -57,7 +57,7 @@ class Selection:
 
 def is_prose(block: Block) -> bool:
     """Whether a block reads as Chinese (or other) running text rather than a label or a menu."""
-    return block.punct > 0 and block.han >= 8 or block.chars >= 80 and block.link_density < 0.3
+    return (block.punct > 0 and block.han >= 8) or (block.chars >= 80 and block.link_density < 0.3)
 
 
 def block_value(block: Block) -> float:
@@ -114,7 +114,7 @@ def select_main(blocks: list[Block]) -> Selection:
     values = [-BLOCK_COST - b.chars if b.index in repeated else block_value(b) for b in blocks]
     start, end = best_run(values)
     kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks[start:end]]
-    if sum(b.han for b, kind in zip(blocks[start:end], kinds) if kind is None) < MIN_MAIN_HAN:
+    if sum(b.han for b, kind in zip(blocks[start:end], kinds, strict=True) if kind is None) < MIN_MAIN_HAN:
         start, end, kinds = 0, 0, []
     kept: list[Block] = []
     dropped: dict[str, list[Block]] = {}
