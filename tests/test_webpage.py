@@ -172,3 +172,18 @@ def test_never_crashes_and_never_invents_text(parts: list[str]) -> None:
     found = extract_page(html)
     for char in set(found.text) - set(" \n"):
         assert found.text.count(char) <= html.count(char) or char == "&"
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("记者：王小明 2024-02-18", True),
+        ("2022-02-13 07:00:00来源：央广网", True),
+        ("编辑:李楠", True),
+        ("记者：你们的农机大市场在哪里？", False),  # an interview question, not a byline
+        ("作者认为，这个问题值得讨论。", False),
+    ],
+)
+def test_byline_lines(line: str, dropped: bool) -> None:
+    html = f"<html><body><p>{line}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</body></html>"
+    assert (line not in extract_page(html).text) is dropped

@@ -99,3 +99,5 @@ BYLINE_LINE_RE = regex.compile(
     r"\A\W*(?:责任编辑|编辑|作者|记者|来源|出处|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"
     r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}.{0,30}(?:来源|作者|记者|编辑|发布|浏览|点击|阅读)"
 )
+#: Sentence punctuation that no byline or dateline contains.
+SENTENCE_END_RE = regex.compile(r"[，。？！；?!]")
