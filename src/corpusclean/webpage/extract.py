@@ -53,8 +53,8 @@ def _byline(blocks: list[Block], start: int, end: int) -> str:
 
 
 def _headline_above(blocks: list[Block], start: int) -> str | None:
-    """A short line without links just above (or opening) the main text, read as its headline."""
-    for b in reversed(blocks[max(0, start - 3) : start + 1]):
+    """A short line without links just above the main text, read as its headline."""
+    for b in reversed(blocks[max(0, start - 3) : start]):
         if 4 <= b.chars <= 60 and b.link_chars == 0 and not b.text.endswith("。"):
             return b.text
     return None
