@@ -69,6 +69,8 @@ _BLOCK_GAP_RE = regex.compile(r"[ \t]*(?:\n[ \t]*)+")
 #: A ``<`` that does not open a tag, a comment or a doctype (``a<b，则``).
 _STRAY_LT_RE = regex.compile(r"<")
 
+#: How the text inside an element is read: running text, preformatted, or page head.
+_TEXT, _PRE, _HEAD = "text", "pre", "head"
 #: How many line breaks an element puts around itself.
 _LINE, _PARAGRAPH = 1, 2
 
@@ -123,38 +125,49 @@ class _TextBuilder:
         self.pieces.append(text)
 
     def walk(self, root: Tag) -> None:
-        # (node, inside <pre>); an int in the stack is the gap to leave when a block ends
-        stack: list[tuple[PageElement | int, bool]] = [(root, False)]
+        # (node, mode); an int in the stack is the gap to leave when a block ends
+        stack: list[tuple[PageElement | int, str]] = [(root, _TEXT)]
         while stack:
-            node, pre = stack.pop()
+            node, mode = stack.pop()
             if isinstance(node, int):
                 self.gap(node)
             elif isinstance(node, Tag):
-                self._open(node, pre, stack)
+                self._open(node, mode, stack)
             elif isinstance(node, Comment):  # lxml reads CDATA sections as comments too
                 self.drop(str(node), "HTML comment")
-            elif isinstance(node, NavigableString) and not isinstance(
-                node, (Doctype, Declaration, ProcessingInstruction)
-            ):
-                self.add(str(node) if pre else _COLLAPSIBLE_RE.sub(" ", node))
+            elif isinstance(node, (Doctype, Declaration, ProcessingInstruction)):
+                continue
+            elif isinstance(node, NavigableString):
+                if mode == _HEAD:
+                    self.drop(str(node), DROPPED_ELEMENTS["head"])
+                else:
+                    self.add(str(node) if mode == _PRE else _COLLAPSIBLE_RE.sub(" ", node))
 
-    def _open(self, tag: Tag, pre: bool, stack: list[tuple[PageElement | int, bool]]) -> None:
+    def _open(self, tag: Tag, mode: str, stack: list[tuple[PageElement | int, str]]) -> None:
         name = tag.name
-        if name == "head":
-            for title in tag.find_all("title"):
-                self.title_parts.append(title.get_text())
-                title.extract()
-        if name in DROPPED_ELEMENTS:
-            self.drop(tag.get_text(), DROPPED_ELEMENTS[name])
+        if name == "title" and mode == _HEAD:
+            self.title_parts.append(tag.get_text())
+            return
+        if name in DROPPED_ELEMENTS and name != "head":
+            self.drop(_all_text(tag), DROPPED_ELEMENTS[name])
             return
         if name in CELL_ELEMENTS:
             self.add(" ")
         breaks = _PARAGRAPH if name in PARAGRAPH_ELEMENTS else _LINE if name in LINE_ELEMENTS else 0
         if breaks:
             self.gap(breaks)
-            stack.append((breaks, pre))
-        inner_pre = pre or name in PREFORMATTED_ELEMENTS
-        stack.extend((child, inner_pre) for child in reversed(tag.contents))
+            stack.append((breaks, mode))
+        inner = _HEAD if name == "head" else _PRE if name in PREFORMATTED_ELEMENTS and mode == _TEXT else mode
+        stack.extend((child, inner) for child in reversed(tag.contents))
+
+
+def _all_text(tag: Tag) -> str:
+    """Every string inside ``tag``, scripts and style sheets included (``get_text`` skips them)."""
+    return "".join(
+        str(s)
+        for s in tag.descendants
+        if isinstance(s, NavigableString) and not isinstance(s, (Doctype, Declaration, ProcessingInstruction))
+    )
 
 
 def _join_blocks(m: regex.Match[str]) -> str:
