@@ -6,6 +6,8 @@ pieces so that a reader can see what each range is.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .chars import (
@@ -48,9 +50,12 @@ LINE_SEPARATORS = char_class(line_separators())
 LINE_SEPARATOR_RE = regex.compile(f"[{LINE_SEPARATORS}]")
 SPACE_GAP_RE = regex.compile(
     rf"[{SPACES}{INVISIBLE}]*[{ODD_SPACES}{INVISIBLE}][{SPACES}{INVISIBLE}]*"
-    rf"| {{2,}}|(?<=^|[\r\n{LINE_SEPARATORS}]) | (?=[\r\n{LINE_SEPARATORS}]|$)"
-    rf"|(?<=[{CJK}]) | (?=[{CJK}])"
+    rf"| {{2,}}| (?<=(?:^|[\r\n{LINE_SEPARATORS}]) )| (?=[\r\n{LINE_SEPARATORS}]|$)"
+    rf"| (?<=[{CJK}] )| (?=[{CJK}])"  # each branch starts with a character, so scanning is fast
 )
+#: Any character :data:`SPACE_GAP_RE` could start with: a text without one skips the scan.
+#: The standard :mod:`re` module finds one in a character class faster than :mod:`regex`.
+SPACE_WORK_RE = re.compile(f"[{SPACES}{INVISIBLE}{LINE_SEPARATORS}]")
 #: One CJK character (tested on the neighbours of a space or a mark).
 CJK_CHAR_RE = regex.compile(f"[{CJK}]")
 #: ZWJ and ZWNJ join or part letters in emoji sequences and some scripts.
@@ -58,11 +63,14 @@ JOINER_CHARS = "\u200c\u200d"
 
 #: A run of full-width digits and Latin letters (``１９９８``, ``ＣＰＵ``); a
 #: full-width point between full-width digits (``１．５``) belongs to the run.
-FULLWIDTH_ALNUM_RE = regex.compile(
+#: (Only character classes, so the faster standard :mod:`re` runs it.)
+FULLWIDTH_ALNUM_RE = re.compile(
     rf"[{char_class(''.join(map(chr, fullwidth_alnum_table())))}]+(?:．(?=[０-９])[０-９]+)*"
 )
 #: A half-width ``,;:?!`` followed by optional spaces and a CJK character; the
 #: cleaner also checks that a CJK character comes before it.
+#: Any half-width mark that :data:`HALFWIDTH_PUNCT_RE` or :data:`HALFWIDTH_PARENS_RE` starts with.
+HALFWIDTH_MARK_RE = re.compile(r"[,;:?!(]")
 HALFWIDTH_PUNCT_RE = regex.compile(rf"[,;:?!][{SPACES}]*(?=[{CJK}])")
 #: A pair of half-width parentheses on one line with CJK text at both inner edges.
 HALFWIDTH_PARENS_RE = regex.compile(rf"\((?=[{CJK}])[^()\n]*(?<=[{CJK}])\)")

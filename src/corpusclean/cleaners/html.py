@@ -67,7 +67,7 @@ _COLLAPSIBLE_RE = regex.compile(r"[ \t\n\r\f]+")
 #: The breaks and collapsible spaces between two blocks.
 _BLOCK_GAP_RE = regex.compile(r"[ \t]*(?:\n[ \t]*)+")
 #: A ``<`` that does not open a tag, a comment or a doctype (``a<b，则``).
-_STRAY_LT_RE = regex.compile(r"<")
+_STRAY_LT_RE = regex.compile("<(?!" + HTML_TAG_RE.pattern.removeprefix("<") + ")")
 
 #: How the text inside an element is read: running text, preformatted, or page head.
 _TEXT, _PRE, _HEAD = "text", "pre", "head"
@@ -86,7 +86,7 @@ def looks_like_html(text: str) -> bool:
 
 def _escape_stray_lt(text: str) -> str:
     """Escape each ``<`` that does not start a tag, so the parser keeps it as text."""
-    return _STRAY_LT_RE.sub(lambda m: "<" if HTML_TAG_RE.match(text, m.start()) else "&lt;", text)
+    return _STRAY_LT_RE.sub("&lt;", text)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..chars import line_separators, unicode_spaces
 from ..cleaner import Cleaner
 from ..edits import Edit, edit_text, sub_edits
-from ..patterns import CJK_CHAR_RE, JOINER_CHARS, LINE_SEPARATOR_RE, SPACE_GAP_RE
+from ..patterns import CJK_CHAR_RE, JOINER_CHARS, LINE_SEPARATOR_RE, SPACE_GAP_RE, SPACE_WORK_RE
 
 _SPACES = frozenset(unicode_spaces())
 _LINE_BREAKS = frozenset("\r\n" + line_separators())
@@ -44,6 +44,8 @@ def space_edits(
     remove_invisible: bool = True,
 ) -> Iterator[Edit]:
     """The edits :func:`normalize_spaces` makes; removed invisible characters carry a reason."""
+    if SPACE_WORK_RE.search(text) is None:
+        return
     n = len(text)
     for m in SPACE_GAP_RE.finditer(text):
         start, end = m.span()

@@ -17,7 +17,13 @@ import regex
 from ..chars import fullwidth_alnum_table, halfwidth_to_fullwidth_table
 from ..cleaner import Cleaner
 from ..edits import Edit, edit_text, sub_edits
-from ..patterns import CJK_CHAR_RE, FULLWIDTH_ALNUM_RE, HALFWIDTH_PARENS_RE, HALFWIDTH_PUNCT_RE
+from ..patterns import (
+    CJK_CHAR_RE,
+    FULLWIDTH_ALNUM_RE,
+    HALFWIDTH_MARK_RE,
+    HALFWIDTH_PARENS_RE,
+    HALFWIDTH_PUNCT_RE,
+)
 
 #: Full-width digits and letters to ASCII, and the full-width point to ``.``
 #: (the pattern only lets it in between two full-width digits: ``１．５``).
@@ -31,7 +37,8 @@ def _is_cjk(ch: str) -> bool:
 
 def fold_alnum_edits(text: str) -> Iterator[Edit]:
     """The edits :func:`fold_fullwidth_alnum` makes."""
-    return sub_edits(FULLWIDTH_ALNUM_RE, lambda m: m.group().translate(_NARROW), text)
+    for m in FULLWIDTH_ALNUM_RE.finditer(text):
+        yield Edit(m.start(), m.end(), m.group().translate(_NARROW))
 
 
 def fold_fullwidth_alnum(text: str) -> str:
@@ -64,6 +71,8 @@ def _parens_edits(text: str) -> Iterator[Edit]:
 
 def widen_punct_edits(text: str) -> Iterator[Edit]:
     """The edits :func:`widen_cjk_punctuation` makes."""
+    if HALFWIDTH_MARK_RE.search(text) is None:
+        return
     if "(" in text:
         yield from _parens_edits(text)
     yield from sub_edits(HALFWIDTH_PUNCT_RE, _widen_mark, text)
