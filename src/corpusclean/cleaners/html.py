@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
-from bs4 import (
-    BeautifulSoup,
+from bs4 import BeautifulSoup
+from bs4.element import (
     Comment,
     Declaration,
     Doctype,
@@ -86,7 +86,7 @@ def looks_like_html(text: str) -> bool:
 
 def _escape_stray_lt(text: str) -> str:
     """Escape each ``<`` that does not start a tag, so the parser keeps it as text."""
-    return _STRAY_LT_RE.sub("&lt;", text)
+    return str(_STRAY_LT_RE.sub("&lt;", text))
 
 
 @dataclass

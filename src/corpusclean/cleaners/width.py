@@ -54,10 +54,10 @@ def fold_fullwidth_alnum(text: str) -> str:
 
 
 def _widen_mark(m: regex.Match[str]) -> str:
-    start = m.start()
+    start, found = m.start(), str(m.group())
     if start == 0 or not _is_cjk(m.string[start - 1]):
-        return m.group()
-    return m.group()[0].translate(_WIDE)  # spaces after the mark go with it
+        return found
+    return found[0].translate(_WIDE)  # spaces after the mark go with it
 
 
 def _parens_edits(text: str) -> Iterator[Edit]:
