@@ -1,0 +1,114 @@
+"""The documents part of the review page: one ``<article>`` per shown document, and the filters.
+
+Each article carries what the filters need as attributes (``data-id``,
+``data-cleaners``, ``data-kinds``, ``data-status``), so the inline script only
+reads attributes and never parses text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from .markup import flag_title, mark_up, removal_html
+from .survey import Shown, Survey, document_status
+
+
+def number(value: float | None, digits: int = 0) -> str:
+    """``value`` with thousands separators, or a dash when it is unknown.
+
+    >>> number(12345), number(0.5, 2), number(None)
+    ('12,345', '0.50', '—')
+    """
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def _document(item: Shown, colors: Mapping[str, int], max_doc_chars: int) -> str:
+    doc = item.doc
+    status = document_status(doc)
+    cleaners = sorted({*doc.steps, *(r.cleaner for r in doc.removed), *(f.cleaner for f in doc.flags)})
+    kinds = sorted({f.kind for f in doc.flags})
+    removed_chars = sum(len(r.text) for r in doc.removed)
+    head = [f"<h3>{escape(doc.id)}</h3>", f'<span class="status {status}">{status}</span>']
+    if status == "dropped":
+        head.append(f'<span class="why">{escape(str(doc.metadata["dropped"]))}</span>')
+    if status == "duplicate":
+        head.append(f'<span class="why">duplicate of {escape(str(doc.metadata["duplicate_of"]))}</span>')
+    if doc.title:
+        head.append(f'<span class="title">{escape(doc.title)}</span>')
+    if doc.source:
+        head.append(f'<span class="source">{escape(doc.source)}</span>')
+    head.append(
+        f'<span class="counts">{len(doc.flags):,} flags · {len(doc.removed):,} removals '
+        f"({removed_chars:,} characters)</span>"
+    )
+    steps = "".join(f'<span class="chip c{colors.get(s, 0)}">{escape(s)}</span>' for s in doc.steps)
+    parts = [f'<header>{"".join(head)}<div class="steps">{steps}</div></header>']
+    parts.append(f'<div class="text" lang="zh">{mark_up(doc, colors=colors, max_chars=max_doc_chars)}</div>')
+    outside = [r for r in doc.removed if r.at is None]
+    if outside:
+        items = "".join(f"<li>{removal_html(r, colors)}" for r in outside)
+        parts.append(
+            f"<details class=outside><summary>removed outside the text ({len(outside):,})</summary>"
+            f"<ul>{items}</ul></details>"
+        )
+    if doc.flags:
+        rows = "".join(
+            f'<tr data-kind="{escape(f.kind)}" data-cleaner="{escape(f.cleaner)}" '
+            f'title="{escape(flag_title(f))}">'
+            f"<td>{escape(f.kind)}<td>{escape(f.text)}<td>{escape(f.suggestion or '')}"
+            f"<td>{number(f.confidence, 2) if f.confidence is not None else ''}<td>{f.start}–{f.end}"
+            f"<td>{escape(f.cleaner)}<td>{escape(f.reason)}"
+            for f in doc.flags
+        )
+        parts.append(
+            "<details class=flaglist><summary>flags</summary><table><thead><tr><th>kind<th>text"
+            f"<th>suggestion<th>confidence<th>span<th>cleaner<th>reason</thead><tbody>{rows}</tbody></table></details>"
+        )
+    return (
+        f'<article class="doc" data-id="{escape(doc.id)}" data-status="{status}" '
+        f'data-cleaners="{escape(" ".join(cleaners))}" data-kinds="{escape(" ".join(kinds))}"'
+        f"{' data-priority' if item.priority else ''}>{''.join(parts)}</article>"
+    )
+
+
+def documents_section(s: Survey, colors: Mapping[str, int], *, max_doc_chars: int, max_bytes: int) -> str:
+    rendered: dict[int, str] = {}
+    used = 0
+    for item in sorted(s.shown, key=lambda it: not it.priority):  # priority documents claim space first
+        html = _document(item, colors, max_doc_chars)
+        if used + len(html.encode()) > max_bytes:
+            break
+        used += len(html.encode())
+        rendered[item.index] = html
+    kinds = " or ".join(s.priority_kinds) or "a priority kind"
+    note = (
+        f"Showing <b data-stat=docs_shown>{len(rendered):,}</b> of {s.counts.records:,} records: "
+        f"{s.priority_shown:,} of {s.priority_total:,} with a {escape(kinds)} flag, and a random sample "
+        f"(seed {s.seed}) of up to {s.max_docs:,} others."
+    )
+    if len(rendered) < len(s.shown):
+        note += f" {len(s.shown) - len(rendered):,} picked documents were left out to keep the page small."
+    options = {
+        "cleaner": sorted(colors),
+        "kind": sorted(s.counts.flags_by_kind),
+        "doc": [item.doc.id for item in s.shown if item.index in rendered],
+    }
+    selects = "".join(
+        f'<label>{label} <select id="f-{key}"><option value="">all</option>'
+        + "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+        + "</select></label>"
+        for key, label, values in (
+            ("cleaner", "cleaner", options["cleaner"]),
+            ("kind", "flag kind", ["any", *options["kind"]]),
+            ("doc", "document", options["doc"]),
+        )
+    )
+    filters = (
+        f'<form id="filters" onsubmit="return false">{selects}'
+        '<label>search <input id="f-search" type="search" placeholder="text, id or title"></label>'
+        '<label><input id="f-removed" type="checkbox" checked> show removed text</label>'
+        '<span id="shown-count" aria-live="polite"></span></form>'
+    )
+    body = "".join(rendered[i] for i in sorted(rendered))
+    return f'<section id="documents"><h2>Documents</h2><p class="note">{note}</p>{filters}{body}</section>'
