@@ -7,7 +7,7 @@ reads attributes and never parses text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from .markup import flag_title, mark_up, removal_html
@@ -21,6 +21,20 @@ def number(value: float | None, digits: int = 0) -> str:
     ('12,345', '0.50', '—')
     """
     return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def table(head: Sequence[str], rows: Iterable[tuple[str, Sequence[str]]], *, cls: str = "") -> str:
+    """A table with header cells ``head`` and ``(row attributes, cells)`` rows; cells are HTML already.
+
+    >>> table(["a"], [('data-x="1"', ["<b>2</b>"])])
+    '<table><thead><tr><th>a</th></tr></thead><tbody><tr data-x="1"><td><b>2</b></td></tr></tbody></table>'
+    """
+    th = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join(
+        f"<tr {attrs}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for attrs, cells in rows
+    )
+    opening = f'<table class="{cls}">' if cls else "<table>"
+    return f"{opening}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _document(item: Shown, colors: Mapping[str, int], max_doc_chars: int) -> str:
@@ -53,18 +67,24 @@ def _document(item: Shown, colors: Mapping[str, int], max_doc_chars: int) -> str
             f"<ul>{items}</ul></details>"
         )
     if doc.flags:
-        rows = "".join(
-            f'<tr data-kind="{escape(f.kind)}" data-cleaner="{escape(f.cleaner)}" '
-            f'title="{escape(flag_title(f))}">'
-            f"<td>{escape(f.kind)}<td>{escape(f.text)}<td>{escape(f.suggestion or '')}"
-            f"<td>{number(f.confidence, 2) if f.confidence is not None else ''}<td>{f.start}–{f.end}"
-            f"<td>{escape(f.cleaner)}<td>{escape(f.reason)}"
+        rows = (
+            (
+                f'data-kind="{escape(f.kind)}" data-cleaner="{escape(f.cleaner)}" '
+                f'title="{escape(flag_title(f))}"',
+                [
+                    escape(f.kind),
+                    escape(f.text),
+                    escape(f.suggestion or ""),
+                    number(f.confidence, 2) if f.confidence is not None else "",
+                    f"{f.start}–{f.end}",
+                    escape(f.cleaner),
+                    escape(f.reason),
+                ],
+            )
             for f in doc.flags
         )
-        parts.append(
-            "<details class=flaglist><summary>flags</summary><table><thead><tr><th>kind<th>text"
-            f"<th>suggestion<th>confidence<th>span<th>cleaner<th>reason</thead><tbody>{rows}</tbody></table></details>"
-        )
+        head = ["kind", "text", "suggestion", "confidence", "span", "cleaner", "reason"]
+        parts.append(f"<details class=flaglist><summary>flags</summary>{table(head, rows)}</details>")
     return (
         f'<article class="doc" data-id="{escape(doc.id)}" data-status="{status}" '
         f'data-cleaners="{escape(" ".join(cleaners))}" data-kinds="{escape(" ".join(kinds))}"'

@@ -19,7 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..document import Document
-from .articles import documents_section, number
+from .articles import documents_section, number, table
 from .survey import PRIORITY_KINDS, RecordCounts, split_stats, survey
 
 #: Colors cycle after this many cleaners (see ``report.css``, classes ``c0`` to ``c9``).
@@ -85,54 +85,63 @@ def _chart(title: str, key: str, values: Mapping[str, float], colors: Mapping[st
     return f'<figure class="chart" data-chart="{key}"><figcaption>{title}</figcaption>{rows}</figure>'
 
 
+#: The per-cleaner columns of the stats table: key, header, digits.
+STATS_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("seen", "seen", 0),
+    ("changed", "changed", 0),
+    ("dropped", "dropped", 0),
+    ("chars_removed", "chars removed", 0),
+    ("flags", "flags", 0),
+    ("seconds", "seconds", 3),
+)
+
+
+def _chip(name: str, colors: Mapping[str, int]) -> str:
+    return f'<span class="chip c{colors.get(name, 0)}">{escape(name)}</span>'
+
+
 def _cleaners(rows: list[Mapping[str, Any]], counts: RecordCounts, colors: Mapping[str, int]) -> str:
-    if rows:
-        head = "<tr><th>cleaner<th>seen<th>changed<th>dropped<th>chars removed<th>flags<th>seconds"
-        head += "<th>drop reasons"
-        body = "".join(
-            f'<tr data-cleaner="{escape(str(r["name"]))}"><td><span class="chip c{colors.get(r["name"], 0)}">'
-            f"{escape(str(r['name']))}</span>"
-            + "".join(
-                f"<td>{number(r.get(k))}" for k in ("seen", "changed", "dropped", "chars_removed", "flags")
-            )
-            + f"<td>{number(r.get('seconds'), 3)}<td>{_reasons(r.get('drop_reasons') or {})}"
-            for r in rows
-        )
-        source = "the run's stats"
-        charts = [
-            (
-                "characters removed",
-                "chars_removed",
-                {str(r["name"]): r.get("chars_removed", 0) for r in rows},
-                0,
-            ),
-            ("flags raised", "flags", {str(r["name"]): r.get("flags", 0) for r in rows}, 0),
-            ("time (seconds)", "seconds", {str(r["name"]): r.get("seconds", 0.0) for r in rows}, 3),
+    if not rows:  # no run stats: what the records themselves say about each cleaner
+        rows = [
+            {
+                "name": n,
+                "removals": counts.removals_by_cleaner[n],
+                "chars_removed": counts.removed_chars_by_cleaner[n],
+                "flags": counts.flags_by_cleaner[n],
+            }
+            for n in colors
         ]
-    else:
-        names = list(colors)
-        head = "<tr><th>cleaner<th>removals<th>chars removed<th>flags"
-        body = "".join(
-            f'<tr data-cleaner="{escape(n)}"><td><span class="chip c{colors[n]}">{escape(n)}</span>'
-            f"<td>{counts.removals_by_cleaner[n]:,}<td>{counts.removed_chars_by_cleaner[n]:,}"
-            f"<td>{counts.flags_by_cleaner[n]:,}"
-            for n in names
+        columns: tuple[tuple[str, str, int], ...] = (
+            ("removals", "removals", 0),
+            ("chars_removed", "chars removed", 0),
+            ("flags", "flags", 0),
         )
         source = "the records (no run stats were given, so no times and no drop counts)"
-        charts = [
-            (
-                "characters removed",
-                "chars_removed",
-                {n: counts.removed_chars_by_cleaner[n] for n in names},
-                0,
-            ),
-            ("flags raised", "flags", {n: counts.flags_by_cleaner[n] for n in names}, 0),
-        ]
-    figures = "".join(_chart(t, k, v, colors, d) for t, k, v, d in charts)
+    else:
+        columns, source = STATS_COLUMNS, "the run's stats"
+    names = [str(r["name"]) for r in rows]
+    cells = (
+        (
+            f'data-cleaner="{escape(name)}"',
+            [_chip(name, colors)]
+            + [number(r.get(key), digits) for key, _, digits in columns]
+            + ([_reasons(r.get("drop_reasons") or {})] if columns is STATS_COLUMNS else []),
+        )
+        for name, r in zip(names, rows, strict=True)
+    )
+    head = ["cleaner", *(h for _, h, _ in columns)] + (["drop reasons"] if columns is STATS_COLUMNS else [])
+    charts = "".join(
+        _chart(title, key, {n: r.get(key) or 0 for n, r in zip(names, rows, strict=True)}, colors, digits)
+        for key, title, digits in (
+            ("chars_removed", "characters removed", 0),
+            ("flags", "flags raised", 0),
+            ("seconds", "time (seconds)", 3),
+        )
+        if any(key == k for k, _, _ in columns)
+    )
     return (
         f'<section id="cleaners"><h2>Cleaners</h2><p class="note">From {source}.</p>'
-        f'<table class="stats"><thead>{head}</thead><tbody>{body}</tbody></table>'
-        f'<div class="charts">{figures}</div></section>'
+        f'{table(head, cells, cls="stats")}<div class="charts">{charts}</div></section>'
     )
 
 
