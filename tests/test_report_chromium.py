@@ -14,6 +14,7 @@ test is skipped, except under CI, where it must run.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
@@ -159,9 +160,14 @@ def dump_dom(page: Path, profile: Path, fragment: str = "") -> BeautifulSoup:
     return BeautifulSoup(chromium(page, profile, "--dump-dom", url).stdout, "html.parser")
 
 
-def test_page_numbers_match_the_jsonl(run_page, tmp_path) -> None:
-    page, files, stats = run_page
-    dom = dump_dom(page, tmp_path / "profile")
+@pytest.fixture(scope="module")
+def dom(run_page, tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
+    """The page's DOM as Chromium leaves it after the page's script ran."""
+    return dump_dom(run_page[0], tmp_path_factory.mktemp("profile"))
+
+
+def test_page_numbers_match_the_jsonl(run_page, dom) -> None:
+    _, files, stats = run_page
     stat = {dd["data-stat"]: int(dd.text.replace(",", "")) for dd in dom.select("dd[data-stat]")}
     records = [d for kept in files.values() for d in kept]
     assert stat == {
@@ -188,9 +194,7 @@ def test_page_numbers_match_the_jsonl(run_page, tmp_path) -> None:
     assert dom.select_one("#shown-count").text == "5 of 5 documents shown"
 
 
-def test_the_three_typo_flags_are_visible(run_page, tmp_path) -> None:
-    page, _, _ = run_page
-    dom = dump_dom(page, tmp_path / "profile")
+def test_the_three_typo_flags_are_visible(dom) -> None:
     article = dom.select_one('article[data-id^="004_"]')
     assert article is not None and not article.has_attr("hidden")
     marks = article.select('.text mark.flag[data-kind="typo"]')
@@ -200,15 +204,15 @@ def test_the_three_typo_flags_are_visible(run_page, tmp_path) -> None:
     assert all("suggestion: 初心" in m["title"] for m in marks)
 
 
-def test_removals_are_struck_through_in_place(run_page, tmp_path) -> None:
-    page, files, _ = run_page
-    dom = dump_dom(page, tmp_path / "profile")
+def test_removals_are_struck_through_in_place(run_page, dom) -> None:
+    files = run_page[1]
     article = dom.select_one('article[data-id^="002_"]')
     dels = article.select(".text del.rm")
     doc = next(d for d in files["kept"] if d.id.startswith("002_"))
     assert len(dels) == len(doc.removed) > 0
     assert dels[0].text == doc.removed[0].text and dels[0]["title"] == "strip_tags: HTML tag"
     # Without the struck-through text, the article's text is the cleaned text.
+    article = copy.copy(article)  # the DOM is shared by the tests of this module
     for d in article.select(".text del, .text sup"):
         d.decompose()
     assert article.select_one(".text").text == doc.text

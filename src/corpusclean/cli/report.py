@@ -26,11 +26,11 @@ def add_parser(commands: Any) -> None:
         "report",
         help="write the review page (one HTML file) of a run's JSONL output",
         description=(
-            "Write one self-contained HTML page (no network) showing a run: the summary, per-cleaner "
-            "stats and charts, and each document's text with every removal struck through in place and "
-            "every flag highlighted with its suggestion. Give the side files (duplicates, dropped) too "
-            "to see and count those documents. On big runs the page shows every document with a typo "
-            "flag (up to --max-priority-docs) and a random sample of the others."
+            "Write one self-contained HTML page (no network) showing a run: the summary, per-cleaner\n"
+            "stats and charts, and each document's text with every removal struck through in place\n"
+            "and every flag highlighted with its suggestion. Give the side files (duplicates, dropped)\n"
+            "too, to see and count those documents. On big runs the page shows every document with a\n"
+            "typo flag (up to --max-priority-docs) and a random sample of the others."
         ),
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -42,15 +42,22 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--stats", metavar="FILE", help="the run's stats JSON (from clean --stats)")
     parser.add_argument("--title", default=None, help="page title (default: the first input's name)")
     parser.add_argument(
-        "--max-docs", type=int, default=100, help="random sample of documents to show (default: 100)"
+        "--max-docs",
+        type=int,
+        default=100,
+        metavar="N",
+        help="random sample of documents to show (default: 100)",
     )
     parser.add_argument(
         "--max-priority-docs",
         type=int,
         default=300,
+        metavar="N",
         help="documents with a typo flag always shown, up to this many (default: 300)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed of the random sample (default: 0)")
+    parser.add_argument(
+        "--seed", type=int, default=0, metavar="N", help="seed of the random sample (default: 0)"
+    )
     parser.set_defaults(func=run)
 
 
