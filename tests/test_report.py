@@ -293,3 +293,16 @@ def test_command_refuses_an_unwritable_output(tmp_path) -> None:
     args = parse(["report", str(src), "-o", str(tmp_path / "file" / "r.html")])
     with pytest.raises(OutputError, match="cannot write the report"):
         args.func(args)
+
+
+def test_text_removed_from_outside_the_running_text_is_listed_under_the_document() -> None:
+    doc = Document(
+        id="a",
+        text="正文",
+        title="标题",
+        removed=[Removal(cleaner="s", text="标题", reason="headline moved to the title", at=None)],
+    )
+    dom = BeautifulSoup(render_report([doc]), "html.parser")
+    listed = dom.select("article details.outside del")
+    assert [(d.text, d["title"]) for d in listed] == [("标题", "s: headline moved to the title")]
+    assert not dom.select("article .text del")

@@ -218,11 +218,20 @@ def test_removals_are_struck_through_in_place(run_page, dom) -> None:
     assert article.select_one(".text").text == doc.text
 
 
-def test_filter_from_the_url_shows_only_typo_documents(run_page, tmp_path) -> None:
-    page, _, _ = run_page
-    dom = dump_dom(page, tmp_path / "profile", "#kind=typo")
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        pytest.param("#kind=typo", lambda d: any(f.kind == "typo" for f in d.flags), id="flag-kind"),
+        pytest.param("#cleaner=strip_tags", lambda d: "strip_tags" in d.steps, id="cleaner"),
+        pytest.param("#q=苏共&kind=", lambda d: "苏共" in d.text, id="search"),
+    ],
+)
+def test_filters_set_from_the_url(run_page, tmp_path, fragment: str, expected) -> None:
+    page, files, _ = run_page
+    dom = dump_dom(page, tmp_path / "profile", fragment)
     visible = [a["data-id"] for a in dom.select("article.doc") if not a.has_attr("hidden")]
-    assert [v[:4] for v in visible] == ["004_"]
+    wanted = sorted(d.id for docs in files.values() for d in docs if expected(d))
+    assert sorted(visible) == wanted and len(wanted) == 1
     assert dom.select_one("#shown-count").text == "1 of 5 documents shown"
 
 
