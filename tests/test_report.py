@@ -231,7 +231,7 @@ def test_summary_numbers(stats: object, expected: dict[str, str]) -> None:
 def test_cleaner_table_and_charts_follow_the_stats() -> None:
     dom = BeautifulSoup(render_report(corpus(2, typo_every=1), STATS_ROWS), "html.parser")
     rows = [[td.text for td in tr.find_all("td")] for tr in dom.select("table.stats tbody tr")]
-    assert rows[0] == ["strip_html", "4", "2", "1", "1,234", "0", "0.500", "empty after markup (1)"]
+    assert rows[0] == ["strip_html", "4", "2", "1", "1,234", "0", "0.50 s", "empty after markup (1)"]
     bars = dom.select('[data-chart="seconds"] .bar')
     assert [b["style"] for b in bars] == ["width:100.0%", "width:50.0%"]
 

@@ -23,6 +23,17 @@ def number(value: float | None, digits: int = 0) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
+def duration(value: float | None) -> str:
+    """Seconds, in milliseconds when under a tenth of a second so that short runs do not read as zero.
+
+    >>> duration(12.345), duration(0.00042), duration(None)
+    ('12.35 s', '0.42 ms', '—')
+    """
+    if value is None:
+        return "—"
+    return f"{value:,.2f} s" if value >= 0.1 else f"{value * 1000:.2f} ms"
+
+
 def table(head: Sequence[str], rows: Iterable[tuple[str, Sequence[str]]], *, cls: str = "") -> str:
     """A table with header cells ``head`` and ``(row attributes, cells)`` rows; cells are HTML already.
 

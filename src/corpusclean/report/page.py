@@ -13,13 +13,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from html import escape
 from importlib.resources import files
 from typing import Any
 
 from ..document import Document
-from .articles import documents_section, number, table
+from .articles import documents_section, duration, number, table
 from .survey import PRIORITY_KINDS, RecordCounts, split_stats, survey
 
 #: Colors cycle after this many cleaners (see ``report.css``, classes ``c0`` to ``c9``).
@@ -73,26 +73,30 @@ def _summary(counts: RecordCounts, totals: Mapping[str, Any]) -> str:
     return f'<section id="summary"><h2>Run summary</h2><dl class="cards">{items}</dl>{note}</section>'
 
 
-def _chart(title: str, key: str, values: Mapping[str, float], colors: Mapping[str, int], digits: int) -> str:
+def _chart(
+    title: str, key: str, values: Mapping[str, float], colors: Mapping[str, int], fmt: Callable[[float], str]
+) -> str:
     top = max(values.values(), default=0) or 1
     rows = "".join(
         f'<div class="bar-row"><span class="label">{escape(name)}</span>'
         f'<span class="track"><span class="bar c{colors.get(name, 0)}" '
         f'style="width:{100 * value / top:.1f}%"></span></span>'
-        f'<span class="value">{number(value, digits)}</span></div>'
+        f'<span class="value">{fmt(value)}</span></div>'
         for name, value in values.items()
     )
     return f'<figure class="chart" data-chart="{key}"><figcaption>{title}</figcaption>{rows}</figure>'
 
 
-#: The per-cleaner columns of the stats table: key, header, digits.
-STATS_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("seen", "seen", 0),
-    ("changed", "changed", 0),
-    ("dropped", "dropped", 0),
-    ("chars_removed", "chars removed", 0),
-    ("flags", "flags", 0),
-    ("seconds", "seconds", 3),
+Column = tuple[str, str, Callable[[Any], str]]
+
+#: The per-cleaner columns of the stats table: key, header, how to write the value.
+STATS_COLUMNS: tuple[Column, ...] = (
+    ("seen", "seen", number),
+    ("changed", "changed", number),
+    ("dropped", "dropped", number),
+    ("chars_removed", "chars removed", number),
+    ("flags", "flags", number),
+    ("seconds", "time", duration),
 )
 
 
@@ -111,10 +115,10 @@ def _cleaners(rows: list[Mapping[str, Any]], counts: RecordCounts, colors: Mappi
             }
             for n in colors
         ]
-        columns: tuple[tuple[str, str, int], ...] = (
-            ("removals", "removals", 0),
-            ("chars_removed", "chars removed", 0),
-            ("flags", "flags", 0),
+        columns: tuple[Column, ...] = (
+            ("removals", "removals", number),
+            ("chars_removed", "chars removed", number),
+            ("flags", "flags", number),
         )
         source = "the records (no run stats were given, so no times and no drop counts)"
     else:
@@ -124,18 +128,18 @@ def _cleaners(rows: list[Mapping[str, Any]], counts: RecordCounts, colors: Mappi
         (
             f'data-cleaner="{escape(name)}"',
             [_chip(name, colors)]
-            + [number(r.get(key), digits) for key, _, digits in columns]
+            + [fmt(r.get(key)) for key, _, fmt in columns]
             + ([_reasons(r.get("drop_reasons") or {})] if columns is STATS_COLUMNS else []),
         )
         for name, r in zip(names, rows, strict=True)
     )
     head = ["cleaner", *(h for _, h, _ in columns)] + (["drop reasons"] if columns is STATS_COLUMNS else [])
     charts = "".join(
-        _chart(title, key, {n: r.get(key) or 0 for n, r in zip(names, rows, strict=True)}, colors, digits)
-        for key, title, digits in (
-            ("chars_removed", "characters removed", 0),
-            ("flags", "flags raised", 0),
-            ("seconds", "time (seconds)", 3),
+        _chart(title, key, {n: r.get(key) or 0 for n, r in zip(names, rows, strict=True)}, colors, fmt)
+        for key, title, fmt in (
+            ("chars_removed", "characters removed", number),
+            ("flags", "flags raised", number),
+            ("seconds", "time", duration),
         )
         if any(key == k for k, _, _ in columns)
     )
