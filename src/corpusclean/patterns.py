@@ -28,3 +28,12 @@ LINE_BREAK_RUN_RE = regex.compile(r"\A\s+|\s+\Z|(?:[^\S\r\n]*(?:\r\n?|\n))+")
 # -- sentences (remove_repeats) --------------------------------------------------------
 
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
+
+# -- duplicates (mark_duplicates, remove_common_paragraphs) ------------------------------
+#: White space and invisible format characters (zero-width spaces, BOM): dropped
+#: from the comparison form, so spacing never decides whether texts are the same.
+DEDUP_SPACE_RE = regex.compile(r"[\s\p{Cf}]+")
+#: A run of punctuation: one mark in the comparison form, so ``。”`` equals ``”。``.
+DEDUP_PUNCT_RUN_RE = regex.compile(r"\p{P}+")
+#: A paragraph: a line with something on it (common paragraphs are counted per line).
+PARAGRAPH_RE = regex.compile(r"[^\n]*\S[^\n]*")
