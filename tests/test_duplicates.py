@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import pickle
 import random
+import unicodedata
 
 import pytest
 from duplicate_corpus import build_corpus, precision_recall
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpusclean import Document, Pipeline, make_cleaner
 from corpusclean.dedup import MinHasher, estimate_jaccard, fold_for_comparison, lsh_params, shingle_hashes
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.errors import NotFittedError
+from corpusclean.patterns import DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
 from corpusclean.pipeline import run
 
 STORY = (
@@ -42,6 +46,13 @@ def test_folding_makes_variants_equal(a: str, b: str) -> None:
 )
 def test_folding_keeps_different_texts_different(a: str, b: str) -> None:
     assert fold_for_comparison(a) != fold_for_comparison(b)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_folding_only_the_runs_nfkc_changes_equals_full_nfkc(text: str) -> None:
+    reference = unicodedata.normalize("NFKC", text).casefold()
+    reference = DEDUP_PUNCT_RUN_RE.sub("，", DEDUP_SPACE_RE.sub("", reference))
+    assert fold_for_comparison(text) == reference
 
 
 def test_minhash_estimates_jaccard_of_shingle_sets() -> None:

@@ -81,9 +81,9 @@ def band_keys(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
 def cluster(signatures: np.ndarray, *, threshold: float, bands: int, rows: int) -> UnionFind:
     """Join signatures whose estimated Jaccard similarity reaches ``threshold``.
 
-    Pairs are compared only when they share a band, and not at all when they
-    are already in one cluster, so a large cluster of near copies costs about
-    one comparison per member and band.
+    Pairs are compared only when they share a band, and a band's bucket not at
+    all once its members are in one cluster, which after the first bands is
+    the common case for a cluster of near copies.
     """
     sets = UnionFind(len(signatures))
     for band in range(bands):
@@ -99,13 +99,12 @@ def cluster(signatures: np.ndarray, *, threshold: float, bands: int, rows: int) 
 
 
 def _join_run(sets: UnionFind, signatures: np.ndarray, members: list[int], threshold: float) -> None:
+    """Join the members of one band's bucket whose signatures agree enough."""
+    if len({sets.find(i) for i in members}) == 1:
+        return  # already one cluster: nothing this bucket could add
+    block = signatures[members]
     need = threshold * signatures.shape[1]
-    for k, j in enumerate(members[1:], start=1):
-        root = sets.find(j)
-        others = [i for i in members[:k] if sets.find(i) != root]
-        if not others:
-            continue
-        agree = np.count_nonzero(signatures[others] == signatures[j], axis=1)
-        for i, n in zip(others, agree.tolist(), strict=True):
-            if n >= need:
-                sets.union(i, j)
+    for k in range(len(members) - 1):
+        agree = np.count_nonzero(block[k + 1 :] == block[k], axis=1)
+        for offset in np.flatnonzero(agree >= need).tolist():
+            sets.union(members[k], members[k + 1 + offset])

@@ -15,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from ..patterns import DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
+import regex
+
+from ..patterns import DEDUP_COMBINING_RE, DEDUP_COMPAT_RUN_RE, DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
 
 #: What every run of punctuation becomes in the comparison form.
 PUNCT_MARK = "，"
@@ -25,17 +27,26 @@ def fold_for_comparison(text: str) -> str:
     """Fold width, case, spacing and punctuation variants; only for comparing texts.
 
     NFKC folds full-width Latin letters and digits (it would damage Chinese
-    punctuation in a cleaned text, which is why it is used on this copy only);
+    punctuation in a cleaned text, which is why it is used on this copy only;
+    on text without combining marks it runs only on the characters it changes);
     white space and invisible format characters go; each run of punctuation
     becomes one mark, so swapped or replaced punctuation does not matter.
 
     >>> fold_for_comparison("他说：“好！” Ｏｋ ")
     '他说，好，ok'
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
+    if DEDUP_COMBINING_RE.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    else:
+        text = DEDUP_COMPAT_RUN_RE.sub(_nfkc, text)
+    text = text.casefold()
     text = DEDUP_SPACE_RE.sub("", text)
     folded: str = DEDUP_PUNCT_RUN_RE.sub(PUNCT_MARK, text)
     return folded
+
+
+def _nfkc(match: regex.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
 
 
 def text_key(folded: str) -> bytes:
