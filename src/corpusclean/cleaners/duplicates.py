@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..cleaner import Cleaner, Drop
-from ..dedup import DuplicateIndex, Match
+from ..dedup import DuplicateIndex, Match, fold_for_comparison, text_key
 from ..document import Document
 from ..errors import NotFittedError
 
@@ -54,7 +54,6 @@ class MarkDuplicates(Cleaner):
         self.seed = seed
         self._found: dict[tuple[str, bytes], Match] | None = None
         self._ids_found: set[str] = set()
-        self._index: DuplicateIndex | None = None
 
     def fit(self, docs: Iterable[Document]) -> None:
         """Read ``docs`` once, keeping ids and signatures, then cluster them."""
@@ -63,19 +62,18 @@ class MarkDuplicates(Cleaner):
         )
         for doc in docs:
             index.add(doc.id, doc.text)
-        self._found = index.resolve()
+        self._found = index.resolve()  # the signatures go with the index; only matches stay
         self._ids_found = {doc_id for doc_id, _ in self._found}
-        self._index = index
 
     def apply(self, doc: Document) -> Document | Drop:
-        if self._found is None or self._index is None:
+        if self._found is None:
             raise NotFittedError(
                 f"{self.name} has not seen the corpus, so it cannot tell duplicates apart "
                 f"(document {doc.id!r}); call Pipeline.fit(docs) or corpusclean.pipeline.run first"
             )
         if doc.id not in self._ids_found:  # most documents: no folding, no hashing
             return doc
-        match = self._found.get((doc.id, self._index.key_of(doc.text)))
+        match = self._found.get((doc.id, text_key(fold_for_comparison(doc.text))))
         if match is None:
             return doc
         if match.duplicate_of is None:

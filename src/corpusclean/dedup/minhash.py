@@ -6,9 +6,8 @@ sets. Chinese has no spaces between words, so shingles are runs of ``ngram``
 characters, not whitespace tokens.
 
 Why not ``datasketch.MinHash``: it hashes each shingle in Python (SHA-1), which
-makes it 20 to 40 times slower here; ``benchmarks/bench_dedup.py`` measures both
-on the same texts (``docs/duplicates.md`` has the figures). Both estimate the
-same Jaccard similarity.
+made it about ten times slower on the same texts with the same accuracy
+(``benchmarks/bench_dedup.py sketch``; figures in ``docs/duplicates.md``).
 
 >>> hasher = MinHasher(num_perm=64)
 >>> texts = ["今天北京天气晴朗，最高气温二十度。", "今天北京天气晴朗，最高气温二十一度。", "股市收盘上涨。"]
