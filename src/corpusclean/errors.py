@@ -58,3 +58,7 @@ class FlagSpanError(CorpusCleanError, ValueError):
 
 class PatternTimeoutError(CorpusCleanError):
     """A user-supplied regular expression ran past its time limit on a text."""
+
+
+class NotFittedError(CorpusCleanError):
+    """A corpus-level cleaner was asked to clean before it saw the corpus (``fit``)."""

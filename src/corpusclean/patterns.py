@@ -8,11 +8,20 @@ with a time limit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
 
+from .chars import (
+    char_class,
+    fullwidth_alnum_table,
+    line_separators,
+    stray_controls,
+    unicode_spaces,
+    zero_width_chars,
+)
 from .errors import PatternTimeoutError, RecipeError
 
 # -- character classes -----------------------------------------------------------
@@ -31,14 +40,156 @@ CJK_PUNCT = (
 LINE_BREAK_RUN_RE = regex.compile(r"\A\s+|\s+\Z|(?:[^\S\r\n]*(?:\r\n?|\n))+")
 
 # -- spaces and width (normalize_spaces, normalize_width) ------------------------
+#: Horizontal spaces: ASCII space, tab, NBSP, U+3000 and every other space separator.
+SPACES = char_class(unicode_spaces())
+#: The same without the plain ASCII space (a run containing one always needs work).
+ODD_SPACES = char_class(unicode_spaces().replace(" ", ""))
+#: Zero-width characters and stray control characters: nothing a reader sees.
+INVISIBLE = char_class(zero_width_chars() + stray_controls())
+#: CJK characters that never take a space between them: Han, kana, CJK punctuation.
+#: Hangul is not here on purpose: Korean separates words with spaces.
+CJK = HAN + r"\p{Hiragana}\p{Katakana}" + CJK_PUNCT
+
+#: A run of spaces and invisible characters that may need work: one that holds an
+#: unusual space or an invisible character, two or more ASCII spaces, a space at
+#: the edge of a line, or a space next to a CJK character. A single ASCII space
+#: between Latin words does not match, so English text costs almost nothing.
+#: Characters other than ``\r`` and ``\n`` that end a line (vertical tab, form feed, U+2028...).
+LINE_SEPARATORS = char_class(line_separators())
+LINE_SEPARATOR_RE = regex.compile(f"[{LINE_SEPARATORS}]")
+SPACE_GAP_RE = regex.compile(
+    rf"[{SPACES}{INVISIBLE}]*[{ODD_SPACES}{INVISIBLE}][{SPACES}{INVISIBLE}]*"
+    rf"| {{2,}}| (?<=(?:^|[\r\n{LINE_SEPARATORS}]) )| (?=[\r\n{LINE_SEPARATORS}]|$)"
+    rf"| (?<=[{CJK}] )| (?=[{CJK}])"  # each branch starts with a character, so scanning is fast
+)
+#: Any character :data:`SPACE_GAP_RE` could start with: a text without one skips the scan.
+#: The standard :mod:`re` module finds one in a character class faster than :mod:`regex`.
+SPACE_WORK_RE = re.compile(f"[{SPACES}{INVISIBLE}{LINE_SEPARATORS}]")
+#: One CJK character (tested on the neighbours of a space or a mark).
+CJK_CHAR_RE = regex.compile(f"[{CJK}]")
+#: ZWJ and ZWNJ join or part letters in emoji sequences and some scripts.
+JOINER_CHARS = "\u200c\u200d"
+
+#: A run of full-width digits and Latin letters (``１９９８``, ``ＣＰＵ``); a
+#: full-width point between full-width digits (``１．５``) belongs to the run.
+#: (Only character classes, so the faster standard :mod:`re` runs it.)
+FULLWIDTH_ALNUM_RE = re.compile(
+    rf"[{char_class(''.join(map(chr, fullwidth_alnum_table())))}]+(?:．(?=[０-９])[０-９]+)*"
+)
+#: A half-width ``,;:?!`` followed by optional spaces and a CJK character; the
+#: cleaner also checks that a CJK character comes before it.
+#: Any half-width mark that :data:`HALFWIDTH_PUNCT_RE` or :data:`HALFWIDTH_PARENS_RE` starts with.
+HALFWIDTH_MARK_RE = re.compile(r"[,;:?!(]")
+HALFWIDTH_PUNCT_RE = regex.compile(rf"[,;:?!][{SPACES}]*(?=[{CJK}])")
+#: A pair of half-width parentheses on one line with CJK text at both inner edges.
+HALFWIDTH_PARENS_RE = regex.compile(rf"\((?=[{CJK}])[^()\n]*(?<=[{CJK}])\)")
 
 # -- markup (strip_html) ------------------------------------------------------------
+#: Something that looks like a tag, a comment or a doctype: ``<p>``, ``</div>``,
+#: ``<br/>``, ``<!-- -->``. ``a<b`` and ``x < y`` do not match.
+HTML_TAG_RE = regex.compile(
+    r"<(?:[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>"  # an opening or empty tag
+    r"|/[A-Za-z][\w:-]*\s*>"  # a closing tag
+    r"|!--|!(?i:doctype))"  # a comment or a doctype
+)
+#: A character reference: ``&nbsp;``, ``&#12288;``, ``&#x3000;``.
+HTML_ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 # -- headers and footers (remove_headers) ------------------------------------------
 
 # -- sentences (remove_repeats) --------------------------------------------------------
 
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
+
+# -- whole web pages (extract_main_text, decode_html) -------------------------------
+# The encoding patterns work on bytes: they run before the page is decoded.
+#: The legacy crawl wrapper ``<text id=URL title=... encoding=...>`` at the start of a page.
+PAGE_WRAPPER_RE = regex.compile(rb"\A\s*<text\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]*)", regex.I)
+#: The same wrapper as decoded text, with the whole opening tag.
+PAGE_WRAPPER_TEXT_RE = regex.compile(r"\A\s*<text\b[^>]*\bencoding\s*=[^>]*>", regex.I)
+#: An XML declaration with an encoding: ``<?xml version="1.0" encoding="gbk"?>``.
+XML_ENCODING_RE = regex.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]+)", regex.I)
+#: A ``<meta>`` tag; its charset is read by :data:`META_CHARSET_RE` inside it.
+META_TAG_RE = regex.compile(rb"<meta\b[^>]*>", regex.I)
+#: ``charset=gbk`` in a meta tag, in either form (``<meta charset>`` or http-equiv content).
+META_CHARSET_RE = regex.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", regex.I)
+#: Script and style bodies and comments, whose ``charset`` text must never be trusted.
+RAW_TEXT_RE = regex.compile(
+    rb"<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)|<!--.*?(?:-->|\Z)", regex.I | regex.S
+)
+#: A whole page: an ``<html>`` or ``<body>`` start tag, or the legacy crawl wrapper.
+WHOLE_PAGE_RE = regex.compile(r"<(?:html|body)\b|\A\s*<text\b[^>]*\bencoding\s*=", regex.I)
+#: One Han character (counted per block: prose is mostly Han).
+HAN_RE = regex.compile(HAN)
+#: CJK sentence punctuation, the mark of running prose (menus and link lists have almost none).
+CJK_PUNCT_MARK_RE = regex.compile(r"[，。！？；：、“”]")
+#: A run of white space inside a block (folded to one space).
+SPACE_RUN_RE = regex.compile(r"[\s\u00a0\u3000]+")
+#: A class or id naming page furniture: menus, footers, sidebars, comments, share bars, ads.
+BOILERPLATE_HINT_RE = regex.compile(
+    r"nav|menu|footer|sidebar|comment|related|share|copyright|breadcrumb|crumb|banner|toolbar"
+    r"|advert|login|recommend|friendlink|hotnews|(?<![a-z])(?:foot|side|ads?|tags?|links?|rank|reply)(?![a-z])",
+    regex.I,
+)
+#: A class or id naming the article body.
+CONTENT_HINT_RE = regex.compile(
+    r"article|content|entry|detail|story|zhengwen|endtext|artibody|maintext|newstext"
+    r"|(?<![a-z])(?:post|text|txt|body|main)(?![a-z])",
+    regex.I,
+)
+#: A copyright, licence or contact line of a page footer.
+COPYRIGHT_LINE_RE = regex.compile(
+    r"版权所有|copyright|©|\(c\)\s*\d{4}|ICP[备证]|公网安备|联系我们|关于我们|免责声明|法律声明"
+    r"|广告服务|网站地图|违法和不良信息|举报电话|未经授权.{0,8}(?:转载|复制)|版权(?:声明|归)"
+    r"|禁止.{0,6}转载|转载.{0,10}(?:请联系|须注明|申请)",
+    regex.I,
+)
+#: A share, print or font-size bar.
+SHARE_LINE_RE = regex.compile(
+    r"分享到|打印本页|打印此文|关闭窗口|[【\[](?:打印|关闭|收藏)[】\]]|收藏本文|加入收藏|推荐给(?:好友|朋友)"
+    r"|字号[:：]?\s*[大中小]"
+)
+#: The heading of a related-articles list.
+RELATED_LINE_RE = regex.compile(
+    r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢"
+    r"|上一篇|下一篇)"
+)
+#: A publication date: ``2005年8月16日``, ``2005-08-16 09:30``, ``2005/8/16``.
+PAGE_DATE_RE = regex.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?(?!\d)"
+)
+#: A byline: ``作者：张三``, ``记者 李四``, ``文/王五``.
+PAGE_AUTHOR_RE = regex.compile(
+    r"(?:作者|记者|撰文|撰稿|编辑|(?<![\p{Han}])文)\s*[:：/]\s*"
+    r"((?:[\p{Han}·]{2,5}|[A-Za-z][\w.\- ]{1,30}?)(?:[、，, ]+[\p{Han}·]{2,4}){0,3})(?=$|[\s　)）\]】|,，])"
+)
+#: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``.
+SITE_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:_|\||｜|-{2,}|——|\s[-–—]\s)\s*")
+#: A byline or dateline: ``编辑：李楠``, ``2022-02-13 07:00 来源：央广网``, ``发布时间：...``.
+BYLINE_LINE_RE = regex.compile(
+    r"\A\W*(?:责任编辑|编辑|作者|记者|来源|出处|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"
+    r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}.{0,30}(?:来源|作者|记者|编辑|发布|浏览|点击|阅读)"
+)
+#: Sentence punctuation that no byline or dateline contains.
+SENTENCE_END_RE = regex.compile(r"[，。？！；?!]")
+
+# -- duplicates (mark_duplicates, remove_common_paragraphs) ------------------------------
+#: A run of characters NFKC changes whatever their neighbours, punctuation and
+#: spaces left out (folded by the patterns below): full-width letters and digits,
+#: circled numbers, compatibility ideographs. NFKC on these runs alone gives NFKC's
+#: result at a seventh of its cost on Chinese text.
+DEDUP_COMPAT_RUN_RE = regex.compile(r"[[\p{NFKC_QC=N}]--[\p{P}\s]]+", flags=regex.V1)
+#: A combining mark or a character that may compose with the one before it: where
+#: one occurs, NFKC has to see the whole text.
+DEDUP_COMBINING_RE = regex.compile(r"[\p{M}\p{NFKC_QC=M}]")
+#: White space and invisible format characters (zero-width spaces, BOM): dropped
+#: from the comparison form, so spacing never decides whether texts are the same.
+DEDUP_SPACE_RE = regex.compile(r"[\s\p{Cf}]+")
+#: A run of punctuation: one mark in the comparison form, so ``。”`` equals ``”。``.
+DEDUP_PUNCT_RUN_RE = regex.compile(r"\p{P}+")
+#: A paragraph: a line with something on it (common paragraphs are counted per line).
+PARAGRAPH_RE = regex.compile(r"[^\n]*\S[^\n]*")
 
 # -- user-supplied patterns (recipes) ---------------------------------------------------
 #: Seconds one search of a user-supplied pattern may take on one text. Built-in

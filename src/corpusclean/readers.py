@@ -39,10 +39,11 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from .compression import open_compressed
+from .compression import open_compressed as open_compressed  # also imported from here
 from .document import Document
-from .encoding import decode_bytes
+from .encoding import decode_bytes, refuse_binary
 from .errors import InputError
+from .html_encoding import decode_html
 from .jsonl import parse_record
 
 #: The largest document read, in bytes: a text or HTML file, or one JSONL line.
@@ -53,6 +54,8 @@ _BOM = b"\xef\xbb\xbf"
 
 #: File name endings read as documents, longest first.
 SUFFIXES: tuple[str, ...] = (".jsonl.gz", ".jsonl.zst", ".jsonl", ".txt", ".html", ".htm")
+#: Suffixes read as web pages: their encoding comes from the page's own declaration first.
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 _OWN_SCHEMA_KEYS = frozenset({"flags", "removed", "steps"})
 
 ErrorHandler = Callable[[InputError], object]
@@ -163,7 +166,11 @@ class Corpus:
         if size > self.max_document_bytes:
             raise InputError(self._too_large(size, "the file"), path=str(file.path))
         data = file.path.read_bytes()
-        text, encoding = decode_bytes(data, path=str(file.path))
+        if file.suffix in HTML_SUFFIXES:
+            refuse_binary(data, path=str(file.path))
+            text, encoding = decode_html(data)
+        else:
+            text, encoding = decode_bytes(data, path=str(file.path))
         metadata: dict[str, Any] = {"encoding": encoding}
         if "\ufffd" in text and "\ufffd".encode(encoding, errors="ignore") not in data:
             metadata["decode_errors"] = text.count("\ufffd")
