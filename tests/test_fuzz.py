@@ -182,20 +182,15 @@ def test_a_short_atheris_run_of_the_default_pipeline_finds_nothing(tmp_path: Pat
     for seed in SEEDS.glob("*.txt"):
         (corpus / seed.name).write_bytes(seed.read_bytes())
     harness = Path(__file__).resolve().parent.parent / "fuzz" / "fuzz_pipeline.py"
-    env = {**os.environ, "PYTHONPATH": str(harness.parent.parent / "src")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(harness.parent.parent / "src"),
+        "PYTHONHASHSEED": "0",
+        "CORPUSCLEAN_FUZZ_CHECKS": "crash",
+    }
+    args = ["-runs=600", "-seed=1", "-max_total_time=60", f"-artifact_prefix={tmp_path}/", str(corpus)]
     proc = subprocess.run(
-        [
-            sys.executable,
-            str(harness),
-            "-runs=2000",
-            "-max_total_time=30",
-            f"-artifact_prefix={tmp_path}/",
-            str(corpus),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [sys.executable, str(harness), *args], env=env, capture_output=True, text=True, timeout=180
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert regex.search(r"Done \d+ runs", proc.stderr), proc.stderr[-3000:]
