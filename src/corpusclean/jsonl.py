@@ -4,7 +4,8 @@ orjson is fast and strict, and right for nearly every line. Where it would lose
 something quietly, the line is parsed again with the standard library: an
 integer beyond 64 bits (orjson turns it into an inexact float) keeps every
 digit, and a top-level key given twice with different values is refused rather
-than resolved by keeping the last. Writing falls back the same way for such
+than resolved by keeping the last. Both are found with a cheap test on every
+line, and only a line that fails it is parsed again. Writing falls back the same way for such
 integers.
 
 >>> parse_record(b'{"text": "x", "n": 1180591620717411303424}', {})[0]["n"]
@@ -51,7 +52,7 @@ def parse_record(line: bytes, where: dict[str, Any]) -> tuple[Any, dict[str, Any
         except orjson.JSONDecodeError as exc2:
             raise _invalid(exc2, where) from None
         line = text.encode("utf-8")
-    if isinstance(record, dict) and (_has_big_number(record) or _may_repeat_keys(line, record)):
+    if isinstance(record, dict) and _needs_exact_parse(line, record):
         record = _parse_exactly(line, where)
     return record, decoded
 
@@ -77,20 +78,44 @@ def _invalid(exc: Exception, where: dict[str, Any]) -> InputError:
     return InputError(f"not valid JSON ({exc}); fix or remove the line", **where)
 
 
-def _has_big_number(value: Any) -> bool:
-    """True when orjson turned an integer beyond 64 bits into an inexact float."""
-    if isinstance(value, float):
-        return not abs(value) < 2.0**63
-    if isinstance(value, dict):
-        return any(_has_big_number(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_big_number(v) for v in value)
-    return False
+_PLAIN = (str, int, bool, type(None))
 
 
-def _may_repeat_keys(line: bytes, record: dict[str, Any]) -> bool:
-    """A cheap test that errs only towards True: some key's quoted name is not seen exactly once."""
-    return any(line.count(orjson.dumps(key)) != 1 for key in record)
+def _needs_exact_parse(line: bytes, record: dict[str, Any]) -> bool:
+    """A cheap test, run on every record, that errs only towards True.
+
+    Every key of a JSON object is followed by ``":`` (JSON escapes any quote
+    inside a string), so a line with more of them than the record has keys
+    repeated a key (or has ``":`` inside a string, and is merely parsed again);
+    one with fewer was written with spaces before its colons. A float beyond
+    64 bits may have been an integer that orjson could not hold.
+    """
+    expected = len(record)
+    for value in record.values():
+        if type(value) not in _PLAIN:
+            keys, inexact = _walk(value)
+            if inexact:
+                return True
+            expected += keys
+    return line.count(b'":') != expected
+
+
+def _walk(value: Any) -> tuple[int, bool]:
+    """The number of object keys inside ``value``, and whether it holds a float beyond 64 bits."""
+    if type(value) is float:
+        return 0, not -(2.0**63) < value < 2.0**63
+    keys, items = 0, value
+    if type(value) is dict:
+        keys, items = len(value), value.values()
+    elif type(value) is not list:
+        return 0, False
+    for item in items:
+        if type(item) not in _PLAIN:
+            inner, inexact = _walk(item)
+            if inexact:
+                return keys, True
+            keys += inner
+    return keys, False
 
 
 def _parse_exactly(line: bytes, where: dict[str, Any]) -> Any:

@@ -177,11 +177,25 @@ class Corpus:
         return Document(id=file.doc_id, text=text, source=str(file.path), metadata=metadata)
 
     def _read_jsonl(self, file: InputFile) -> Iterator[Document]:
-        number = 0
+        number, limit = 0, self.max_document_bytes
         try:
             with open_compressed(file.path) as stream:
-                for number, line, size in _bounded_lines(stream, self.max_document_bytes):
-                    yield from self._jsonl_line(file, number, line, size)
+                while line := stream.readline(limit + 1):  # never more than the limit in memory
+                    number += 1
+                    if len(line) > limit and not line.endswith(b"\n"):
+                        size = len(line) + _skip_line(stream)
+                        self._fail(
+                            InputError(self._too_large(size, "the line"), path=str(file.path), line=number)
+                        )
+                        continue
+                    if number == 1 and line.startswith(_BOM):
+                        line = line[len(_BOM) :]
+                    if line.isspace() or not line:
+                        continue
+                    try:
+                        yield self._record(line, file, number)
+                    except InputError as err:
+                        self._fail(err)
         except EOFError:
             raise InputError(
                 "the compressed file ends too early (truncated); the documents before this line were "
@@ -189,19 +203,6 @@ class Corpus:
                 path=str(file.path),
                 line=number + 1,
             ) from None
-
-    def _jsonl_line(self, file: InputFile, number: int, line: bytes | None, size: int) -> Iterator[Document]:
-        if line is None:
-            self._fail(InputError(self._too_large(size, "the line"), path=str(file.path), line=number))
-            return
-        if number == 1 and line.startswith(_BOM):
-            line = line[len(_BOM) :]
-        if not line.strip():
-            return
-        try:
-            yield self._record(line, file, number)
-        except InputError as err:
-            self._fail(err)
 
     def _record(self, line: bytes, file: InputFile, number: int) -> Document:
         where: dict[str, Any] = {"path": str(file.path), "line": number}
@@ -226,28 +227,14 @@ class Corpus:
         return Document(id=doc_id, text=text, source=str(file.path), metadata={**record, **decoded})
 
 
-def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """``(number, line, size)`` for each line; ``line`` is None for one over ``limit`` bytes.
-
-    An overlong line is skipped in chunks, so memory stays within ``limit``.
-    """
-    number = 0
-    while True:
-        line = stream.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield number, line, len(line)
-            continue
-        size = len(line)
-        del line
-        while True:
-            chunk = stream.readline(_SKIP_CHUNK)
-            size += len(chunk)
-            if not chunk or chunk.endswith(b"\n"):
-                break
-        yield number, None, size
+def _skip_line(stream: IO[bytes]) -> int:
+    """Read past the rest of an overlong line in pieces; return how many bytes it had."""
+    size = 0
+    while chunk := stream.readline(_SKIP_CHUNK):
+        size += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return size
 
 
 def _read_failure(exc: BaseException) -> str:
