@@ -100,6 +100,14 @@ REJECTED = [
         id="jsonl-duplicate-key",
     ),
     pytest.param(
+        "in.jsonl",
+        b'{"id": "j1", "text": "first"}\n{"id": "j2", "text": "one", "\\u0074ext": "two"}\n',
+        "the key 'text' appears more than once with different values",
+        2,
+        1,
+        id="jsonl-duplicate-key-spelt-with-escapes",
+    ),
+    pytest.param(
         "in.jsonl.gz",
         _truncated(gzip.compress),
         "ends too early (truncated)",
@@ -204,6 +212,20 @@ ACCEPTED = [
         "中",
         {"k": 1},
         id="duplicate-key-same-value",
+    ),
+    pytest.param(
+        "spaced.jsonl",
+        b'{ "text" : "\xe4\xb8\xad" , "k" : 1 }\n',
+        "中",
+        {"k": 1},
+        id="jsonl-spaces-before-colons",
+    ),
+    pytest.param(
+        "quote.jsonl",
+        b'{"text": "\\":\xe4\xb8\xad", "k": 1}\n',
+        '":中',
+        {"k": 1},
+        id="jsonl-quote-colon-in-text",
     ),
     pytest.param("empty.txt", b"", "", {"encoding": "utf-8"}, id="empty-file"),
     pytest.param(
