@@ -26,17 +26,20 @@ LINE_BREAK_RUN_RE = regex.compile(r"\A\s+|\s+\Z|(?:[^\S\r\n]*(?:\r\n?|\n))+")
 # -- headers and footers (remove_headers) ------------------------------------------
 #: A month or day number in ASCII, full-width or Chinese digits (datelines come in all three).
 _DATE_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
-#: A month-and-day date: ``5月31日``, ``１２月３１日``, ``十二月三十一日``.
-DATE = rf"(?:{_DATE_NUM}月)?{_DATE_NUM}日"
+#: A month-and-day date: ``5月31日``, ``１２月３１日``, ``十二月三十一日`` (and ``１月２９``, a slip
+#: the People's Daily has).
+DATE = rf"(?:{_DATE_NUM}月{_DATE_NUM}日?|{_DATE_NUM}日)"
 #: News agencies and papers whose datelines open a report.
 NEWS_AGENCY = r"(?:新华社|中新社|中通社|本报|人民日报|人民网|新华网|央视网|光明日报|经济日报)"
 #: Words that ``电`` starts and that a dateline's ``电`` is never followed by (电话, 电视, ...).
 _NOT_DATELINE_DIAN = r"[话视脑影子力台报信梯器网线邮源池厂站费商动气车器]"
 
 #: A news dateline at the position where it is tried: ``新华社北京5月31日电``,
-#: ``本报北京１２月３１日讯``, ``本报讯``; a place of up to ten characters, an optional date.
+#: ``本报北京１２月３１日讯``, ``新华社杰里科（约旦河西岸）１月２５日电``, ``本报讯``: a place of
+#: up to ten characters (and its country in brackets), an optional date.
 DATELINE_RE = regex.compile(
-    rf"{NEWS_AGENCY}(?:(?!记者){HAN}|·){{0,10}}?(?:{DATE})?(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
+    rf"{NEWS_AGENCY}(?:(?!记者){HAN}|·){{0,10}}?(?:[（(]{HAN}{{1,8}}[）)])?(?:{DATE})?"
+    rf"(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
 )
 #: The byline right after a dateline: ``（记者 刘子富）``, ``（江涛、曹斌）``, ``记者龚雯报道：``,
 #: with the spaces before it.
@@ -45,8 +48,12 @@ DATELINE_BYLINE_RE = regex.compile(
     r"|(?=[^\n。！？：:]{0,40}记者)[^\n。！？：:]{1,60}?报道[：:])"
 )
 #: A photo credit in brackets: ``（新华社记者兰红光摄）``, ``（本报记者王霞光摄影报道）``,
-#: ``（本栏图片均为新华社记者郑宣摄）``; ``摄`` must close it (so ``（摄氏度）`` is not one).
-BRACKETED_PHOTO_CREDIT_RE = regex.compile(r"[（(][^（）()\n。！？]{1,40}?摄(?:影报道|影)?[）)]")
+#: ``（本栏图片均为新华社记者郑宣摄）``, with the tags after it (``（传真照片）``, ``（新华社稿）``);
+#: ``摄`` must close it (so ``（摄氏度）`` is not one), after a name (so ``（正在拍摄）`` is not one).
+BRACKETED_PHOTO_CREDIT_RE = regex.compile(
+    r"[（(][^（）()\n。！？]{1,40}?(?<![拍偷抓跟监在被正将])摄(?:影报道|影)?[）)]"
+    r"(?:[（(][^（）()\n。！？]{0,6}(?:照片|稿|发|图)[）)])*"
+)
 #: A photo credit without brackets: ``新华社记者鞠鹏摄`` (a name of two to four characters).
 PLAIN_PHOTO_CREDIT_RE = regex.compile(
     rf"{NEWS_AGENCY}(?:特约|驻{HAN}{{1,6}})?(?:记者|通讯员|摄影师?)\s?(?:{HAN}|·){{2,5}}?\s?摄(?![影像制氏取入食])"

@@ -268,16 +268,34 @@ class _Finder:
                     del self.inline[before:]
                     self.dropped[i] = "news dateline"
                     continue
-            credit = _ends_with_credit(self.rules, text, line)
-            if credit and credit.start() == line.lo:
-                self.dropped[i] = "photo credit"
-            elif credit and (not dateline or credit.start() >= self.inline[-1].end):
+            begin = self.inline[-1].end if dateline else line.lo
+            credits = self.credits_in(begin, line.hi)
+            if credits and credits[0].start() == line.lo and credits[-1].end() == line.hi:
+                if all(b.start() == a.end() for a, b in zip(credits, credits[1:])):
+                    self.dropped[i] = "photo credit"
+                    continue
+            for credit in credits:
                 start = credit.start()
-                while start > line.lo and text[start - 1] in _SPACE:
+                while start > begin and text[start - 1] in _SPACE:
                     start -= 1
                 if start < credit.start():
                     self.inline.append(Edit(start, credit.start()))
                 self.inline.append(Edit(credit.start(), credit.end(), reason="photo credit"))
+                begin = credit.end()
+
+    def credits_in(self, start: int, end: int) -> list[regex.Match[str]]:
+        """Photo credits in ``text[start:end]``: any in brackets, others only where they close the line."""
+        found: list[regex.Match[str]] = []
+        for p in self.rules.photo_credits:
+            for m in p.finditer(self.text, start, end):
+                if m.group()[0] in "（(" or m.end() == end:
+                    found.append(m)
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        kept: list[regex.Match[str]] = []
+        for m in found:
+            if not kept or m.start() >= kept[-1].end():
+                kept.append(m)
+        return kept
 
     # -- the bottom -----------------------------------------------------------------
 
