@@ -241,5 +241,5 @@ def test_recipe_extends_dateline_patterns() -> None:
 
 
 def test_bad_pattern_says_which_option() -> None:
-    with pytest.raises(RecipeError, match="extra_credit_patterns.*not a valid regular expression"):
+    with pytest.raises(RecipeError, match=r"extra_credit_patterns.*not a valid regular expression"):
         make_cleaner("remove_headers", extra_credit_patterns=["(unclosed"])

@@ -79,7 +79,7 @@ def test_order_matters_on_001() -> None:
         "“不忘初心、牢记使命”主题教育工作会议31日在北京召开。" + CAPTION_SENTENCE
     )
 
-    assert [r.cleaner for r in repeats_first.removed][0] == "remove_repeats"
+    assert repeats_first.removed[0].cleaner == "remove_repeats"
     assert repeats_first.removed[0].text == CAPTION_SENTENCE
     assert headers_first.text.count(CAPTION_SENTENCE) == 1
     assert repeats_first.text.count(CAPTION_SENTENCE) == 0  # the sentence is gone from the body

@@ -270,10 +270,9 @@ class _Finder:
                     continue
             begin = self.inline[-1].end if dateline else line.lo
             credits = self.credits_in(begin, line.hi)
-            if credits and credits[0].start() == line.lo and credits[-1].end() == line.hi:
-                if all(b.start() == a.end() for a, b in zip(credits, credits[1:])):
-                    self.dropped[i] = "photo credit"
-                    continue
+            if credits and "".join(m.group() for m in credits) == text[line.lo : line.hi]:
+                self.dropped[i] = "photo credit"  # the line is only credits
+                continue
             for credit in credits:
                 start = credit.start()
                 while start > begin and text[start - 1] in _SPACE:
