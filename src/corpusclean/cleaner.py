@@ -31,7 +31,6 @@ from typing import Any, ClassVar
 
 from .document import Document, Edit, Flag
 
-
 _COUNTING: ContextVar[bool] = ContextVar("corpusclean_counting", default=True)
 
 
@@ -113,7 +112,10 @@ class Cleaner:
 
     @property
     def stats(self) -> CleanerStats:
-        """What this cleaner did so far (created on first use, so subclasses need no ``super().__init__()``)."""
+        """What this cleaner did so far.
+
+        Created on first use, so subclasses need not call ``super().__init__()``.
+        """
         stats: CleanerStats | None = self.__dict__.get("_stats")
         if stats is None:
             stats = self.__dict__["_stats"] = CleanerStats(self.name)

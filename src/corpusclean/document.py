@@ -112,8 +112,7 @@ class Document(BaseModel):
             return self
         text, positions = apply_edits(self.text, edits)
         removed = [
-            r if r.at is None else r.model_copy(update={"at": positions.end(r.at)})
-            for r in self.removed
+            r if r.at is None else r.model_copy(update={"at": positions.end(r.at)}) for r in self.removed
         ]
         removed += [
             Removal(

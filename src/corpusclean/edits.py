@@ -39,7 +39,7 @@ class Edit:
 class PositionMap:
     """Maps code-point offsets of the text before some edits to the text after."""
 
-    __slots__ = ("_starts", "_ends", "_new_starts", "_new_ends")
+    __slots__ = ("_ends", "_new_ends", "_new_starts", "_starts")
 
     def __init__(self, edits: list[Edit]) -> None:
         self._starts = [e.start for e in edits]

@@ -12,7 +12,11 @@ import regex
 #: Han ideographs (all CJK Unified Ideographs blocks and the compatibility block).
 HAN = r"\p{Han}"
 #: CJK punctuation and full-width forms that sit between Chinese characters.
-CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+CJK_PUNCT = (
+    r"\u3000-\u303f"  # CJK symbols and punctuation: 、。〈〉《》「」『』【】〔〕
+    r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width punctuation: ！（），．：；？
+    r"\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"  # ‘’“”—…·
+)
 
 # -- lines and paragraphs (normalize_lines) -------------------------------------
 #: Leading or trailing white space of the document, or a run of line breaks with

@@ -61,15 +61,17 @@ class Pipeline(Cleaner):
 
     # -- a cleaner -------------------------------------------------------------
 
-    @property  # type: ignore[override]
-    def needs_fit(self) -> bool:  # a pipeline needs a fit pass when any cleaner in it does
+    @property
+    def needs_fit(self) -> bool:  # type: ignore[override]  # when any cleaner inside does
         return any(c.needs_fit for c in self.cleaners)
 
     def apply(self, doc: Document) -> Document | Drop:
         for cleaner in self.cleaners:
             result = cleaner.process(doc)
             if isinstance(result, Drop):
-                return Drop(f"{cleaner.name}: {result.reason}" if cleaner.name != "pipeline" else result.reason)
+                return Drop(
+                    f"{cleaner.name}: {result.reason}" if cleaner.name != "pipeline" else result.reason
+                )
             doc = result
         return doc
 

@@ -58,16 +58,14 @@ def parse_recipe(text: str, *, source: str = "<recipe>") -> Recipe:
     known = available()
     for name in [*names, *data]:
         if name not in known:
-            raise RecipeError(
-                f"{source}: unknown cleaner {name!r}; valid names: {', '.join(known)}"
-            )
+            raise RecipeError(f"{source}: unknown cleaner {name!r}; valid names: {', '.join(known)}")
     for name, options in data.items():
         if not isinstance(options, dict):
             raise RecipeError(f"{source}: [{name}] must be a table of options, not {options!r}")
         if name not in names:
             raise RecipeError(
                 f"{source}: options are given for {name!r}, which is not in the pipeline "
-                f"({', '.join(names)}); add it to \"pipeline\" or remove the [{name}] table"
+                f'({", ".join(names)}); add it to "pipeline" or remove the [{name}] table'
             )
     try:
         recipe = Recipe(pipeline=tuple(names), options=data)

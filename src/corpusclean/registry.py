@@ -90,9 +90,18 @@ def get_cleaner_class(name: str) -> type[Cleaner]:
         ) from None
 
 
-@cache
 def options_model(cls: type[Cleaner]) -> type[BaseModel]:
     """A pydantic model of ``cls``'s keyword-only ``__init__`` options."""
+    model = _options_models.get(cls)
+    if model is None:
+        model = _options_models[cls] = _build_options_model(cls)
+    return model
+
+
+_options_models: dict[type[Cleaner], type[BaseModel]] = {}
+
+
+def _build_options_model(cls: type[Cleaner]) -> type[BaseModel]:
     if cls.__init__ is object.__init__:
         return create_model(f"{cls.__name__}Options", __config__=ConfigDict(extra="forbid"))
     hints = typing.get_type_hints(cls.__init__)

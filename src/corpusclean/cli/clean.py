@@ -1,0 +1,158 @@
+"""``corpusclean clean``: clean files into JSONL or plain text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..cleaner import CleanerStats
+from ..errors import RecipeError
+from ..pipeline import Pipeline
+from ..recipe import build_pipeline, load_recipe
+from ..registry import available
+from ..runner import RunResult, clean_files
+
+EXAMPLE = """\
+Examples:
+  corpusclean clean seeds -o out/seeds.jsonl
+  corpusclean clean crawl/ -o out/texts --format txt --skip remove_repeats
+  corpusclean clean dump.jsonl.zst --text-key content -o - | head -n 1
+"""
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "clean",
+        help="clean files or directories into JSONL or plain text",
+        description=(
+            "Clean .txt, .html, .htm, .jsonl, .jsonl.gz and .jsonl.zst files (directories are read "
+            "recursively) with the default pipeline or a recipe. Documents marked as duplicates, "
+            "dropped documents and unreadable inputs go to side files next to the output "
+            "(OUT.duplicates.jsonl, OUT.dropped.jsonl, OUT.rejects.jsonl), so nothing is lost."
+        ),
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories to clean")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUTPUT",
+        help="a .jsonl[.gz|.zst] file, a .txt file, a directory (one .txt per document), or - for stdout",
+    )
+    parser.add_argument(
+        "--format", choices=["jsonl", "txt"], help="output format (default: from the output's name)"
+    )
+    parser.add_argument("--recipe", metavar="FILE", help="a TOML recipe naming the cleaners and options")
+    parser.add_argument("--only", metavar="NAME,...", help="run only these cleaners of the pipeline")
+    parser.add_argument("--skip", metavar="NAME,...", help="leave these cleaners out of the pipeline")
+    parser.add_argument("--text-key", default="text", help="JSONL field that holds the text (default: text)")
+    parser.add_argument("--id-key", default="id", help="JSONL field that holds the id (default: id)")
+    parser.add_argument(
+        "--on-error",
+        choices=["skip", "fail"],
+        default="skip",
+        help="skip: set unreadable inputs aside in a rejects file and go on (exit status 1); "
+        "fail: stop at the first one (default: skip)",
+    )
+    parser.add_argument("--stats", metavar="FILE", help="write the run's per-cleaner stats as JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    parser.set_defaults(func=run)
+
+
+def _names(value: str | None) -> list[str]:
+    return [n.strip() for n in value.split(",") if n.strip()] if value else []
+
+
+def select(pipeline: Pipeline, only: list[str], skip: list[str]) -> Pipeline:
+    """The pipeline with only the ``only`` cleaners (if given) and without the ``skip`` ones."""
+    known = set(available())
+    for name in only + skip:
+        if name not in known:
+            raise RecipeError(f"unknown cleaner {name!r}; valid names: {', '.join(sorted(known))}")
+    if only:
+        missing = [n for n in only if n not in pipeline.names]
+        if missing:
+            raise RecipeError(
+                f"--only names {', '.join(missing)}, which the pipeline does not have "
+                f"({', '.join(pipeline.names)}); use a recipe to add cleaners"
+            )
+        return Pipeline(c for c in pipeline if c.name in only)
+    return Pipeline(c for c in pipeline if c.name not in skip)
+
+
+def _progress(quiet: bool) -> Any:
+    from tqdm import tqdm
+
+    def wrap(docs: Iterable[Any], desc: str) -> Iterable[Any]:
+        # delay: no bar at all for runs shorter than two seconds; disable=None: none when not a TTY
+        bar: Iterable[Any] = tqdm(
+            docs, desc=desc, unit=" docs", delay=2, file=sys.stderr, disable=True if quiet else None
+        )
+        return bar
+
+    return wrap
+
+
+def run(args: argparse.Namespace) -> int:
+    recipe = load_recipe(args.recipe) if args.recipe else None
+    pipeline = select(build_pipeline(recipe), _names(args.only), _names(args.skip))
+    result = clean_files(
+        list(args.inputs),
+        args.output,
+        pipeline=pipeline,
+        fmt=args.format,
+        text_key=args.text_key,
+        id_key=args.id_key,
+        on_error=args.on_error,
+        progress=_progress(args.quiet),
+    )
+    for err in result.rejected:
+        print(f"corpusclean: skipped {err}", file=sys.stderr)
+    if args.stats:
+        Path(args.stats).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.stats).write_text(
+            json.dumps(result.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    if not args.quiet:
+        print(summary(result), file=sys.stderr)
+    return 1 if result.rejected else 0
+
+
+def summary(result: RunResult) -> str:
+    """A short table of the run: one row per cleaner, then the totals and where they went."""
+    rows: list[tuple[str, ...]] = [
+        ("cleaner", "seen", "changed", "dropped", "chars removed", "flags", "seconds")
+    ]
+    rows += [_row(s) for s in result.stats]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(
+        f"{result.read} documents read, {result.written} written, {result.duplicates} duplicates, "
+        f"{result.dropped} dropped, {len(result.rejected)} inputs rejected"
+    )
+    lines += [f"  {kind}: {path}" for kind, path in result.files.items()]
+    return "\n".join(lines)
+
+
+def _row(s: CleanerStats) -> tuple[str, ...]:
+    return (
+        s.name,
+        str(s.seen),
+        str(s.changed),
+        str(s.dropped),
+        str(s.chars_removed),
+        str(s.flags),
+        f"{s.seconds:.2f}",
+    )
