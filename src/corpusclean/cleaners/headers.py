@@ -146,7 +146,9 @@ class _Finder:
         if top < len(self.lines) and not self.one_line_news(top):
             self.datelines_and_credits(top)
         self.footer_lines(top)
-        edits = self.inline + list(self.line_edits())
+        gone = [(self.lines[k].lo, self.lines[k].hi) for k in self.dropped]
+        inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
+        edits = inline + list(self.line_edits())
         title = _join_title(self.title_parts) if self.title_parts and not self.has_title else None
         return HeaderPlan(sorted(edits, key=lambda e: e.start), title)
 
@@ -235,8 +237,13 @@ class _Finder:
             self.inline.append(Edit(credit.end(), dateline.start()))
         self.cut_dateline(line, dateline)
 
-    def cut_dateline(self, line: Line, dateline: regex.Match[str]) -> None:
-        """Remove a dateline, its byline and the spaces after them from the start of ``line``'s body."""
+    def cut_dateline(self, line: Line, dateline: regex.Match[str] | None) -> None:
+        """Remove datelines, their bylines and the spaces after them from the start of ``line``'s body."""
+        while dateline:
+            self.cut_one_dateline(line, dateline)
+            dateline = _match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
+
+    def cut_one_dateline(self, line: Line, dateline: regex.Match[str]) -> None:
         text = self.text
         self.inline.append(Edit(dateline.start(), dateline.end(), reason="news dateline"))
         pos = dateline.end()
@@ -341,7 +348,9 @@ def remove_headers(text: str, rules: HeaderRules = DEFAULT_RULES) -> str:
     >>> remove_headers("他说，新华社记者昨天到了现场。")
     '他说，新华社记者昨天到了现场。'
     """
-    return edit_text(text, find_headers(text, rules).edits)
+    while edits := find_headers(text, rules).edits:  # every pass shortens the text
+        text = edit_text(text, edits)
+    return text
 
 
 class RemoveHeaders(Cleaner):
@@ -369,10 +378,13 @@ class RemoveHeaders(Cleaner):
         self.max_title_chars = max_title_chars
 
     def apply(self, doc: Document) -> Document:
-        plan = find_headers(
-            doc.text, self.rules, has_title=doc.title is not None, max_title_chars=self.max_title_chars
-        )
-        doc = doc.edit(plan.edits, cleaner=self.name)
-        if plan.title is not None:
-            doc = doc.replace(title=plan.title)
+        while True:  # a removal can bring more furniture to the top; each pass shortens the text
+            plan = find_headers(
+                doc.text, self.rules, has_title=doc.title is not None, max_title_chars=self.max_title_chars
+            )
+            if not plan.edits:
+                break
+            doc = doc.edit(plan.edits, cleaner=self.name)
+            if plan.title is not None:
+                doc = doc.replace(title=plan.title)
         return doc
