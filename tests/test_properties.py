@@ -40,7 +40,13 @@ def clean_texts() -> list[str]:
 def same(a: Document | None, b: Document | None) -> bool:
     """Equal as cleaning results: text, title, flags, removed and metadata."""
     assert a is not None and b is not None
-    return (a.text, a.title, a.flags, a.removed, a.metadata) == (b.text, b.title, b.flags, b.removed, b.metadata)
+    return (a.text, a.title, a.flags, a.removed, a.metadata) == (
+        b.text,
+        b.title,
+        b.flags,
+        b.removed,
+        b.metadata,
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -68,7 +74,9 @@ def test_clean_text_is_untouched(name: str) -> None:
         doc = Document(id=f"clean-{i}", text=text)
         out = cleaner(doc)
         assert out is not None
-        assert (out.text, out.title, out.removed, out.flags) == (text, None, (), ()), f"{name} changed {text[:30]!r}"
+        assert (out.text, out.title, out.removed, out.flags) == (text, None, (), ()), (
+            f"{name} changed {text[:30]!r}"
+        )
 
 
 # Characters that exercise every cleaner: Han, both widths of digits and letters,
@@ -106,7 +114,12 @@ TEXTS = st.text(alphabet=ALPHABET, max_size=80) | st.lists(
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(text=TEXTS)
 def test_idempotent_on_generated_text(name: str, text: str) -> None:
     cleaner = make_cleaner(name)
