@@ -131,3 +131,14 @@ def test_bad_jsonl_lines_name_file_and_line(tmp_path: Path, line: bytes, message
     assert [d.text for d in docs] == ["good", "also good"]
     assert [e.line for e in errors] == [2]
     assert f"{path}:2: " in str(errors[0]) and message in str(errors[0])
+
+
+def test_html_files_use_the_page_declaration(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="gb2312"><script charset="utf-8"></script></head>'
+        "<body><p>中文网页</p></body></html>"
+    )
+    (tmp_path / "page.html").write_bytes(page.encode("gbk"))
+    (doc,) = Corpus([tmp_path])
+    assert doc.metadata["encoding"] == "gb18030"
+    assert "中文网页" in doc.text

@@ -84,6 +84,15 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+def refuse_binary(data: bytes, *, path: str | None = None) -> None:
+    """Raise :class:`InputError` naming ``path`` when ``data`` is a binary file, not text."""
+    kind = binary_kind(data)
+    if kind is not None:
+        raise InputError(
+            f"this is a {kind}, not text; remove it from the input or give a text file", path=path
+        )
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
     """``utf-16-le``/``utf-16-be`` when ``head`` reads as BOM-less UTF-16 text, else None.
 
@@ -148,11 +157,7 @@ def decode_bytes(data: bytes, *, path: str | None = None, encoding: str | None =
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), codec
-    kind = binary_kind(data)
-    if kind is not None:
-        raise InputError(
-            f"this is a {kind}, not text; remove it from the input or give a text file", path=path
-        )
+    refuse_binary(data, path=path)
     utf16 = _utf16_without_bom(data[:_SAMPLE])
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), utf16

@@ -67,27 +67,11 @@ CAPTION_DATE_RE = regex.compile(rf"(?:[0-9０-９]{{4}}年)?{DATE}[，,]")
 #: A file name standing alone on a line: ``62牢牢把握主题教育总要求.txt``.
 FILE_NAME_LINE_RE = regex.compile(r"[^\n/\\<>]{1,120}\.(?:txt|docx?|wps|pdf|html?|md|rtf)", regex.IGNORECASE)
 #: Labels of credit and footer lines (``版式设计：张芳曼``, ``责任编辑：``, ``来源：``).
-CREDIT_LABELS: tuple[str, ...] = (
-    "版式设计",
-    "责任编辑",
-    "责编",
-    "编辑",
-    "校对",
-    "审校",
-    "审核",
-    "终审",
-    "监制",
-    "统筹",
-    "策划",
-    "制图",
-    "设计",
-    "排版",
-    "美编",
-    "来源",
-    "作者",
-    "文字",
-    "摄影",
-    "图片",
+CREDIT_LABELS: tuple[str, ...] = tuple(
+    (
+        "版式设计 责任编辑 责编 编辑 校对 审校 审核 终审 监制 统筹 策划 制图 "
+        "设计 排版 美编 来源 作者 文字 摄影 图片"
+    ).split()
 )
 #: A short line that is only a credit: a label, a colon and a few names or a source.
 CREDIT_LINE_RE = regex.compile(
@@ -106,52 +90,13 @@ SENTENCE_RE = regex.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」�
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
 #: Titles and offices that a Latin ``X`` placeholder stands before (``X书记``, ``XX同志``);
 #: a list, so that ``X光``, ``X射线`` and ``XX-200`` are never taken for placeholders.
-REDACTED_TITLES: tuple[str, ...] = (
-    "书记",
-    "同志",
-    "主任",
-    "局长",
-    "处长",
-    "科长",
-    "部长",
-    "厅长",
-    "省长",
-    "市长",
-    "县长",
-    "区长",
-    "乡长",
-    "镇长",
-    "村长",
-    "厂长",
-    "校长",
-    "院长",
-    "所长",
-    "经理",
-    "董事长",
-    "总裁",
-    "主席",
-    "委员",
-    "先生",
-    "女士",
-    "老师",
-    "同学",
-    "师傅",
-    "机关",
-    "单位",
-    "公司",
-    "集团",
-    "省",
-    "市",
-    "县",
-    "区",
-    "镇",
-    "乡",
-    "村",
-    "街道",
-    "医院",
-    "学校",
-    "大学",
-    "银行",
+REDACTED_TITLES: tuple[str, ...] = tuple(
+    (
+        "书记 同志 主任 局长 处长 科长 部长 厅长 省长 市长 县长 区长 乡长 "
+        "镇长 村长 厂长 校长 院长 所长 经理 董事长 总裁 主席 委员 先生 女士 "
+        "老师 同学 师傅 机关 单位 公司 集团 省 市 县 区 镇 乡 村 街道 医院 "
+        "学校 大学 银行"
+    ).split()
 )
 _TITLES = "|".join(sorted(REDACTED_TITLES, key=len, reverse=True))
 _LATIN_OR_DIGIT = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
@@ -173,3 +118,76 @@ ASTERISK_PLACEHOLDER_RE = regex.compile(
 PAIRED_MARKS: dict[str, str] = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
 #: Any of the paired marks.
 PAIRED_MARK_RE = regex.compile("[" + regex.escape("".join(k + v for k, v in PAIRED_MARKS.items())) + "]")
+
+# -- whole web pages (extract_main_text, decode_html) -------------------------------
+# The encoding patterns work on bytes: they run before the page is decoded.
+#: The legacy crawl wrapper ``<text id=URL title=... encoding=...>`` at the start of a page.
+PAGE_WRAPPER_RE = regex.compile(rb"\A\s*<text\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]*)", regex.I)
+#: The same wrapper as decoded text, with the whole opening tag.
+PAGE_WRAPPER_TEXT_RE = regex.compile(r"\A\s*<text\b[^>]*\bencoding\s*=[^>]*>", regex.I)
+#: An XML declaration with an encoding: ``<?xml version="1.0" encoding="gbk"?>``.
+XML_ENCODING_RE = regex.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]+)", regex.I)
+#: A ``<meta>`` tag; its charset is read by :data:`META_CHARSET_RE` inside it.
+META_TAG_RE = regex.compile(rb"<meta\b[^>]*>", regex.I)
+#: ``charset=gbk`` in a meta tag, in either form (``<meta charset>`` or http-equiv content).
+META_CHARSET_RE = regex.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", regex.I)
+#: Script and style bodies and comments, whose ``charset`` text must never be trusted.
+RAW_TEXT_RE = regex.compile(
+    rb"<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)|<!--.*?(?:-->|\Z)", regex.I | regex.S
+)
+#: A whole page: an ``<html>`` or ``<body>`` start tag, or the legacy crawl wrapper.
+WHOLE_PAGE_RE = regex.compile(r"<(?:html|body)\b|\A\s*<text\b[^>]*\bencoding\s*=", regex.I)
+#: One Han character (counted per block: prose is mostly Han).
+HAN_RE = regex.compile(HAN)
+#: CJK sentence punctuation, the mark of running prose (menus and link lists have almost none).
+CJK_PUNCT_MARK_RE = regex.compile(r"[，。！？；：、“”]")
+#: A run of white space inside a block (folded to one space).
+SPACE_RUN_RE = regex.compile(r"[\s\u00a0\u3000]+")
+#: A class or id naming page furniture: menus, footers, sidebars, comments, share bars, ads.
+BOILERPLATE_HINT_RE = regex.compile(
+    r"nav|menu|footer|sidebar|comment|related|share|copyright|breadcrumb|crumb|banner|toolbar"
+    r"|advert|login|recommend|friendlink|hotnews|(?<![a-z])(?:foot|side|ads?|tags?|links?|rank|reply)(?![a-z])",
+    regex.I,
+)
+#: A class or id naming the article body.
+CONTENT_HINT_RE = regex.compile(
+    r"article|content|entry|detail|story|zhengwen|endtext|artibody|maintext|newstext"
+    r"|(?<![a-z])(?:post|text|txt|body|main)(?![a-z])",
+    regex.I,
+)
+#: A copyright, licence or contact line of a page footer.
+COPYRIGHT_LINE_RE = regex.compile(
+    r"版权所有|copyright|©|\(c\)\s*\d{4}|ICP[备证]|公网安备|联系我们|关于我们|免责声明|法律声明"
+    r"|广告服务|网站地图|违法和不良信息|举报电话|未经授权.{0,8}(?:转载|复制)|版权(?:声明|归)"
+    r"|禁止.{0,6}转载|转载.{0,10}(?:请联系|须注明|申请)",
+    regex.I,
+)
+#: A share, print or font-size bar.
+SHARE_LINE_RE = regex.compile(
+    r"分享到|打印本页|打印此文|关闭窗口|[【\[](?:打印|关闭|收藏)[】\]]|收藏本文|加入收藏|推荐给(?:好友|朋友)"
+    r"|字号[:：]?\s*[大中小]"
+)
+#: The heading of a related-articles list.
+RELATED_LINE_RE = regex.compile(
+    r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢"
+    r"|上一篇|下一篇)"
+)
+#: A publication date: ``2005年8月16日``, ``2005-08-16 09:30``, ``2005/8/16``.
+PAGE_DATE_RE = regex.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?(?!\d)"
+)
+#: A byline: ``作者：张三``, ``记者 李四``, ``文/王五``.
+PAGE_AUTHOR_RE = regex.compile(
+    r"(?:作者|记者|撰文|撰稿|编辑|(?<![\p{Han}])文)\s*[:：/]\s*"
+    r"((?:[\p{Han}·]{2,5}|[A-Za-z][\w.\- ]{1,30}?)(?:[、，, ]+[\p{Han}·]{2,4}){0,3})(?=$|[\s　)）\]】|,，])"
+)
+#: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``.
+SITE_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:_|\||｜|-{2,}|——|\s[-–—]\s)\s*")
+#: A byline or dateline: ``编辑：李楠``, ``2022-02-13 07:00 来源：央广网``, ``发布时间：...``.
+BYLINE_LINE_RE = regex.compile(
+    r"\A\W*(?:责任编辑|编辑|作者|记者|来源|出处|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"
+    r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}.{0,30}(?:来源|作者|记者|编辑|发布|浏览|点击|阅读)"
+)
+#: Sentence punctuation that no byline or dateline contains.
+SENTENCE_END_RE = regex.compile(r"[，。？！；?!]")

@@ -30,11 +30,14 @@ import orjson
 from pydantic import ValidationError
 
 from .document import Document
-from .encoding import decode_bytes
+from .encoding import decode_bytes, refuse_binary
 from .errors import InputError
+from .html_encoding import decode_html
 
 #: File name endings read as documents, longest first.
 SUFFIXES: tuple[str, ...] = (".jsonl.gz", ".jsonl.zst", ".jsonl", ".txt", ".html", ".htm")
+#: Suffixes read as web pages: their encoding comes from the page's own declaration first.
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 _OWN_SCHEMA_KEYS = frozenset({"flags", "removed", "steps"})
 
 ErrorHandler = Callable[[InputError], object]
@@ -133,7 +136,11 @@ class Corpus:
 
     def _read_single(self, file: InputFile) -> Document:
         data = file.path.read_bytes()
-        text, encoding = decode_bytes(data, path=str(file.path))
+        if file.suffix in HTML_SUFFIXES:
+            refuse_binary(data, path=str(file.path))
+            text, encoding = decode_html(data)
+        else:
+            text, encoding = decode_bytes(data, path=str(file.path))
         metadata: dict[str, Any] = {"encoding": encoding}
         if "\ufffd" in text and "\ufffd".encode(encoding, errors="ignore") not in data:
             metadata["decode_errors"] = text.count("\ufffd")
