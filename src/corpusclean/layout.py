@@ -15,6 +15,7 @@ leaving blank lines behind; this module does that once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -31,16 +32,16 @@ class Line:
     hi: int
 
 
+#: A line's content: from its first to its last character that is not white space.
+_CONTENT_RE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+
+
 def content_lines(text: str) -> list[Line]:
     """The lines of ``text`` that hold more than white space, with their offsets."""
     lines = []
-    start = 0
-    for part in text.split("\n"):
-        stripped = part.strip()
-        if stripped:
-            lo = start + part.index(stripped)
-            lines.append(Line(start, start + len(part), lo, lo + len(stripped)))
-        start += len(part) + 1
+    for m in _CONTENT_RE.finditer(text):
+        end = text.find("\n", m.end(1))
+        lines.append(Line(m.start(), len(text) if end < 0 else end, m.start(1), m.end(1)))
     return lines
 
 

@@ -68,10 +68,28 @@ CAPTION_DATE_RE = regex.compile(rf"(?:[0-9０-９]{{4}}年)?{DATE}[，,]")
 FILE_NAME_LINE_RE = regex.compile(r"[^\n/\\<>]{1,120}\.(?:txt|docx?|wps|pdf|html?|md|rtf)", regex.IGNORECASE)
 #: Labels of credit and footer lines (``版式设计：张芳曼``, ``责任编辑：``, ``来源：``).
 CREDIT_LABELS: tuple[str, ...] = tuple(
-    (
-        "版式设计 责任编辑 责编 编辑 校对 审校 审核 终审 监制 统筹 策划 制图 "
-        "设计 排版 美编 来源 作者 文字 摄影 图片"
-    ).split()
+    [
+        "版式设计",
+        "责任编辑",
+        "责编",
+        "编辑",
+        "校对",
+        "审校",
+        "审核",
+        "终审",
+        "监制",
+        "统筹",
+        "策划",
+        "制图",
+        "设计",
+        "排版",
+        "美编",
+        "来源",
+        "作者",
+        "文字",
+        "摄影",
+        "图片",
+    ]
 )
 #: A short line that is only a credit: a label, a colon and a few names or a source.
 CREDIT_LINE_RE = regex.compile(
@@ -91,12 +109,53 @@ SENTENCE_RE = regex.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」�
 #: Titles and offices that a Latin ``X`` placeholder stands before (``X书记``, ``XX同志``);
 #: a list, so that ``X光``, ``X射线`` and ``XX-200`` are never taken for placeholders.
 REDACTED_TITLES: tuple[str, ...] = tuple(
-    (
-        "书记 同志 主任 局长 处长 科长 部长 厅长 省长 市长 县长 区长 乡长 "
-        "镇长 村长 厂长 校长 院长 所长 经理 董事长 总裁 主席 委员 先生 女士 "
-        "老师 同学 师傅 机关 单位 公司 集团 省 市 县 区 镇 乡 村 街道 医院 "
-        "学校 大学 银行"
-    ).split()
+    [
+        "书记",
+        "同志",
+        "主任",
+        "局长",
+        "处长",
+        "科长",
+        "部长",
+        "厅长",
+        "省长",
+        "市长",
+        "县长",
+        "区长",
+        "乡长",
+        "镇长",
+        "村长",
+        "厂长",
+        "校长",
+        "院长",
+        "所长",
+        "经理",
+        "董事长",
+        "总裁",
+        "主席",
+        "委员",
+        "先生",
+        "女士",
+        "老师",
+        "同学",
+        "师傅",
+        "机关",
+        "单位",
+        "公司",
+        "集团",
+        "省",
+        "市",
+        "县",
+        "区",
+        "镇",
+        "乡",
+        "村",
+        "街道",
+        "医院",
+        "学校",
+        "大学",
+        "银行",
+    ]
 )
 _TITLES = "|".join(sorted(REDACTED_TITLES, key=len, reverse=True))
 _LATIN_OR_DIGIT = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
@@ -118,6 +177,10 @@ ASTERISK_PLACEHOLDER_RE = regex.compile(
 PAIRED_MARKS: dict[str, str] = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
 #: Any of the paired marks.
 PAIRED_MARK_RE = regex.compile("[" + regex.escape("".join(k + v for k, v in PAIRED_MARKS.items())) + "]")
+#: Any of the paired marks, or a line break (for the quick balance check).
+PAIRED_MARK_OR_BREAK_RE = regex.compile(PAIRED_MARK_RE.pattern[:-1] + "\n]")
+#: An opening mark right before its closing mark (what the quick balance check takes away).
+ADJACENT_PAIR_RE = regex.compile("|".join(regex.escape(k + v) for k, v in PAIRED_MARKS.items()))
 
 # -- whole web pages (extract_main_text, decode_html) -------------------------------
 # The encoding patterns work on bytes: they run before the page is decoded.

@@ -14,9 +14,11 @@ import regex
 
 from ..cleaner import Cleaner, FoundFlag
 from ..patterns import (
+    ADJACENT_PAIR_RE,
     ASTERISK_PLACEHOLDER_RE,
     CROSS_PLACEHOLDER_RE,
     MOUMOU_RE,
+    PAIRED_MARK_OR_BREAK_RE,
     PAIRED_MARK_RE,
     PAIRED_MARKS,
     X_PLACEHOLDER_RE,
@@ -57,6 +59,23 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return latin or (after.isdigit() and not before.isdigit())
 
 
+def all_paired(text: str) -> bool:
+    """True when every mark of ``text`` has its partner in the same paragraph (a quick check).
+
+    The marks and line breaks of the text, with adjacent pairs taken away until
+    none are left, leave only line breaks.
+
+    >>> all_paired("他说：“要把‘改’字贯穿始终。”"), all_paired("“第一段。\\n第二段。”")
+    (True, False)
+    """
+    marks = "".join(PAIRED_MARK_OR_BREAK_RE.findall(text))
+    while True:
+        fewer = ADJACENT_PAIR_RE.sub("", marks)
+        if fewer == marks:
+            return not marks.strip("\n")
+        marks = fewer
+
+
 def find_unbalanced(text: str) -> Iterator[FoundFlag]:
     """Flags for quote and bracket marks in ``text`` that have no partner, at the stray mark.
 
@@ -70,6 +89,8 @@ def find_unbalanced(text: str) -> Iterator[FoundFlag]:
     >>> list(find_unbalanced("“第一段。\\n“第二段。”"))
     []
     """
+    if all_paired(text):
+        return
     paragraphs = text.split("\n")
     pos = 0
     for n, para in enumerate(paragraphs):

@@ -143,8 +143,14 @@ class _Finder:
         if not self.lines:
             return HeaderPlan()
         top = self.header_lines(0)
-        if top < len(self.lines) and not self.one_line_news(top):
-            self.datelines_and_credits(top)
+        # One scan of the whole text says whether the line-by-line search can find anything.
+        has_credit = any(p.search(self.text) for p in self.rules.photo_credits)
+        has_dateline = any(p.search(self.text) for p in self.rules.datelines)
+        if top < len(self.lines) and not (has_credit and has_dateline and self.one_line_news(top)):
+            if has_dateline:
+                self.datelines(top)
+            if has_credit:
+                self.credits(top)
         self.footer_lines(top)
         gone = [(self.lines[k].lo, self.lines[k].hi) for k in self.dropped]
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
@@ -262,20 +268,29 @@ class _Finder:
 
     # -- the body -------------------------------------------------------------------
 
-    def datelines_and_credits(self, top: int) -> None:
-        """Datelines at the start of paragraphs; photo credits in brackets or closing a line."""
-        text = self.text
+    def datelines(self, top: int) -> None:
+        """Remove the datelines that open paragraphs (a paragraph of only a dateline goes whole)."""
         for i in range(top, len(self.lines)):
             line = self.lines[i]
-            dateline = _match_any(self.rules.datelines, text, line.lo, line.hi)
+            dateline = _match_any(self.rules.datelines, self.text, line.lo, line.hi)
             if dateline:
                 before = len(self.inline)
                 self.cut_dateline(line, dateline)
-                if self.inline[-1].end >= line.hi:  # the line held only the dateline
+                if self.inline[-1].end >= line.hi:
                     del self.inline[before:]
                     self.dropped[i] = "news dateline"
-                    continue
-            begin = self.inline[-1].end if dateline else line.lo
+
+    def credits(self, top: int) -> None:
+        """Remove photo credits: any in brackets, others where they close a line."""
+        text = self.text
+        body_starts = {e.start: e.end for e in self.inline}
+        for i in range(top, len(self.lines)):
+            line = self.lines[i]
+            if i in self.dropped:
+                continue
+            begin = line.lo
+            while begin in body_starts:  # after the dateline and byline cut from this line
+                begin = body_starts[begin]
             credits = self.credits_in(begin, line.hi)
             if credits and "".join(m.group() for m in credits) == text[line.lo : line.hi]:
                 self.dropped[i] = "photo credit"  # the line is only credits
