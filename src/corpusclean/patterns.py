@@ -67,30 +67,11 @@ CAPTION_DATE_RE = regex.compile(rf"(?:[0-9０-９]{{4}}年)?{DATE}[，,]")
 #: A file name standing alone on a line: ``62牢牢把握主题教育总要求.txt``.
 FILE_NAME_LINE_RE = regex.compile(r"[^\n/\\<>]{1,120}\.(?:txt|docx?|wps|pdf|html?|md|rtf)", regex.IGNORECASE)
 #: Labels of credit and footer lines (``版式设计：张芳曼``, ``责任编辑：``, ``来源：``).
-CREDIT_LABELS: tuple[str, ...] = tuple(
-    [
-        "版式设计",
-        "责任编辑",
-        "责编",
-        "编辑",
-        "校对",
-        "审校",
-        "审核",
-        "终审",
-        "监制",
-        "统筹",
-        "策划",
-        "制图",
-        "设计",
-        "排版",
-        "美编",
-        "来源",
-        "作者",
-        "文字",
-        "摄影",
-        "图片",
-    ]
+_CREDIT_LABEL_WORDS = (
+    "版式设计 责任编辑 责编 编辑 校对 审校 审核 终审 监制 统筹 "
+    "策划 制图 设计 排版 美编 来源 作者 文字 摄影 图片"
 )
+CREDIT_LABELS: tuple[str, ...] = tuple(_CREDIT_LABEL_WORDS.split())
 #: A short line that is only a credit: a label, a colon and a few names or a source.
 CREDIT_LINE_RE = regex.compile(
     r"[（(【\[]?(?:{labels})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?".format(
@@ -108,55 +89,13 @@ SENTENCE_RE = regex.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」�
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
 #: Titles and offices that a Latin ``X`` placeholder stands before (``X书记``, ``XX同志``);
 #: a list, so that ``X光``, ``X射线`` and ``XX-200`` are never taken for placeholders.
-REDACTED_TITLES: tuple[str, ...] = tuple(
-    [
-        "书记",
-        "同志",
-        "主任",
-        "局长",
-        "处长",
-        "科长",
-        "部长",
-        "厅长",
-        "省长",
-        "市长",
-        "县长",
-        "区长",
-        "乡长",
-        "镇长",
-        "村长",
-        "厂长",
-        "校长",
-        "院长",
-        "所长",
-        "经理",
-        "董事长",
-        "总裁",
-        "主席",
-        "委员",
-        "先生",
-        "女士",
-        "老师",
-        "同学",
-        "师傅",
-        "机关",
-        "单位",
-        "公司",
-        "集团",
-        "省",
-        "市",
-        "县",
-        "区",
-        "镇",
-        "乡",
-        "村",
-        "街道",
-        "医院",
-        "学校",
-        "大学",
-        "银行",
-    ]
+_TITLE_WORDS = (
+    "书记 同志 主任 局长 处长 科长 部长 厅长 省长 市长 县长 "
+    "区长 乡长 镇长 村长 厂长 校长 院长 所长 经理 董事长 总裁 "
+    "主席 委员 先生 女士 老师 同学 师傅 机关 单位 公司 集团 省 "
+    "市 县 区 镇 乡 村 街道 医院 学校 大学 银行"
 )
+REDACTED_TITLES: tuple[str, ...] = tuple(_TITLE_WORDS.split())
 _TITLES = "|".join(sorted(REDACTED_TITLES, key=len, reverse=True))
 _LATIN_OR_DIGIT = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
 #: ``X书记``, ``XX同志``, ``ＸＸ市``: Latin X's and the title after them, not inside a Latin word or number.
