@@ -85,3 +85,10 @@ def test_order_matters_on_001() -> None:
     assert repeats_first.text.count(CAPTION_SENTENCE) == 0  # the sentence is gone from the body
     for doc in (headers_first, repeats_first):
         assert_nothing_lost(text, doc)
+
+
+def test_line_of_only_repeats_goes_with_its_break() -> None:
+    text = f"{S}\n他强调，要守初心担使命。\n{S} 他强调，要守初心担使命。\n结尾一句话也很长很长。"
+    doc = RemoveRepeats()(Document(id="t", text=text))
+    assert doc is not None
+    assert doc.text == f"{S}\n他强调，要守初心担使命。\n结尾一句话也很长很长。"

@@ -11,4 +11,11 @@ later edit has to move them.
 
 from __future__ import annotations
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("extract_main_text", "normalize_lines")
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "extract_main_text",
+    "normalize_lines",
+    "remove_headers",
+    "remove_repeats",
+    "flag_redactions",
+    "flag_punctuation",
+)

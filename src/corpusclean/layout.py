@@ -24,10 +24,9 @@ from .edits import Edit
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line: ``start``/``end`` bound it (``end`` is its line break), ``lo``/``hi`` its content."""
+    """One line: it starts at ``start``; ``lo``/``hi`` bound its content without the white space."""
 
     start: int
-    end: int
     lo: int
     hi: int
 
@@ -38,11 +37,7 @@ _CONTENT_RE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 
 def content_lines(text: str) -> list[Line]:
     """The lines of ``text`` that hold more than white space, with their offsets."""
-    lines = []
-    for m in _CONTENT_RE.finditer(text):
-        end = text.find("\n", m.end(1))
-        lines.append(Line(m.start(), len(text) if end < 0 else end, m.start(1), m.end(1)))
-    return lines
+    return [Line(m.start(), m.start(1), m.end(1)) for m in _CONTENT_RE.finditer(text)]
 
 
 def drop_lines(text: str, lines: list[Line], dropped: Mapping[int, str | None]) -> Iterator[Edit]:

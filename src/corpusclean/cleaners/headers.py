@@ -131,7 +131,7 @@ class _Finder:
         self.rules = rules
         self.has_title = has_title
         self.max_title_chars = max_title_chars
-        self.lines = content_lines(text)
+        self.lines: list[Line] = []
         self.dropped: dict[int, str | None] = {}  # content-line index -> reason (None: moved to title)
         self.inline: list[Edit] = []
         self.title_parts: list[str] = []
@@ -140,12 +140,16 @@ class _Finder:
         return self.text[self.lines[i].lo : self.lines[i].hi]
 
     def find(self) -> HeaderPlan:
+        # One scan of the whole text for each kind says whether going line by line can find anything.
+        text = self.text
+        has_credit = any(p.search(text) for p in self.rules.photo_credits)
+        has_dateline = any(p.search(text) for p in self.rules.datelines)
+        if not (has_credit or has_dateline or self.may_have_lines_to_drop()):
+            return HeaderPlan()
+        self.lines = content_lines(text)
         if not self.lines:
             return HeaderPlan()
         top = self.header_lines(0)
-        # One scan of the whole text says whether the line-by-line search can find anything.
-        has_credit = any(p.search(self.text) for p in self.rules.photo_credits)
-        has_dateline = any(p.search(self.text) for p in self.rules.datelines)
         if top < len(self.lines) and not (has_credit and has_dateline and self.one_line_news(top)):
             if has_dateline:
                 self.datelines(top)
@@ -157,6 +161,16 @@ class _Finder:
         edits = inline + list(self.line_edits())
         title = _join_title(self.title_parts) if self.title_parts and not self.has_title else None
         return HeaderPlan(sorted(edits, key=lambda e: e.start), title)
+
+    def may_have_lines_to_drop(self) -> bool:
+        """Whether the first line is short or a file name, or a credit label stands anywhere."""
+        text = self.text.lstrip()
+        first = text[: text.find("\n")] if "\n" in text else text
+        return (
+            len(first.rstrip()) <= self.max_title_chars
+            or any(p.fullmatch(first.rstrip()) for p in self.rules.file_names)
+            or any(p.search(text) for p in self.rules.credit_lines)
+        )
 
     # -- the top --------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ a slogan) repeat for good reasons and are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..cleaner import Cleaner
@@ -19,6 +20,8 @@ from ..patterns import SENTENCE_RE
 #: Sentences shorter than this (not counting spaces) are never treated as repeats.
 MIN_SENTENCE_CHARS = 12
 REASON = "repeats an earlier sentence"
+#: White space inside a line (sentences never hold a line break).
+_INLINE_SPACE_RE = re.compile(r"[^\S\n]")
 
 
 def sentence_key(sentence: str) -> str:
@@ -36,23 +39,34 @@ def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[
     Sentences end at ``。！？`` or an ellipsis, with the closing quotes after it,
     and never cross a line. A line that only repeats goes with its line break.
     """
+    spaced = _INLINE_SPACE_RE.search(text) is not None  # without spaces a sentence is its own key
     seen: set[str] = set()
+    repeats: list[tuple[int, int]] = []
+    for m in SENTENCE_RE.finditer(text):
+        key = sentence_key(m.group()) if spaced else m.group()
+        if len(key) < min_chars:
+            continue
+        if key in seen:
+            repeats.append(m.span())
+        else:
+            seen.add(key)
+    if not repeats:
+        return
     lines = content_lines(text)
     whole: dict[int, str | None] = {}
+    k = 0
     for n, line in enumerate(lines):
-        repeats = []
-        for m in SENTENCE_RE.finditer(text, line.lo, line.hi):
-            key = sentence_key(m.group())
-            if len(key) < min_chars:
-                continue
-            if key in seen:
-                repeats.append(m.span())
-            else:
-                seen.add(key)
-        if repeats and sum(e - s for s, e in repeats) == line.hi - line.lo:
+        in_line = []
+        while k < len(repeats) and repeats[k][0] < line.hi:
+            in_line.append(repeats[k])
+            k += 1
+        if not in_line:
+            continue
+        gaps = zip([line.lo] + [e for _, e in in_line], [s for s, _ in in_line] + [line.hi], strict=True)
+        if not any(text[a:b].strip() for a, b in gaps):  # nothing but repeats on this line
             whole[n] = REASON
         else:
-            yield from _sentence_edits(text, repeats)
+            yield from _sentence_edits(text, in_line)
     yield from drop_lines(text, lines, whole)
 
 
