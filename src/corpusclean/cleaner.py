@@ -10,8 +10,9 @@ A cleaner subclass sets a snake_case ``name``, takes keyword-only options in
   headline to the title, marking a duplicate, dropping a document).
 
 Calling a cleaner on a document (``cleaner(doc)``) runs that method, appends the
-cleaner's name to ``doc.steps`` only when the document changed, and updates
-:attr:`Cleaner.stats`.
+cleaner's name to ``doc.steps`` only when the text, title, flags or removals
+changed (a change to ``metadata`` alone is counted but leaves no step), and
+updates :attr:`Cleaner.stats`.
 
 Cleaners that need the whole corpus first (corpus statistics, near-duplicate
 signatures) set ``needs_fit = True`` and write :meth:`Cleaner.fit`; a
@@ -42,6 +43,20 @@ def not_counted() -> Iterator[None]:
         yield
     finally:
         _COUNTING.reset(token)
+
+
+def _content_changed(before: Document, after: Document) -> bool:
+    """True when the text, title, flags or removals changed: what earns a place in ``steps``.
+
+    A cleaner that only annotates ``metadata`` (a script detector, a duplicate
+    marker) is counted in its stats but leaves no step.
+    """
+    return (
+        before.text != after.text
+        or before.title != after.title
+        or before.flags != after.flags
+        or before.removed != after.removed
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +190,7 @@ class Cleaner:
             result = self.apply(doc)
             if isinstance(result, Drop) or result is doc or result == doc:
                 return result if isinstance(result, Drop) else doc
-            return self._record(result)
+            return self._record(result) if _content_changed(doc, result) else result
         began = time.perf_counter()
         result = self.apply(doc)
         stats = self.stats
@@ -189,7 +204,7 @@ class Cleaner:
             stats.changed += 1
             stats.flags += len(result.flags) - len(doc.flags)
             stats.chars_removed += sum(len(r.text) for r in result.removed[len(doc.removed) :])
-            return self._record(result)
+            return self._record(result) if _content_changed(doc, result) else result
         return doc
 
     def __call__(self, doc: Document) -> Document | None:

@@ -1,21 +1,42 @@
 """The default pipeline's cleaner names, in order.
 
-The order matters: a whole web page is cut down to its main text first (the
-menus and footers around an article are not text to normalize), markup goes
-before anything else reads the text, spacing and
-width are normalized before the header patterns look for datelines, headers go
-before repeated sentences (a photo caption often repeats the first body
-sentence, and the caption is what should go), and flags come last so that no
-later edit has to move them.
+The order matters:
+
+1. ``extract_main_text`` first: a whole web page is cut down to its main text
+   (the menus and footers around an article are not text to normalize);
+   fragments and plain text pass through untouched.
+2. ``strip_html`` next: it rebuilds the text from the parsed markup, so nothing
+   before it may have flagged spans, and every later cleaner should read text,
+   not tags. Its output keeps indents and ``&nbsp;`` lines for the next steps.
+3. ``normalize_spaces``: U+3000 indents, NBSP lines left by the markup,
+   zero-width characters and spaces between Chinese characters go before any
+   pattern looks for datelines or sentences.
+4. ``normalize_width`` after it: a half-width comma widens only between CJK
+   characters, which is easier to see once stray spaces are gone, and full-width
+   digits (``１２月３１日电``) are ASCII before the header patterns run.
+5. ``normalize_lines`` after both: removing spaces and NBSP-only lines leaves
+   blank lines that fold into one paragraph break here.
+6. Headers go before repeated sentences (a photo caption often repeats the first
+   body sentence, and the caption is what should go), and flags come after
+   every cleaner that edits, so no later edit has to move them.
+7. ``detect_script`` last: it only writes ``metadata["script"]`` about the
+   final text. It is in the default pipeline because it is cheap and never
+   touches the text, and a corpus that mixes Simplified and Traditional
+   documents is something to know before choosing ``convert_script``, which
+   is not in the default pipeline (conversion changes names and wording).
 """
 
 from __future__ import annotations
 
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "extract_main_text",
+    "strip_html",
+    "normalize_spaces",
+    "normalize_width",
     "normalize_lines",
     "remove_headers",
     "remove_repeats",
     "flag_redactions",
     "flag_punctuation",
+    "detect_script",
 )

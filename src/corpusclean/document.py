@@ -133,15 +133,21 @@ class Document(BaseModel):
         return self.replace(text=text, flags=flags, removed=removed)
 
     def add_flags(self, flags: Iterable[Flag]) -> Document:
-        """A copy with ``flags`` added, spans checked.
+        """A copy with ``flags`` added, spans checked; a flag already there is not added again.
 
         >>> d = Document(id="a", text="中国共产党人的出行和使命")
         >>> f = Flag(kind="typo", start=7, end=9, text="出行", cleaner="t", reason="r")
         >>> d.add_flags([f]).flags[0].text
         '出行'
         """
-        flags = tuple(flags)
-        return self.replace(flags=self.flags + flags) if flags else self
+        known = {(f.kind, f.start, f.end, f.cleaner) for f in self.flags}
+        new = []
+        for f in flags:  # the same flag raised again (a cleaner run twice) is not added twice
+            key = (f.kind, f.start, f.end, f.cleaner)
+            if key not in known:
+                known.add(key)
+                new.append(f)
+        return self.replace(flags=self.flags + tuple(new)) if new else self
 
     def add_step(self, name: str) -> Document:
         """A copy with ``name`` appended to ``steps``."""

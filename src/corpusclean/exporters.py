@@ -39,12 +39,23 @@ def document_record(doc: Document) -> bytes:
     return orjson.dumps(doc.model_dump(mode="json"), option=orjson.OPT_APPEND_NEWLINE)
 
 
+def _file_mode() -> int:
+    """The mode a new file gets here: 0o666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     """Open a temporary file beside ``path`` and rename it to ``path`` only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes the file private; outputs get the usual mode
         with os.fdopen(fd, "wb") as raw:
             yield raw
             raw.flush()

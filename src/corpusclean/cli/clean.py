@@ -10,15 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from ..cleaner import CleanerStats
-from ..errors import RecipeError
+from ..errors import OutputError, RecipeError
 from ..pipeline import Pipeline
 from ..recipe import build_pipeline, load_recipe
 from ..registry import available
-from ..runner import RunResult, clean_files
+from ..runner import RunResult, clean_files, infer_format
+from .report import write_report
 
 EXAMPLE = """\
 Examples:
-  corpusclean clean seeds -o out/seeds.jsonl
+  corpusclean clean seeds -o out/seeds.jsonl --report out/seeds.html
   corpusclean clean crawl/ -o out/texts --format txt --skip remove_repeats
   corpusclean clean dump.jsonl.zst --text-key content -o - | head -n 1
 """
@@ -61,6 +62,11 @@ def add_parser(commands: Any) -> None:
         "fail: stop at the first one (default: skip)",
     )
     parser.add_argument("--stats", metavar="FILE", help="write the run's per-cleaner stats as JSON")
+    parser.add_argument(
+        "--report",
+        metavar="HTML",
+        help="also write the run's review page (needs a JSONL file output); see `corpusclean report`",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     parser.set_defaults(func=run)
 
@@ -100,6 +106,8 @@ def _progress(quiet: bool) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.report and (args.output == "-" or infer_format(args.output) != "jsonl" or args.format == "txt"):
+        raise OutputError("--report reads the run's JSONL output: give -o a .jsonl[.gz|.zst] file")
     recipe = load_recipe(args.recipe) if args.recipe else None
     pipeline = select(build_pipeline(recipe), _names(args.only), _names(args.skip))
     result = clean_files(
@@ -119,6 +127,13 @@ def run(args: argparse.Namespace) -> int:
         Path(args.stats).write_text(
             json.dumps(result.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
         )
+    if args.report:
+        outputs = [
+            Path(path)
+            for kind, path in result.files.items()
+            if kind in ("documents", "duplicates", "dropped")
+        ]
+        write_report(outputs, Path(args.report), result.as_dict(), title=Path(args.output).name)
     if not args.quiet:
         print(summary(result), file=sys.stderr)
     return 1 if result.rejected else 0

@@ -1,0 +1,94 @@
+"""Character tables built from :mod:`unicodedata`, so no range is pasted by hand.
+
+Each table is a small named function returning a string of characters (ready to
+go into a regular-expression class with :func:`char_class`) or a translation
+table. They run once, when :mod:`corpusclean.patterns` is imported.
+
+>>> "\\u3000" in unicode_spaces() and "\\t" in unicode_spaces()
+True
+>>> fullwidth_alnum_table()[ord("１")]
+'1'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+
+def _all_chars() -> map[str]:
+    # Every character these tables look for lies in the Basic Multilingual Plane;
+    # scanning only it keeps import time in milliseconds.
+    return map(chr, range(0x10000))
+
+
+@cache
+def unicode_spaces() -> str:
+    """The horizontal spaces: every space separator (category Zs) and the tab.
+
+    That is the ASCII space, NBSP, the ideographic space U+3000, the
+    typographic spaces U+2000–U+200A and their kin; line breaks are not here.
+    """
+    return "\t" + "".join(c for c in _all_chars() if unicodedata.category(c) == "Zs")
+
+
+@cache
+def zero_width_chars() -> str:
+    """Invisible format characters that carry no text: ``ZERO WIDTH *`` and the word joiner.
+
+    U+200B–U+200D, U+2060 and U+FEFF (the byte-order mark, named ZERO WIDTH
+    NO-BREAK SPACE).
+    """
+    return "".join(
+        c
+        for c in _all_chars()
+        if unicodedata.category(c) == "Cf"
+        and (unicodedata.name(c, "").startswith("ZERO WIDTH") or unicodedata.name(c, "") == "WORD JOINER")
+    )
+
+
+@cache
+def line_separators() -> str:
+    """Characters other than ``\\r`` and ``\\n`` that end a line (:meth:`str.splitlines` splits on them)."""
+    return "".join(c for c in _all_chars() if c not in "\r\n" and len(("a" + c + "b").splitlines()) == 2)
+
+
+@cache
+def stray_controls() -> str:
+    """Control characters (category Cc) that are not tab, line breaks or line separators."""
+    keep = "\t\r\n" + line_separators()
+    return "".join(c for c in _all_chars() if unicodedata.category(c) == "Cc" and c not in keep)
+
+
+@cache
+def fullwidth_alnum_table() -> dict[int, str]:
+    """A :meth:`str.translate` table from full-width digits and Latin letters to ASCII.
+
+    Only ``FULLWIDTH DIGIT *`` and ``FULLWIDTH LATIN * LETTER *``: full-width
+    punctuation (``，。％（）``) is left alone on purpose.
+    """
+    table: dict[int, str] = {}
+    for c in _all_chars():
+        name = unicodedata.name(c, "")
+        if name.startswith(("FULLWIDTH DIGIT", "FULLWIDTH LATIN")):
+            table[ord(c)] = unicodedata.normalize("NFKC", c)
+    return table
+
+
+@cache
+def halfwidth_to_fullwidth_table(chars: str) -> dict[int, str]:
+    """A :meth:`str.translate` table from each ASCII character in ``chars`` to its full-width form.
+
+    >>> "a,b".translate(halfwidth_to_fullwidth_table(","))
+    'a，b'
+    """
+    return {ord(c): chr(ord(c) - 0x21 + 0xFF01) for c in chars if "!" <= c <= "~"}
+
+
+def char_class(chars: str) -> str:
+    """A regular-expression character class body matching exactly ``chars``.
+
+    >>> print(char_class("a-]"))
+    \\u0061\\u002d\\u005d
+    """
+    return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in chars)

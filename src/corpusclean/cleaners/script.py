@@ -1,0 +1,201 @@
+"""Traditional and Simplified Chinese: convert with OpenCC, detect cheaply.
+
+Conversion is not in the default pipeline: even correct conversion changes
+text (names, quotations, regional wording), so it is a choice a corpus builder
+makes in a recipe. Detection only writes ``metadata["script"]`` and is cheap
+enough to run on every document.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import opencc
+
+from ..cleaner import Cleaner, Drop
+from ..document import Document
+from ..edits import Edit, edit_text
+from ..errors import RecipeError
+
+#: The OpenCC configurations the installed wheel ships, by short name (``t2s``, ``s2twp``...).
+OPENCC_CONFIGS: tuple[str, ...] = tuple(sorted(c.removesuffix(".json") for c in opencc.CONFIGS))
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    if config not in OPENCC_CONFIGS:
+        raise RecipeError(
+            f"convert_script: unknown OpenCC config {config!r}; valid configs: "
+            f"{', '.join(OPENCC_CONFIGS)}. For example config='t2s' converts Traditional to "
+            "Simplified and config='s2twp' Simplified to Taiwan usage."
+        )
+    return opencc.OpenCC(config)
+
+
+def _diff_edits(old: str, new: str, offset: int) -> Iterator[Edit]:
+    """Edits turning ``old`` into ``new``, as small as the difference (offsets shifted by ``offset``)."""
+    if len(old) == len(new):  # the common case: character for character
+        i, n = 0, len(old)
+        while i < n:
+            if old[i] == new[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and old[j] != new[j]:
+                j += 1
+            yield Edit(offset + i, offset + j, new[i:j])
+            i = j
+        return
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            yield Edit(offset + i1, offset + i2, new[j1:j2])
+
+
+def script_edits(text: str, config: str = "t2s") -> Iterator[Edit]:
+    """The edits :func:`convert_script` makes, line by line so that they stay small."""
+    converted = _converter(config).convert(text)
+    if converted == text:
+        return
+    old_lines, new_lines = text.split("\n"), converted.split("\n")
+    if len(old_lines) != len(new_lines):  # OpenCC never touches line breaks; be safe anyway
+        yield from _diff_edits(text, converted, 0)
+        return
+    offset = 0
+    for old, new in zip(old_lines, new_lines, strict=True):
+        if old != new:
+            yield from _diff_edits(old, new, offset)
+        offset += len(old) + 1
+
+
+def convert_script(text: str, config: str = "t2s") -> str:
+    """Convert between Traditional and Simplified Chinese with an OpenCC config.
+
+    >>> convert_script("漢字轉換，滑鼠和記憶體", "tw2sp")
+    '汉字转换，鼠标和内存'
+    """
+    return edit_text(text, script_edits(text, config))
+
+
+class ConvertScript(Cleaner):
+    """Convert between Traditional and Simplified Chinese with OpenCC (any config: t2s, s2t, tw2sp, hk2s...).
+
+    Before (``config="t2s"``): ``"歷史與發展"``; after: ``"历史与发展"``. Not in the default
+    pipeline: ask for it in a recipe. The edits are per character or phrase, so
+    flags raised earlier keep their place.
+    """
+
+    name = "convert_script"
+
+    def __init__(self, *, config: str = "t2s") -> None:
+        _converter(config)  # fail now, with the list of valid configs, not at the first document
+        self.config = config
+
+    def find_edits(self, text: str) -> Iterator[Edit]:
+        return script_edits(text, self.config)
+
+    def __repr__(self) -> str:
+        return f"ConvertScript(config={self.config!r})"
+
+
+# -- detection ------------------------------------------------------------------------
+
+
+def _han_block() -> list[str]:
+    # CJK Unified Ideographs and Extension A: where every Traditional/Simplified pair lives
+    return [chr(c) for c in (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0))]
+
+
+def _changed_by(config: str, chars: list[str]) -> set[str]:
+    converted = _converter(config).convert("\n".join(chars)).split("\n")
+    return {c for c, out in zip(chars, converted, strict=True) if out != c}
+
+
+@cache
+def script_marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns matching one Traditional-only and one Simplified-only character.
+
+    Built once from OpenCC itself (about 0.3 s, on first use): a character is
+    Traditional-only when ``t2s`` changes it, Simplified-only when ``s2t``,
+    ``s2tw`` and ``s2hk`` all change it (so variants that Taiwan or Hong Kong
+    also write, such as 群 or 床, do not count as Simplified). They use the
+    standard :mod:`re`, which matches a class of thousands of characters about a
+    thousand times faster than :mod:`regex`.
+    """
+    chars = _han_block()
+    traditional = _changed_by("t2s", chars)
+    simplified = _changed_by("s2t", chars) & _changed_by("s2tw", chars) & _changed_by("s2hk", chars)
+    simplified -= traditional
+    return (
+        re.compile("[" + "".join(sorted(traditional)) + "]"),
+        re.compile("[" + "".join(sorted(simplified)) + "]"),
+    )
+
+
+@cache
+def _enough_han(min_han: int) -> re.Pattern[str]:
+    """Matches when a text has at least ``min_han`` Han characters (stops as soon as it has)."""
+    han = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+    return re.compile(f"(?:[^{han}]*[{han}]){{{min_han}}}")
+
+
+def detect_script(text: str, *, min_han: int = 20, sample: int = 2000, threshold: float = 0.95) -> str | None:
+    """``"simplified"``, ``"traditional"`` or ``"mixed"``; ``None`` when the text says too little.
+
+    Counts the characters that exist only in one script among the first
+    ``sample`` characters. ``None`` for fewer than ``min_han`` Han characters
+    or none that only one script has (``中国人民`` is both).
+
+    >>> detect_script("为中国人民谋幸福，为中华民族谋复兴，是中国共产党人的初心和使命。")
+    'simplified'
+    >>> detect_script("為中國人民謀幸福，為中華民族謀復興，是中國共產黨人的初心和使命。")
+    'traditional'
+    >>> detect_script("短文") is None
+    True
+    """
+    head = text[:sample]
+    if _enough_han(min_han).match(head) is None:
+        return None
+    traditional_re, simplified_re = script_marker_patterns()
+    trad, simp = len(traditional_re.findall(head)), len(simplified_re.findall(head))
+    if trad + simp == 0:
+        return None
+    if simp >= threshold * (trad + simp):
+        return "simplified"
+    if trad >= threshold * (trad + simp):
+        return "traditional"
+    return "mixed"
+
+
+class DetectScript(Cleaner):
+    """Record whether a document is written in Simplified or Traditional Chinese, or a mix.
+
+    Before: ``metadata={}``, text ``"為中國人民謀幸福…"``; after: ``metadata={"script": "traditional"}``.
+    The text is not touched; documents with too few Han characters get no entry.
+    """
+
+    name = "detect_script"
+
+    def __init__(self, *, min_han: int = 20, sample: int = 2000, threshold: float = 0.95) -> None:
+        self.min_han = min_han
+        self.sample = sample
+        self.threshold = threshold
+
+    def apply(self, doc: Document) -> Document | Drop:
+        script = detect_script(doc.text, min_han=self.min_han, sample=self.sample, threshold=self.threshold)
+        if script is None or doc.metadata.get("script") == script:
+            return doc
+        return doc.replace(metadata={**doc.metadata, "script": script})
+
+
+__all__ = [
+    "OPENCC_CONFIGS",
+    "ConvertScript",
+    "DetectScript",
+    "convert_script",
+    "detect_script",
+    "script_edits",
+]

@@ -1,0 +1,145 @@
+"""Space normalization that is safe for Chinese.
+
+Chinese puts no spaces between words, so a space between two Chinese characters
+is noise (``。 古人曰``), while a space between Latin words is text and stays.
+Unusual spaces (U+3000, NBSP, U+2002...) become a plain space or go; zero-width
+and control characters go and are recorded, since a stray one can be a sign of
+damaged input worth looking at.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..chars import line_separators, unicode_spaces
+from ..cleaner import Cleaner
+from ..edits import Edit, edit_text, sub_edits
+from ..patterns import CJK_CHAR_RE, JOINER_CHARS, LINE_SEPARATOR_RE, SPACE_GAP_RE, SPACE_WORK_RE
+
+_SPACES = frozenset(unicode_spaces())
+_LINE_BREAKS = frozenset("\r\n" + line_separators())
+
+
+def _is_cjk(ch: str) -> bool:
+    return CJK_CHAR_RE.match(ch) is not None
+
+
+def _is_plain(ch: str) -> bool:
+    """ASCII, a space or CJK: next to these a zero-width joiner does nothing."""
+    return ch.isascii() or ch in _SPACES or _is_cjk(ch)
+
+
+def _invisible_reason(ch: str) -> str:
+    kind = "control character" if unicodedata.category(ch) == "Cc" else "zero-width character"
+    return f"{kind} U+{ord(ch):04X}"
+
+
+def space_edits(
+    text: str,
+    *,
+    strip_indent: bool = True,
+    join_cjk: bool = True,
+    fold_spaces: bool = True,
+    remove_invisible: bool = True,
+) -> Iterator[Edit]:
+    """The edits :func:`normalize_spaces` makes; removed invisible characters carry a reason."""
+    if SPACE_WORK_RE.search(text) is None:
+        return
+    n = len(text)
+    for m in SPACE_GAP_RE.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < n else "\n"
+        run = m.group()
+        if (
+            remove_invisible
+            and len(run) == 1
+            and run in JOINER_CHARS
+            and not (_is_plain(before) or _is_plain(after))
+        ):
+            continue  # a joiner inside an emoji sequence or a joining script shapes the text
+        if (before in _LINE_BREAKS and strip_indent) or (join_cjk and _is_cjk(before) and _is_cjk(after)):
+            spaces = ""
+        elif fold_spaces:
+            spaces = " "
+        else:
+            spaces = None  # keep the spaces as they are
+        for i, ch in enumerate(run, start):
+            if ch not in _SPACES:
+                if remove_invisible:
+                    yield Edit(i, i + 1, "", _invisible_reason(ch))
+            elif spaces is not None:
+                yield Edit(i, i + 1, spaces)
+                spaces = ""  # the first space of the run carries the replacement
+    if remove_invisible:
+        yield from sub_edits(LINE_SEPARATOR_RE, "\n", text)
+
+
+def normalize_spaces(
+    text: str,
+    *,
+    strip_indent: bool = True,
+    join_cjk: bool = True,
+    fold_spaces: bool = True,
+    remove_invisible: bool = True,
+) -> str:
+    """Normalize spaces without touching correct Chinese.
+
+    - ``strip_indent``: indentation at the start of a line goes (``　　正文``);
+    - ``join_cjk``: spaces between two CJK characters go (``。 古人曰``);
+    - ``fold_spaces``: other runs of spaces, NBSP, U+3000 and the like become
+      one ASCII space (``hello　 world`` → ``hello world``);
+    - ``remove_invisible``: zero-width characters (U+200B–U+200D, U+2060,
+      U+FEFF) and control characters go; vertical tab, form feed and the
+      Unicode line separators become ``\\n``. ZWJ and ZWNJ stay where they join
+      something (emoji sequences, scripts that need them).
+
+    Limit: a space that a headline uses to separate two phrases
+    (``永葆初心本色 践行使命担当``) is joined like any other.
+
+    >>> normalize_spaces("　　也只是镜中花、水中月。 古人曰：“为政贵在行”")
+    '也只是镜中花、水中月。古人曰：“为政贵在行”'
+    >>> normalize_spaces("Hello,  world\\u00a0and 中 文 text")
+    'Hello, world and 中文 text'
+    """
+    edits = space_edits(
+        text,
+        strip_indent=strip_indent,
+        join_cjk=join_cjk,
+        fold_spaces=fold_spaces,
+        remove_invisible=remove_invisible,
+    )
+    return edit_text(text, edits)
+
+
+class NormalizeSpaces(Cleaner):
+    """Normalize spaces: no indentation, no space between CJK characters, one plain space elsewhere.
+
+    Before: ``"　　水中月。 古人曰\\u200b：Hello\\u3000 world"``;
+    after: ``"水中月。古人曰：Hello world"``. Removed zero-width and control
+    characters are recorded in ``removed``; changed spaces are only counted.
+    """
+
+    name = "normalize_spaces"
+
+    def __init__(
+        self,
+        *,
+        strip_indent: bool = True,
+        join_cjk: bool = True,
+        fold_spaces: bool = True,
+        remove_invisible: bool = True,
+    ) -> None:
+        self.options = {
+            "strip_indent": strip_indent,
+            "join_cjk": join_cjk,
+            "fold_spaces": fold_spaces,
+            "remove_invisible": remove_invisible,
+        }
+
+    def find_edits(self, text: str) -> Iterator[Edit]:
+        return space_edits(text, **self.options)
+
+
+__all__ = ["NormalizeSpaces", "normalize_spaces", "space_edits"]

@@ -1,0 +1,118 @@
+"""Character width normalization that is safe for Chinese.
+
+Full-width digits and Latin letters (``１９９８``, ``ＣＰＵ``) are the same
+characters as ASCII in another width, so they fold to ASCII. Full-width Chinese
+punctuation (``，。：；！？（）“”《》％``) is the correct form in Chinese text and is
+never folded; the other way round, a half-width ``,;:?!`` or a pair of ``()``
+sitting between Chinese characters was typed on the wrong keyboard and widens.
+That is why this is not NFKC, which would turn ``，`` into ``,``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..chars import fullwidth_alnum_table, halfwidth_to_fullwidth_table
+from ..cleaner import Cleaner
+from ..edits import Edit, edit_text, sub_edits
+from ..patterns import (
+    CJK_CHAR_RE,
+    FULLWIDTH_ALNUM_RE,
+    HALFWIDTH_MARK_RE,
+    HALFWIDTH_PARENS_RE,
+    HALFWIDTH_PUNCT_RE,
+)
+
+#: Full-width digits and letters to ASCII, and the full-width point to ``.``
+#: (the pattern only lets it in between two full-width digits: ``１．５``).
+_NARROW = {**fullwidth_alnum_table(), ord("．"): "."}
+_WIDE = halfwidth_to_fullwidth_table(",;:?!()")
+
+
+def _is_cjk(ch: str) -> bool:
+    return CJK_CHAR_RE.match(ch) is not None
+
+
+def fold_alnum_edits(text: str) -> Iterator[Edit]:
+    """The edits :func:`fold_fullwidth_alnum` makes."""
+    for m in FULLWIDTH_ALNUM_RE.finditer(text):
+        yield Edit(m.start(), m.end(), m.group().translate(_NARROW))
+
+
+def fold_fullwidth_alnum(text: str) -> str:
+    """Turn full-width digits and Latin letters into ASCII; leave punctuation as it is.
+
+    ``７％`` becomes ``7％``: ``％`` is full-width punctuation, like ``，``, and
+    Chinese typesetting uses it with either width of digits, so it stays.
+
+    >>> fold_fullwidth_alnum("新华社北京１２月３１日电，ＧＤＰ增长７．８％。")
+    '新华社北京12月31日电，GDP增长7.8％。'
+    """
+    return edit_text(text, fold_alnum_edits(text))
+
+
+def _widen_mark(m: regex.Match[str]) -> str:
+    start, found = m.start(), str(m.group())
+    if start == 0 or not _is_cjk(m.string[start - 1]):
+        return found
+    return found[0].translate(_WIDE)  # spaces after the mark go with it
+
+
+def _parens_edits(text: str) -> Iterator[Edit]:
+    for m in HALFWIDTH_PARENS_RE.finditer(text):
+        start, end = m.span()
+        if (start > 0 and _is_cjk(text[start - 1])) or (end < len(text) and _is_cjk(text[end])):
+            # only the two marks change, so edits inside (full-width digits) do not overlap
+            yield Edit(start, start + 1, "（")
+            yield Edit(end - 1, end, "）")
+
+
+def widen_punct_edits(text: str) -> Iterator[Edit]:
+    """The edits :func:`widen_cjk_punctuation` makes."""
+    if HALFWIDTH_MARK_RE.search(text) is None:
+        return
+    if "(" in text:
+        yield from _parens_edits(text)
+    yield from sub_edits(HALFWIDTH_PUNCT_RE, _widen_mark, text)
+
+
+def widen_cjk_punctuation(text: str) -> str:
+    """Widen a half-width ``,;:?!`` between CJK characters, and ``()`` around CJK text.
+
+    A mark widens only with a CJK character on both sides (spaces after it go
+    too), so ``3:00``, ``190.1万``, ``1,000``, URLs and English sentences stay.
+    Parentheses widen as a pair, when CJK text fills them edge to edge and a
+    CJK character sits outside: ``(1)`` and ``(China)`` stay, and a lone
+    ``(`` is left alone rather than half-converted.
+
+    >>> widen_cjk_punctuation("回望98年的奋斗历程,我们党之所以能够取得胜利, 根本原因(一)")
+    '回望98年的奋斗历程，我们党之所以能够取得胜利，根本原因（一）'
+    >>> widen_cjk_punctuation("时间3:00, see https://x.cn/a?b=1 (1)第一")
+    '时间3:00, see https://x.cn/a?b=1 (1)第一'
+    """
+    return edit_text(text, widen_punct_edits(text))
+
+
+class NormalizeWidth(Cleaner):
+    """Fold full-width digits and letters to ASCII; widen half-width ``,;:?!()`` between CJK characters.
+
+    Before: ``"１９９８年的历程,我们党"``; after: ``"1998年的历程，我们党"``.
+    Full-width Chinese punctuation is never folded.
+    """
+
+    name = "normalize_width"
+
+    def __init__(self, *, fold_alnum: bool = True, widen_punct: bool = True) -> None:
+        self.fold_alnum = fold_alnum
+        self.widen_punct = widen_punct
+
+    def find_edits(self, text: str) -> Iterator[Edit]:
+        if self.fold_alnum:
+            yield from fold_alnum_edits(text)
+        if self.widen_punct:
+            yield from widen_punct_edits(text)
+
+
+__all__ = ["NormalizeWidth", "fold_fullwidth_alnum", "widen_cjk_punctuation"]

@@ -1,0 +1,61 @@
+"""Read a run's output back: JSONL records (plain, ``.gz`` or ``.zst``) and the stats JSON.
+
+Each line is one document record with exactly the fields of
+:class:`~corpusclean.document.Document`; a bad line fails with the file and the
+line number.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..document import Document
+from ..errors import InputError
+from ..readers import open_compressed
+
+
+def read_documents(path: str | Path) -> Iterator[Document]:
+    """The documents of a JSONL output file, one per non-blank line, read lazily."""
+    path = Path(path)
+    try:
+        stream = open_compressed(path)
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}; check the path", path=str(path)) from None
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield Document.model_validate_json(line)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(map(str, first["loc"])) or "(record)"
+                raise InputError(
+                    f"not a corpusclean document record ({where}: {first['msg']}); "
+                    "give the JSONL that `corpusclean clean` wrote",
+                    path=str(path),
+                    line=number,
+                ) from None
+
+
+def read_stats(path: str | Path) -> list[dict[str, Any]] | dict[str, Any]:
+    """The stats JSON of a run: a list of per-cleaner dicts, or the run's dict with them in ``cleaners``."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read stats: {exc.strerror}; check the path", path=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"stats are not valid JSON ({exc.msg})", path=str(path), line=exc.lineno) from None
+    if not isinstance(data, (list, dict)):
+        raise InputError(
+            "stats must be a JSON list of per-cleaner stats or an object with a 'cleaners' list; "
+            "give the file `corpusclean clean --stats` wrote",
+            path=str(path),
+        )
+    return data

