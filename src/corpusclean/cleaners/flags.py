@@ -123,7 +123,7 @@ class FlagRedactions(Cleaner):
     """Flag redaction placeholders (``*机关``, ``X书记``, ``XX同志``, ``×××``, ``某某``) for review.
 
     Before: ``"今天，*机关召开会议。"``; after: the same text with a ``redaction``
-    flag on ``*``.
+    flag on ``*机关``.
     """
 
     name = "flag_redactions"
