@@ -135,12 +135,12 @@ _CREDIT_LABEL_WORDS = (
     "策划 制图 设计 排版 美编 来源 作者 文字 摄影 图片"
 )
 CREDIT_LABELS: tuple[str, ...] = tuple(_CREDIT_LABEL_WORDS.split())
+#: A credit label and its colon anywhere: the quick check before looking for credit lines
+#: (the standard ``re`` module scans an alternation of literals three times faster here).
+_CREDIT_LABELS = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))  # longest first
+CREDIT_LABEL_RE = re.compile(rf"(?:{_CREDIT_LABELS})[ \t]*[：:]")
 #: A short line that is only a credit: a label, a colon and a few names or a source.
-CREDIT_LINE_RE = regex.compile(
-    r"[（(【\[]?(?:{labels})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?".format(
-        labels="|".join(sorted(CREDIT_LABELS, key=len, reverse=True))
-    )
-)
+CREDIT_LINE_RE = regex.compile(rf"[（(【\[]?(?:{_CREDIT_LABELS})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?")
 #: Where a sentence ends (the body of a one-line news item starts after one).
 SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
 

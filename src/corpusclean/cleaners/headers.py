@@ -16,6 +16,8 @@ extend (``extra_dateline_patterns``, ``extra_photo_credit_patterns``,
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +31,7 @@ from ..layout import Line, content_lines, drop_lines
 from ..patterns import (
     BRACKETED_PHOTO_CREDIT_RE,
     CAPTION_DATE_RE,
+    CREDIT_LABEL_RE,
     CREDIT_LINE_RE,
     DATELINE_BYLINE_RE,
     DATELINE_RE,
@@ -52,17 +55,21 @@ class HeaderRules:
     datelines: tuple[regex.Pattern[str], ...] = (DATELINE_RE,)
     photo_credits: tuple[regex.Pattern[str], ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
     credit_lines: tuple[regex.Pattern[str], ...] = (CREDIT_LINE_RE,)
+    #: Quick checks: without a match of one of these anywhere, no line is a credit line.
+    credit_hints: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (CREDIT_LABEL_RE,)
     file_names: tuple[regex.Pattern[str], ...] = (FILE_NAME_LINE_RE,)
 
     def extended(
         self, *, datelines: Sequence[str] = (), photo_credits: Sequence[str] = (), credits: Sequence[str] = ()
     ) -> HeaderRules:
         """These rules with extra patterns (regular expressions as strings) added."""
+        extra_credits = _compile(credits, "extra_credit_patterns")
         return HeaderRules(
             datelines=self.datelines + _compile(datelines, "extra_dateline_patterns"),
             photo_credits=self.photo_credits + _compile(photo_credits, "extra_photo_credit_patterns"),
-            credit_lines=self.credit_lines + _compile(credits, "extra_credit_patterns"),
+            credit_lines=self.credit_lines + extra_credits,
             file_names=self.file_names,
+            credit_hints=self.credit_hints + extra_credits,
         )
 
 
@@ -169,7 +176,7 @@ class _Finder:
         return (
             len(first.rstrip()) <= self.max_title_chars
             or any(p.fullmatch(first.rstrip()) for p in self.rules.file_names)
-            or any(p.search(text) for p in self.rules.credit_lines)
+            or any(p.search(text) for p in self.rules.credit_hints)
         )
 
     # -- the top --------------------------------------------------------------------
@@ -282,9 +289,23 @@ class _Finder:
 
     # -- the body -------------------------------------------------------------------
 
+    def lines_with(self, patterns: Iterable[regex.Pattern[str]], top: int, *, at_start: bool) -> list[int]:
+        """Indices of the lines from ``top`` on where a pattern matches (at the start with ``at_start``).
+
+        One scan of the whole text per pattern instead of one per line: most lines have nothing.
+        """
+        los = [ln.lo for ln in self.lines]
+        found = set()
+        for p in patterns:
+            for m in p.finditer(self.text, self.lines[top].lo):
+                i = bisect_right(los, m.start()) - 1
+                if i >= top and (m.start() == los[i] if at_start else m.start() < self.lines[i].hi):
+                    found.add(i)
+        return sorted(found)
+
     def datelines(self, top: int) -> None:
         """Remove the datelines that open paragraphs (a paragraph of only a dateline goes whole)."""
-        for i in range(top, len(self.lines)):
+        for i in self.lines_with(self.rules.datelines, top, at_start=True):
             line = self.lines[i]
             dateline = _match_any(self.rules.datelines, self.text, line.lo, line.hi)
             if dateline:
@@ -298,7 +319,7 @@ class _Finder:
         """Remove photo credits: any in brackets, others where they close a line."""
         text = self.text
         body_starts = {e.start: e.end for e in self.inline}
-        for i in range(top, len(self.lines)):
+        for i in self.lines_with(self.rules.photo_credits, top, at_start=False):
             line = self.lines[i]
             if i in self.dropped:
                 continue
