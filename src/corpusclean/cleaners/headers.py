@@ -157,11 +157,16 @@ class _Finder:
         if not self.lines:
             return HeaderPlan()
         top = self.header_lines(0)
-        if top < len(self.lines) and not (has_credit and has_dateline and self.one_line_news(top)):
+        body = (
+            top + 1
+            if top < len(self.lines) and has_credit and has_dateline and self.one_line_news(top)
+            else top
+        )
+        if body < len(self.lines):
             if has_dateline:
-                self.datelines(top)
+                self.datelines(body)
             if has_credit:
-                self.credits(top)
+                self.credits(body)
         self.footer_lines(top)
         gone = [(self.lines[k].lo, self.lines[k].hi) for k in self.dropped]
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
@@ -357,13 +362,13 @@ class _Finder:
 
     def footer_lines(self, top: int) -> None:
         """Drop credit and footer lines (``版式设计：``, ``责任编辑：``) at the end."""
-        i = len(self.lines) - 1
-        while i >= max(top, 1) and i not in self.dropped:
+        for i in range(len(self.lines) - 1, max(top, 1) - 1, -1):
+            if i in self.dropped:  # a photo credit line at the end: look above it
+                continue
             line = self.lines[i]
             if not _fullmatch_any(self.rules.credit_lines, self.text, line.lo, line.hi):
                 break
             self.dropped[i] = "credit line"
-            i -= 1
 
     # -- edits ----------------------------------------------------------------------
 
