@@ -50,6 +50,7 @@ def test_idempotent_on_seeds_and_peoples_daily(name: str) -> None:
 
 def test_default_pipeline_on_the_seeds() -> None:
     pipeline = Pipeline(make_cleaner(name) for name in DEFAULT_PIPELINE)
+    pipeline.fit(list(all_seeds()))
     for doc in all_seeds():
         out = pipeline(doc)
         assert out is not None

@@ -82,3 +82,21 @@ def test_every_command_help_ends_with_an_example() -> None:
     for name, sub in commands.items():
         assert "Example" in (sub.epilog or ""), f"corpusclean {name} --help has no example"
         assert f"corpusclean {name}" in sub.epilog
+
+
+def test_duplicates_go_to_the_side_file(seeds_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for seed in seeds_dir.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    original = (seeds_dir / "004_4df8a98fcc7cfd4c.txt").read_text(encoding="utf-8")
+    (corpus / "zz_copy.txt").write_text("转载自某网站\n" + original, encoding="utf-8")
+    out = tmp_path / "out" / "corpus.jsonl"
+    assert main(["clean", str(corpus), "-o", str(out), "-q"]) == 0
+    kept = [orjson.loads(x)["id"] for x in out.read_bytes().splitlines()]
+    (copy,) = [
+        orjson.loads(x) for x in (tmp_path / "out" / "corpus.duplicates.jsonl").read_bytes().splitlines()
+    ]
+    assert "zz_copy" not in kept and len(kept) == 5
+    assert copy["id"] == "zz_copy"
+    assert copy["metadata"]["duplicate_of"] == "004_4df8a98fcc7cfd4c"

@@ -133,12 +133,12 @@ def test_switched_off_leaves_pages_alone() -> None:
     recipe = parse_recipe("[extract_main_text]\nenabled = false\n")
     rest = [name for name in DEFAULT_PIPELINE if name != "extract_main_text"]
     plain_stripping = build_pipeline(parse_recipe(f"pipeline = {rest!r}".replace("'", '"')))
-    assert build_pipeline(recipe)(doc) == plain_stripping(doc)
+    assert build_pipeline(recipe).run([doc]) == plain_stripping.run([doc])
 
 
 def test_first_in_the_default_pipeline() -> None:
     assert DEFAULT_PIPELINE[0] == "extract_main_text"
-    doc = build_pipeline()(Document(id="n", text=NEWS_PAGE))
+    (doc,) = build_pipeline().run([Document(id="n", text=NEWS_PAGE)])
     assert doc is not None and doc.text == "\n".join(PARAGRAPHS)
 
 

@@ -230,6 +230,17 @@ class Cleaner:
             else:
                 yield out
 
+    def run(self, docs: Iterable[Document]) -> list[Document]:
+        """Fit on ``docs`` when this cleaner needs the whole corpus first, then clean them.
+
+        Returns the kept documents. For streams larger than memory, call
+        :meth:`fit` on a re-readable corpus and :meth:`clean` instead.
+        """
+        docs = list(docs)
+        if self.needs_fit:
+            self.fit(docs)
+        return list(self.clean(docs))
+
     def all_stats(self) -> list[CleanerStats]:
         """Stats of this cleaner; a pipeline returns one row per cleaner inside it."""
         return [self.stats]

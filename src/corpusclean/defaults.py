@@ -19,11 +19,14 @@ The order matters:
 6. Headers go before repeated sentences (a photo caption often repeats the first
    body sentence, and the caption is what should go), and flags come after
    every cleaner that edits, so no later edit has to move them.
-7. ``detect_script`` last: it only writes ``metadata["script"]`` about the
-   final text. It is in the default pipeline because it is cheap and never
-   touches the text, and a corpus that mixes Simplified and Traditional
-   documents is something to know before choosing ``convert_script``, which
-   is not in the default pipeline (conversion changes names and wording).
+7. ``detect_script`` and ``mark_duplicates`` last: they only write metadata
+   about the final text, so they never move a flag. Duplicates are marked on
+   the text every other cleaner has finished with (a copy under another header
+   is only recognised once the header is gone). ``detect_script`` is in the
+   default pipeline because it is cheap and never touches the text, and a
+   corpus that mixes Simplified and Traditional documents is something to
+   know before choosing ``convert_script``, which is not in the default
+   pipeline (conversion changes names and wording).
 """
 
 from __future__ import annotations
@@ -39,4 +42,5 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "flag_redactions",
     "flag_punctuation",
     "detect_script",
+    "mark_duplicates",
 )

@@ -54,3 +54,7 @@ class MissingDependencyError(CorpusCleanError, ImportError):
 
 class FlagSpanError(CorpusCleanError, ValueError):
     """A flag's span does not select the flag's text in the document."""
+
+
+class NotFittedError(CorpusCleanError):
+    """A corpus-level cleaner was asked to clean before it saw the corpus (``fit``)."""

@@ -18,7 +18,7 @@ cleaners before it leave them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import overload
 
 from .cleaner import Cleaner, CleanerStats, Drop, not_counted
@@ -100,11 +100,3 @@ class Pipeline(Cleaner):
 
     def __repr__(self) -> str:
         return f"Pipeline({self.cleaners!r})"
-
-
-def run(pipeline: Cleaner, docs: Sequence[Document] | Iterable[Document]) -> list[Document]:
-    """Fit ``pipeline`` on ``docs`` when it needs it, then clean them; return the kept documents."""
-    docs = list(docs)
-    if pipeline.needs_fit:
-        pipeline.fit(docs)
-    return list(pipeline.clean(docs))

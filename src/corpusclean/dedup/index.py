@@ -1,0 +1,133 @@
+"""The duplicate index: one streaming pass collects keys and signatures, then clusters.
+
+:meth:`DuplicateIndex.add` is called once per document. It keeps the
+document's id, a 128-bit key of its folded text (exact duplicates) and, for the
+first text of each key, a MinHash signature (near duplicates): never the text.
+:meth:`DuplicateIndex.resolve` clusters them and says, for every document that
+is a copy, which document is kept.
+
+The kept document of a cluster is the one whose id sorts first (code-point
+order, ties broken by the text key): the same on every run, whatever the order
+of the input or the number of workers.
+
+>>> index = DuplicateIndex(threshold=0.7)
+>>> index.add("b", "ＣＣＴＶ报道：新年献辞全文")
+>>> index.add("a", "CCTV报道: 新年献辞全文")
+>>> index.add("c", "别的文章")
+>>> match = index.resolve()[("b", index.key_of("ＣＣＴＶ报道：新年献辞全文"))]
+>>> match.duplicate_of, match.kind
+('a', 'exact')
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from .lsh import cluster, lsh_params
+from .minhash import MinHasher
+from .normalize import fold_for_comparison, text_key
+
+#: Folded characters gathered before signatures are computed in one numpy pass.
+_BATCH_CHARS = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What the index found about one document: its cluster and the kept copy."""
+
+    cluster: str
+    duplicate_of: str | None
+    similarity: float
+    kind: str  # "exact", "near", or "kept"
+    size: int
+
+
+class DuplicateIndex:
+    """Collects keys and signatures of documents, then finds exact and near duplicates."""
+
+    def __init__(self, *, threshold: float = 0.4, num_perm: int = 128, ngram: int = 5, seed: int = 1) -> None:
+        self.threshold = threshold
+        self.hasher = MinHasher(num_perm=num_perm, ngram=ngram, seed=seed)
+        self.bands, self.rows = lsh_params(threshold, num_perm)
+        self._ids: list[str] = []
+        self._keys: list[bytes] = []
+        self._first_of_key: dict[bytes, int] = {}  # key -> row of its signature
+        self._rows_of_doc: list[int] = []  # signature row of each document, -1 when none
+        self._pending: list[str] = []
+        self._pending_chars = 0
+        self._signatures: list[np.ndarray] = []
+        self._signature_count = 0
+
+    def key_of(self, text: str) -> bytes:
+        """The exact-duplicate key of ``text``."""
+        return text_key(fold_for_comparison(text))
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Take note of one document (its text is not kept)."""
+        folded = fold_for_comparison(text)
+        key = text_key(folded)
+        self._ids.append(doc_id)
+        self._keys.append(key)
+        row = self._first_of_key.get(key)
+        if row is None:
+            row = -1
+            if len(folded) >= self.hasher.ngram:
+                row = self._signature_count + len(self._pending)
+                self._pending.append(folded)
+                self._pending_chars += len(folded)
+            self._first_of_key[key] = row
+        self._rows_of_doc.append(row)
+        if self._pending_chars >= _BATCH_CHARS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._signatures.append(self.hasher.signatures(self._pending))
+            self._signature_count += len(self._pending)
+        self._pending, self._pending_chars = [], 0
+
+    def signatures(self) -> np.ndarray:
+        """All signatures so far, one row per distinct folded text."""
+        self._flush()
+        if len(self._signatures) > 1:
+            self._signatures = [np.concatenate(self._signatures)]
+        return self._signatures[0] if self._signatures else np.empty((0, self.hasher.num_perm), np.uint32)
+
+    def resolve(self) -> dict[tuple[str, bytes], Match]:
+        """Cluster the documents; a :class:`Match` for every document in a cluster of two or more.
+
+        Keys are ``(id, text key)``, so documents that share an id but not a
+        text are told apart.
+        """
+        signatures = self.signatures()
+        sets = cluster(signatures, threshold=self.threshold, bands=self.bands, rows=self.rows)
+        groups: dict[object, list[int]] = defaultdict(list)
+        for doc, row in enumerate(self._rows_of_doc):
+            # texts without a signature (too short) can only be exact copies
+            groups[sets.find(row) if row >= 0 else self._keys[doc]].append(doc)
+        found: dict[tuple[str, bytes], Match] = {}
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            kept = min(members, key=lambda d: (self._ids[d], self._keys[d]))
+            kept_key, kept_row = self._keys[kept], self._rows_of_doc[kept]
+            cluster_id = hashlib.blake2b(kept_key, digest_size=8).hexdigest()
+            for doc in members:
+                key = self._keys[doc]
+                if doc == kept:
+                    match = Match(cluster_id, None, 1.0, "kept", len(members))
+                elif key == kept_key:
+                    match = Match(cluster_id, self._ids[kept], 1.0, "exact", len(members))
+                else:
+                    agree = signatures[self._rows_of_doc[doc]] == signatures[kept_row]
+                    similarity = round(float(np.count_nonzero(agree)) / len(agree), 4)
+                    match = Match(cluster_id, self._ids[kept], similarity, "near", len(members))
+                found.setdefault((self._ids[doc], key), match)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._ids)

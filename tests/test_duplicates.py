@@ -1,0 +1,195 @@
+"""mark_duplicates and its parts: folding, MinHash, LSH, the kept copy, the People's Daily corpus."""
+
+from __future__ import annotations
+
+import pickle
+import random
+import unicodedata
+
+import pytest
+from duplicate_corpus import build_corpus, precision_recall
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpusclean import Document, Pipeline, make_cleaner
+from corpusclean.dedup import MinHasher, estimate_jaccard, fold_for_comparison, lsh_params, shingle_hashes
+from corpusclean.defaults import DEFAULT_PIPELINE
+from corpusclean.errors import NotFittedError
+from corpusclean.patterns import DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
+
+STORY = (
+    "新华社北京１月５日电　国务院总理李鹏今天在人民大会堂会见了来访的外国客人，"
+    "双方就进一步发展两国友好合作关系交换了意见。李鹏说，中国政府高度重视发展同各国的关系。"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ＡＢＣ１２３中文", "ABC123中文"),
+        ("中 文　测试\n", "中文测试"),
+        ("他说：“好。”", '他说:"好."'),
+        ("结束。”", "结束”。"),
+        ("零宽\u200b空格", "零宽空格"),
+    ],
+    ids=["full-width", "spaces", "quotes-and-stops", "swapped-punctuation", "zero-width"],
+)
+def test_folding_makes_variants_equal(a: str, b: str) -> None:
+    assert fold_for_comparison(a) == fold_for_comparison(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("中国人民", "中国人名"), ("一九九八年", "一九九七年"), ("中文测试", "中文，测试。")],
+    ids=["one-character", "one-digit", "punctuation-added"],
+)
+def test_folding_keeps_different_texts_different(a: str, b: str) -> None:
+    assert fold_for_comparison(a) != fold_for_comparison(b)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_folding_only_the_runs_nfkc_changes_equals_full_nfkc(text: str) -> None:
+    reference = unicodedata.normalize("NFKC", text).casefold()
+    reference = DEDUP_PUNCT_RUN_RE.sub("，", DEDUP_SPACE_RE.sub("", reference))
+    assert fold_for_comparison(text) == reference
+
+
+def test_minhash_estimates_jaccard_of_shingle_sets() -> None:
+    rng = random.Random(3)
+    hasher = MinHasher(num_perm=256)
+    base = STORY * 3
+    for share in (0.0, 0.1, 0.3, 0.6):
+        chars = list(base)
+        for at in rng.sample(range(len(chars)), int(len(chars) * share)):
+            chars[at] = "某"
+        other = "".join(chars)
+        a, b = set(shingle_hashes(base).tolist()), set(shingle_hashes(other).tolist())
+        true = len(a & b) / len(a | b)
+        estimate = estimate_jaccard(*hasher.signatures([base, other]))
+        assert abs(estimate - true) < 0.1, (share, true, estimate)
+
+
+def test_signatures_do_not_depend_on_batching() -> None:
+    hasher = MinHasher(num_perm=32)
+    texts = [STORY[i:] for i in range(0, 60, 7)]
+    together = hasher.signatures(texts)
+    assert all((hasher.signature(t) == row).all() for t, row in zip(texts, together, strict=True))
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0.4, (64, 2)), (0.8, (18, 7))], ids=["low", "high"])
+def test_lsh_params(threshold: float, expected: tuple[int, int]) -> None:
+    assert lsh_params(threshold, 128) == expected
+
+
+def fitted(docs: list[Document], **options: object) -> Pipeline:
+    pipeline = Pipeline([make_cleaner("mark_duplicates", **options)])
+    pipeline.fit(docs)
+    return pipeline
+
+
+def docs_of(*texts: str, ids: str = "abcdefgh") -> list[Document]:
+    return [Document(id=i, text=t) for i, t in zip(ids, texts, strict=False)]
+
+
+def test_exact_and_near_copies_are_marked_with_the_kept_id() -> None:
+    docs = docs_of(
+        "来源：某某网　编辑：张三\n" + STORY,  # a: new header
+        STORY.replace("，", ",").replace("１", "1"),  # b: width and punctuation variants only
+        STORY,  # c
+        "本报讯　全国春运今天开始，铁路部门加开临时旅客列车，方便旅客回家过年。",  # d: unrelated
+        ids="cabd",
+    )
+    out = {d.id: d for d in fitted(docs).run(docs)}
+    assert out["c"].metadata == {
+        "duplicate_of": "a",
+        "duplicate_cluster": out["a"].metadata["duplicate_cluster"],
+        "duplicate_similarity": pytest.approx(out["c"].metadata["duplicate_similarity"]),
+        "duplicate_kind": "near",
+    }
+    assert 0.4 <= out["c"].metadata["duplicate_similarity"] < 1.0
+    assert out["b"].metadata["duplicate_of"] == "a"
+    assert out["b"].metadata["duplicate_kind"] == "exact"
+    assert out["b"].metadata["duplicate_similarity"] == 1.0
+    assert out["a"].metadata == {
+        "duplicate_cluster": out["c"].metadata["duplicate_cluster"],
+        "duplicate_count": 2,
+    }
+    assert out["d"] == docs[3]  # must not change: no copy anywhere
+    assert out["c"].text == docs[0].text  # marking never touches the text
+    assert out["c"].steps == ()  # marking writes metadata only, which leaves no step
+
+
+def test_drop_option_drops_copies_with_a_counted_reason() -> None:
+    docs = docs_of(STORY, STORY + "（完）", "完全不同的另一篇文章，讲的是春节期间的交通安排。")
+    pipeline = fitted(docs, drop=True)
+    dropped: list[tuple[str, str]] = []
+    kept = list(pipeline.clean(docs, on_drop=lambda d, reason: dropped.append((d.id, reason))))
+    assert [d.id for d in kept] == ["a", "c"]
+    assert dropped == [("b", "mark_duplicates: near duplicate")]
+    assert pipeline.all_stats()[0].drop_reasons == {"near duplicate": 1}
+
+
+def test_kept_copy_is_the_same_in_any_order_and_with_any_number_of_workers() -> None:
+    docs = [Document(id=d.id, text=d.text) for d in build_corpus(originals=40, unrelated=20, seed=11)]
+
+    def marks(order: list[Document], workers: int) -> dict[str, str | None]:
+        pipeline = fitted(order)
+        shards = [pickle.loads(pickle.dumps(pipeline)) for _ in range(workers)]
+        out = [d for n, shard in enumerate(shards) for d in shard.clean(order[n::workers])]
+        return {d.id: d.metadata.get("duplicate_of") for d in out}
+
+    first = marks(docs, 1)
+    assert sum(v is not None for v in first.values()) > 40
+    for seed, workers in [(1, 1), (2, 2), (3, 3)]:
+        shuffled = docs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert marks(shuffled, workers) == first
+
+
+def test_documents_sharing_an_id_are_told_apart_by_text() -> None:
+    docs = [
+        Document(id="x", text=STORY),
+        Document(id="x", text="另一篇完全不同的报道，讲述农村电网改造的进展。"),
+        Document(id="y", text=STORY),
+    ]
+    out = fitted(docs).run(docs)
+    assert [d.metadata.get("duplicate_of") for d in out] == [None, None, "x"]
+    assert "duplicate_cluster" in out[0].metadata and out[1].metadata == {}
+
+
+def test_short_texts_are_compared_exactly() -> None:
+    docs = docs_of("图片：", "图片:", "图表：", ids="abc")
+    out = fitted(docs).run(docs)
+    assert [d.metadata.get("duplicate_of") for d in out] == [None, "a", None]
+
+
+def test_fit_reads_a_stream_once_and_keeps_no_text() -> None:
+    long = [Document(id=f"d{i}", text=STORY * 200 + str(i)) for i in range(30)]
+    cleaner = make_cleaner("mark_duplicates")
+    cleaner.fit(iter(long))  # a generator: read once
+    assert sum(d.metadata.get("duplicate_kind") == "near" for d in cleaner.clean(long)) == 29
+    state = pickle.dumps(cleaner)
+    assert len(state) < sum(len(d.text) for d in long) / 20
+
+
+def test_cleaning_before_fit_says_what_to_do() -> None:
+    with pytest.raises(NotFittedError, match=r"call fit\(docs\) on the pipeline first"):
+        make_cleaner("mark_duplicates")(Document(id="a", text=STORY))
+
+
+def test_marking_is_on_in_the_default_pipeline() -> None:
+    assert DEFAULT_PIPELINE[-1] == "mark_duplicates"
+
+
+def test_peoples_daily_near_copies_recall_and_precision() -> None:
+    """Must hold: pair recall >= 0.95 and precision >= 0.99 with the default options."""
+    corpus = build_corpus(originals=300, unrelated=300)
+    docs = [Document(id=d.id, text=d.text) for d in corpus]
+    out = fitted(docs).run(docs)
+    clusters = {d.id: d.metadata.get("duplicate_cluster", d.id) for d in out}
+    precision, recall = precision_recall(clusters, {d.id: d.family for d in corpus})
+    assert len(docs) > 1000
+    assert recall >= 0.95, recall
+    assert precision >= 0.99, precision
+    kept = [d for d in out if "duplicate_count" in d.metadata]
+    assert kept and all("-" not in d.id for d in kept)  # originals' ids sort before their copies'
