@@ -29,6 +29,7 @@ NOT_REDACTIONS = [
     pytest.param("见附注*说明。", id="footnote-mark-after-word"),
     pytest.param("某些同志在某种程度上。", id="single-mou"),
     pytest.param("二〇一九年的工作。", id="ling-numeral"),
+    pytest.param("他的任期将于二○○二年结束，二○○○年长城将竖立倒计时牌。", id="circle-zero-in-years"),
 ]
 
 

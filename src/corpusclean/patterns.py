@@ -163,10 +163,13 @@ _TITLES = "|".join(sorted(REDACTED_TITLES, key=len, reverse=True))
 _LATIN_OR_DIGIT = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
 #: ``X书记``, ``XX同志``, ``ＸＸ市``: Latin X's and the title after them, not inside a Latin word or number.
 X_PLACEHOLDER_RE = regex.compile(rf"(?<![{_LATIN_OR_DIGIT}\-_./])(?:[Xx]{{1,3}}|[Ｘｘ]{{1,3}})(?:{_TITLES})")
-#: ``×××``, ``张××``, ``○○``: multiplication signs or circles not between numbers (``3×4`` is
-#: arithmetic), with a title after them.
+#: Chinese numerals, and the circle that years use as a zero (``二○○二年``).
+_CHINESE_NUMERAL = "〇零一二三四五六七八九十百千万○"
+#: ``×××``, ``张××``, ``○○``: multiplication signs not between numbers (``3×4`` is arithmetic),
+#: circles not inside a Chinese number (``二○○二年``), with a title after them.
 CROSS_PLACEHOLDER_RE = regex.compile(
-    rf"(?<![{_LATIN_OR_DIGIT}])(?:×+|○{{2,}})(?![{_LATIN_OR_DIGIT}])(?:{_TITLES})?"
+    rf"(?<![{_LATIN_OR_DIGIT}])×+(?![{_LATIN_OR_DIGIT}])(?:{_TITLES})?"
+    rf"|(?<![{_LATIN_OR_DIGIT}{_CHINESE_NUMERAL}])○{{2,}}(?![{_LATIN_OR_DIGIT}{_CHINESE_NUMERAL}年])(?:{_TITLES})?"
 )
 #: ``某某``: a doubled 某 (a single 某 is an ordinary word: 某些, 某种), with a title after it.
 MOUMOU_RE = regex.compile(rf"某{{2,}}(?:{_TITLES})?")
