@@ -154,17 +154,14 @@ class Cleaner:
     def apply(self, doc: Document) -> Document | Drop:
         """Clean one document. The default applies :meth:`find_edits` and :meth:`find_flags`.
 
-        A flag this cleaner already raised on the same span is not raised again,
-        so that cleaning a cleaned document changes nothing.
+        A flag already raised on the same span is not raised again
+        (:meth:`Document.add_flags`), so cleaning a cleaned document changes nothing.
         """
         doc = doc.edit(self.find_edits(doc.text), cleaner=self.name)
         found = list(self.find_flags(doc.text))
         if not found:
             return doc
-        raised = {(f.kind, f.start, f.end) for f in doc.flags if f.cleaner == self.name}
-        return doc.add_flags(
-            self.make_flag(doc.text, f) for f in found if (f.kind, f.start, f.end) not in raised
-        )
+        return doc.add_flags(self.make_flag(doc.text, f) for f in found)
 
     def fit(self, docs: Iterable[Document]) -> None:
         """Learn from the whole corpus before cleaning (only where ``needs_fit``)."""

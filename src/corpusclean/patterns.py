@@ -62,6 +62,10 @@ SPACE_GAP_RE = regex.compile(
 SPACE_WORK_RE = re.compile(f"[{SPACES}{INVISIBLE}{LINE_SEPARATORS}]")
 #: One CJK character (tested on the neighbours of a space or a mark).
 CJK_CHAR_RE = regex.compile(f"[{CJK}]")
+#: One Han ideograph (not punctuation).
+HAN_CHAR_RE = regex.compile(f"[{HAN}]")
+#: What makes a line running text rather than a headline: sentence punctuation or Latin letters.
+RUNNING_TEXT_RE = regex.compile(r"[。！？!?…；;A-Za-z]")
 #: ZWJ and ZWNJ join or part letters in emoji sequences and some scripts.
 JOINER_CHARS = "\u200c\u200d"
 
