@@ -10,8 +10,9 @@ from corpusclean.document import Document, Flag
 
 MUST_CHANGE = [
     pytest.param("水中月。 古人曰", "水中月。古人曰", id="space-after-cjk-full-stop"),
-    pytest.param("中 文", "中文", id="space-between-han"),
-    pytest.param("中\u3000\u3000文", "中文", id="ideographic-spaces-between-han"),
+    pytest.param("这是中 文句子。", "这是中文句子。", id="space-between-han-in-a-sentence"),
+    pytest.param("韩正出席\u3000王沪宁讲话", "韩正出席 王沪宁讲话", id="ideographic-space-in-a-headline"),
+    pytest.param("标题\u3000\u3000副题", "标题 副题", id="ideographic-spaces-fold-to-one"),
     pytest.param("　　不忘初心方能行稳致远。", "不忘初心方能行稳致远。", id="ideographic-indent"),
     pytest.param("标题\n　　正文。\n \u3000第二段。", "标题\n正文。\n第二段。", id="indent-of-every-line"),
     pytest.param("\xa0", "", id="nbsp-only-line"),
@@ -25,7 +26,7 @@ MUST_CHANGE = [
     pytest.param("第一页\f第二页", "第一页\n第二页", id="form-feed-becomes-line-break"),
     pytest.param("一段\u2028二段", "一段\n二段", id="line-separator-becomes-line-break"),
     pytest.param("“ 中文 ”", "“中文”", id="spaces-inside-cjk-quotes"),
-    pytest.param("中 \u200b 文", "中文", id="zero-width-inside-space-run"),
+    pytest.param("这是中 \u200b 文。", "这是中文。", id="zero-width-inside-space-run"),
 ]
 
 MUST_NOT_CHANGE = [
@@ -36,6 +37,7 @@ MUST_NOT_CHANGE = [
     pytest.param("He said the results were good, and we agree.", id="english-sentence"),
     pytest.param("访问 https://www.example.com/a?b=1 获取", id="url-with-spaces-around"),
     pytest.param("1. 践行宗旨守初心", id="numbered-heading"),
+    pytest.param("永葆初心本色 践行使命担当（辉煌历程）", id="headline-phrase-space"),
     pytest.param("2.知重负重担使命", id="numbered-heading-no-space"),
     pytest.param("下午3:00 在 Beijing 开会", id="time-and-latin-word"),
     pytest.param("共 3 人", id="space-between-han-and-digit"),
@@ -87,10 +89,10 @@ def test_invisible_characters_are_recorded_with_a_reason() -> None:
 
 
 def test_flags_follow_the_text() -> None:
-    text = "　　某某 同志说"
+    text = "　　某某 同志说。"
     flag = Flag(kind="redaction", start=2, end=4, text="某某", cleaner="t", reason="r")
     doc = NormalizeSpaces()(Document(id="t", text=text, flags=(flag,)))
-    assert doc.text == "某某同志说"
+    assert doc.text == "某某同志说。"
     assert (doc.flags[0].start, doc.flags[0].text) == (0, "某某")
 
 

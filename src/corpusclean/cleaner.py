@@ -152,7 +152,11 @@ class Cleaner:
         return ()
 
     def apply(self, doc: Document) -> Document | Drop:
-        """Clean one document. The default applies :meth:`find_edits` and :meth:`find_flags`."""
+        """Clean one document. The default applies :meth:`find_edits` and :meth:`find_flags`.
+
+        A flag already raised on the same span is not raised again
+        (:meth:`Document.add_flags`), so cleaning a cleaned document changes nothing.
+        """
         doc = doc.edit(self.find_edits(doc.text), cleaner=self.name)
         found = list(self.find_flags(doc.text))
         if not found:

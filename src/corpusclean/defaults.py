@@ -37,6 +37,10 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "normalize_spaces",
     "normalize_width",
     "normalize_lines",
+    "remove_headers",
+    "remove_repeats",
+    "flag_redactions",
+    "flag_punctuation",
     "detect_script",
     "mark_duplicates",
 )

@@ -67,6 +67,10 @@ SPACE_GAP_RE = regex.compile(
 SPACE_WORK_RE = re.compile(f"[{SPACES}{INVISIBLE}{LINE_SEPARATORS}]")
 #: One CJK character (tested on the neighbours of a space or a mark).
 CJK_CHAR_RE = regex.compile(f"[{CJK}]")
+#: One Han ideograph (not punctuation).
+HAN_CHAR_RE = regex.compile(f"[{HAN}]")
+#: What makes a line running text rather than a headline: sentence punctuation or Latin letters.
+RUNNING_TEXT_RE = regex.compile(r"[。！？!?…；;A-Za-z]")
 #: ZWJ and ZWNJ join or part letters in emoji sequences and some scripts.
 JOINER_CHARS = "\u200c\u200d"
 
@@ -96,10 +100,101 @@ HTML_TAG_RE = regex.compile(
 HTML_ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 # -- headers and footers (remove_headers) ------------------------------------------
+#: A month or day number in ASCII, full-width or Chinese digits (datelines come in all three).
+_DATE_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#: A month-and-day date: ``5月31日``, ``１２月３１日``, ``十二月三十一日`` (and ``１月２９``, a slip
+#: the People's Daily has).
+DATE = rf"(?:{_DATE_NUM}月{_DATE_NUM}日?|{_DATE_NUM}日)"
+#: News agencies and papers whose datelines open a report.
+NEWS_AGENCY = r"(?:新华社|中新社|中通社|本报|人民日报|人民网|新华网|央视网|光明日报|经济日报)"
+#: Words that ``电`` starts and that a dateline's ``电`` is never followed by (电话, 电视, ...).
+_NOT_DATELINE_DIAN = r"[话视脑影子力台报信梯器网线邮源池厂站费商动气车器]"
+
+#: A news dateline at the position where it is tried: ``新华社北京5月31日电``,
+#: ``本报北京１２月３１日讯``, ``新华社杰里科（约旦河西岸）１月２５日电``, ``本报讯``: a place of
+#: up to ten characters (and its country in brackets), an optional date.
+DATELINE_RE = regex.compile(
+    rf"{NEWS_AGENCY}(?:(?!记者){HAN}|·){{0,10}}?(?:[（(]{HAN}{{1,8}}[）)])?(?:{DATE})?"
+    rf"(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
+)
+#: The byline right after a dateline: ``（记者 刘子富）``, ``（江涛、曹斌）``, ``记者龚雯报道：``,
+#: with the spaces before it.
+DATELINE_BYLINE_RE = regex.compile(
+    r"[ \t\u3000\u00a0]*(?:[（(][^（）()\n。！？]{1,60}[）)]"
+    r"|(?=[^\n。！？：:]{0,40}记者)[^\n。！？：:]{1,60}?报道[：:])"
+)
+#: A photo credit in brackets: ``（新华社记者兰红光摄）``, ``（本报记者王霞光摄影报道）``,
+#: ``（本栏图片均为新华社记者郑宣摄）``, with the tags after it (``（传真照片）``, ``（新华社稿）``);
+#: ``摄`` must close it (so ``（摄氏度）`` is not one), after a name (so ``（正在拍摄）`` is not one).
+BRACKETED_PHOTO_CREDIT_RE = regex.compile(
+    r"[（(][^（）()\n。！？]{1,40}?(?<![拍偷抓跟监在被正将])摄(?:影报道|影)?[）)]"
+    r"(?:[（(][^（）()\n。！？]{0,6}(?:照片|稿|发|图)[）)])*"
+)
+#: A photo credit without brackets: ``新华社记者鞠鹏摄`` (a name of two to four characters).
+PLAIN_PHOTO_CREDIT_RE = regex.compile(
+    rf"{NEWS_AGENCY}(?:特约|驻{HAN}{{1,6}})?(?:记者|通讯员|摄影师?)\s?(?:{HAN}|·){{2,5}}?\s?摄(?![影像制氏取入食])"
+)
+#: The date a photo caption usually opens with: ``5月31日，``.
+CAPTION_DATE_RE = regex.compile(rf"(?:[0-9０-９]{{4}}年)?{DATE}[，,]")
+#: A file name standing alone on a line: ``62牢牢把握主题教育总要求.txt``.
+FILE_NAME_LINE_RE = regex.compile(r"[^\n/\\<>]{1,120}\.(?:txt|docx?|wps|pdf|html?|md|rtf)", regex.IGNORECASE)
+#: Labels of credit and footer lines (``版式设计：张芳曼``, ``责任编辑：``, ``来源：``).
+_CREDIT_LABEL_WORDS = (
+    "版式设计 责任编辑 责编 编辑 校对 审校 审核 终审 监制 统筹 "
+    "策划 制图 设计 排版 美编 来源 作者 文字 摄影 图片"
+)
+CREDIT_LABELS: tuple[str, ...] = tuple(_CREDIT_LABEL_WORDS.split())
+#: A credit label and its colon anywhere: the quick check before looking for credit lines
+#: (the standard ``re`` module scans an alternation of literals three times faster here).
+_CREDIT_LABELS = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))  # longest first
+CREDIT_LABEL_RE = re.compile(rf"(?:{_CREDIT_LABELS})[ \t]*[：:]")
+#: A short line that is only a credit: a label, a colon and a few names or a source.
+CREDIT_LINE_RE = regex.compile(rf"[（(【\[]?(?:{_CREDIT_LABELS})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?")
+#: Where a sentence ends (the body of a one-line news item starts after one).
+SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
 
 # -- sentences (remove_repeats) --------------------------------------------------------
+#: One sentence: text up to ``。！？`` or an ellipsis, with the closing quotes and
+#: brackets that follow; the rest of a line without a sentence end is one too.
+SENTENCE_RE = regex.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」』）)]*|[^。！？…\n]+")
 
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
+#: Titles and offices that a Latin ``X`` placeholder stands before (``X书记``, ``XX同志``);
+#: a list, so that ``X光``, ``X射线`` and ``XX-200`` are never taken for placeholders.
+_TITLE_WORDS = (
+    "书记 同志 主任 局长 处长 科长 部长 厅长 省长 市长 县长 "
+    "区长 乡长 镇长 村长 厂长 校长 院长 所长 经理 董事长 总裁 "
+    "主席 委员 先生 女士 老师 同学 师傅 机关 单位 公司 集团 省 "
+    "市 县 区 镇 乡 村 街道 医院 学校 大学 银行"
+)
+REDACTED_TITLES: tuple[str, ...] = tuple(_TITLE_WORDS.split())
+_TITLES = "|".join(sorted(REDACTED_TITLES, key=len, reverse=True))
+_LATIN_OR_DIGIT = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
+#: ``X书记``, ``XX同志``, ``ＸＸ市``: Latin X's and the title after them, not inside a Latin word or number.
+X_PLACEHOLDER_RE = regex.compile(rf"(?<![{_LATIN_OR_DIGIT}\-_./])(?:[Xx]{{1,3}}|[Ｘｘ]{{1,3}})(?:{_TITLES})")
+#: Chinese numerals, and the circle that years use as a zero (``二○○二年``).
+_CHINESE_NUMERAL = "〇零一二三四五六七八九十百千万○"
+#: ``×××``, ``张××``, ``○○``: multiplication signs not between numbers (``3×4`` is arithmetic),
+#: circles not inside a Chinese number (``二○○二年``), with a title after them.
+CROSS_PLACEHOLDER_RE = regex.compile(
+    rf"(?<![{_LATIN_OR_DIGIT}])×+(?![{_LATIN_OR_DIGIT}])(?:{_TITLES})?"
+    rf"|(?<![{_LATIN_OR_DIGIT}{_CHINESE_NUMERAL}])○{{2,}}(?![{_LATIN_OR_DIGIT}{_CHINESE_NUMERAL}年])(?:{_TITLES})?"
+)
+#: ``某某``: a doubled 某 (a single 某 is an ordinary word: 某些, 某种), with a title after it.
+MOUMOU_RE = regex.compile(rf"某{{2,}}(?:{_TITLES})?")
+#: ``*机关``: one to three asterisks before a Chinese word, not after a word (a footnote mark)
+#: and not closed again on the line (Markdown emphasis ``**重点**``), with a title after them.
+ASTERISK_PLACEHOLDER_RE = regex.compile(
+    rf"(?<![\w*＊])[*＊]{{1,3}}(?={HAN})(?![^*＊\n]{{1,40}}[*＊])(?:{_TITLES})?"
+)
+#: The quote and bracket marks flag_punctuation pairs, opening mark to closing mark.
+PAIRED_MARKS: dict[str, str] = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
+#: Any of the paired marks.
+PAIRED_MARK_RE = regex.compile("[" + regex.escape("".join(k + v for k, v in PAIRED_MARKS.items())) + "]")
+#: Any of the paired marks, or a line break (for the quick balance check).
+PAIRED_MARK_OR_BREAK_RE = regex.compile(PAIRED_MARK_RE.pattern[:-1] + "\n]")
+#: An opening mark right before its closing mark (what the quick balance check takes away).
+ADJACENT_PAIR_RE = regex.compile("|".join(regex.escape(k + v) for k, v in PAIRED_MARKS.items()))
 
 # -- whole web pages (extract_main_text, decode_html) -------------------------------
 # The encoding patterns work on bytes: they run before the page is decoded.

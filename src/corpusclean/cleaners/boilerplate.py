@@ -55,6 +55,8 @@ class ParagraphCounter:
             self._merge()
 
     def _merge(self) -> None:
+        if not self._pending:  # nothing new (a corpus without paragraphs): reduceat needs one
+            return
         keys = np.concatenate([self.keys, np.array(self._pending, dtype=np.uint64)])
         weights = np.concatenate([self.counts, np.ones(len(self._pending), dtype=np.int64)])
         self._pending = []

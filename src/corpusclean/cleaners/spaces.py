@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from ..chars import line_separators, unicode_spaces
 from ..cleaner import Cleaner
 from ..edits import Edit, edit_text, sub_edits
-from ..patterns import CJK_CHAR_RE, JOINER_CHARS, LINE_SEPARATOR_RE, SPACE_GAP_RE, SPACE_WORK_RE
+from ..patterns import (
+    CJK_CHAR_RE,
+    HAN_CHAR_RE,
+    JOINER_CHARS,
+    LINE_SEPARATOR_RE,
+    RUNNING_TEXT_RE,
+    SPACE_GAP_RE,
+    SPACE_WORK_RE,
+)
 
 _SPACES = frozenset(unicode_spaces())
 _LINE_BREAKS = frozenset("\r\n" + line_separators())
@@ -28,6 +36,25 @@ def _is_cjk(ch: str) -> bool:
 def _is_plain(ch: str) -> bool:
     """ASCII, a space or CJK: next to these a zero-width joiner does nothing."""
     return ch.isascii() or ch in _SPACES or _is_cjk(ch)
+
+
+#: A headline longer than this is taken for running text.
+HEADLINE_MAX_CHARS = 50
+
+
+def _separates_phrases(text: str, start: int, end: int) -> bool:
+    """Whether the spaces at ``text[start:end]``, between two Han characters, separate phrases.
+
+    A space in a short headline-like line with no sentence punctuation or Latin
+    letters separates phrases (``永葆初心本色 践行使命担当``); anywhere else a
+    space between two Han characters is noise.
+    """
+    if not (HAN_CHAR_RE.match(text[start - 1]) and HAN_CHAR_RE.match(text[end])):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line) <= HEADLINE_MAX_CHARS and RUNNING_TEXT_RE.search(line) is None
 
 
 def _invisible_reason(ch: str) -> str:
@@ -59,8 +86,10 @@ def space_edits(
             and not (_is_plain(before) or _is_plain(after))
         ):
             continue  # a joiner inside an emoji sequence or a joining script shapes the text
-        if (before in _LINE_BREAKS and strip_indent) or (join_cjk and _is_cjk(before) and _is_cjk(after)):
+        if before in _LINE_BREAKS and strip_indent:
             spaces = ""
+        elif join_cjk and _is_cjk(before) and _is_cjk(after):
+            spaces = " " if _separates_phrases(text, start, end) else ""
         elif fold_spaces:
             spaces = " "
         else:
@@ -87,7 +116,9 @@ def normalize_spaces(
     """Normalize spaces without touching correct Chinese.
 
     - ``strip_indent``: indentation at the start of a line goes (``　　正文``);
-    - ``join_cjk``: spaces between two CJK characters go (``。 古人曰``);
+    - ``join_cjk``: spaces between two CJK characters go (``。 古人曰``), except
+      in a short headline line without sentence punctuation, where they
+      separate phrases and become one plain space;
     - ``fold_spaces``: other runs of spaces, NBSP, U+3000 and the like become
       one ASCII space (``hello　 world`` → ``hello world``);
     - ``remove_invisible``: zero-width characters (U+200B–U+200D, U+2060,
@@ -95,13 +126,12 @@ def normalize_spaces(
       Unicode line separators become ``\\n``. ZWJ and ZWNJ stay where they join
       something (emoji sequences, scripts that need them).
 
-    Limit: a space that a headline uses to separate two phrases
-    (``永葆初心本色 践行使命担当``) is joined like any other.
-
     >>> normalize_spaces("　　也只是镜中花、水中月。 古人曰：“为政贵在行”")
     '也只是镜中花、水中月。古人曰：“为政贵在行”'
     >>> normalize_spaces("Hello,  world\\u00a0and 中 文 text")
     'Hello, world and 中文 text'
+    >>> normalize_spaces("永葆初心本色　践行使命担当")
+    '永葆初心本色 践行使命担当'
     """
     edits = space_edits(
         text,

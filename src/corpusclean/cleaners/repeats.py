@@ -1,0 +1,108 @@
+"""Repeated sentences inside one document: the first stays, later copies go.
+
+Scraped and converted text repeats itself: a photo caption repeated as the
+first body sentence, a paragraph pasted twice, a summary box repeating the
+lead. A later copy of a sentence already seen in the same document adds
+nothing and is removed with its reason. Short sentences (``是。``, ``好！``,
+a slogan) repeat for good reasons and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..cleaner import Cleaner
+from ..edits import Edit, edit_text
+from ..layout import content_lines, drop_lines
+from ..patterns import SENTENCE_RE
+
+#: Sentences shorter than this (not counting spaces) are never treated as repeats.
+MIN_SENTENCE_CHARS = 12
+REASON = "repeats an earlier sentence"
+#: White space inside a line (sentences never hold a line break).
+_INLINE_SPACE_RE = re.compile(r"[^\S\n]")
+
+
+def sentence_key(sentence: str) -> str:
+    """What two sentences must share to be the same sentence: their text without any spaces.
+
+    >>> sentence_key("会议 在北京召开。") == sentence_key("会议在北京\u3000召开。")
+    True
+    """
+    return "".join(sentence.split())
+
+
+def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[Edit]:
+    """The edits that remove every sentence of ``text`` that repeats an earlier one.
+
+    Sentences end at ``。！？`` or an ellipsis, with the closing quotes after it,
+    and never cross a line. A line that only repeats goes with its line break.
+    """
+    spaced = _INLINE_SPACE_RE.search(text) is not None  # without spaces a sentence is its own key
+    seen: set[str] = set()
+    repeats: list[tuple[int, int]] = []
+    for m in SENTENCE_RE.finditer(text):
+        key = sentence_key(m.group()) if spaced else m.group()
+        if len(key) < min_chars:
+            continue
+        if key in seen:
+            repeats.append(m.span())
+        else:
+            seen.add(key)
+    if not repeats:
+        return
+    lines = content_lines(text)
+    whole: dict[int, str | None] = {}
+    k = 0
+    for n, line in enumerate(lines):
+        in_line = []
+        while k < len(repeats) and repeats[k][0] < line.hi:
+            in_line.append(repeats[k])
+            k += 1
+        if not in_line:
+            continue
+        gaps = zip([line.lo] + [e for _, e in in_line], [s for s, _ in in_line] + [line.hi], strict=True)
+        if not any(text[a:b].strip() for a, b in gaps):  # nothing but repeats on this line
+            whole[n] = REASON
+        else:
+            yield from _sentence_edits(text, in_line)
+    yield from drop_lines(text, lines, whole)
+
+
+def _sentence_edits(text: str, spans: list[tuple[int, int]]) -> Iterator[Edit]:
+    for start, end in spans:
+        core = text[start:end].strip()
+        lead = text.index(core, start) if core else start
+        if lead > start:
+            yield Edit(start, lead)
+        yield Edit(lead, lead + len(core), reason=REASON)
+        if lead + len(core) < end:
+            yield Edit(lead + len(core), end)
+
+
+def remove_repeated_sentences(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> str:
+    """Remove each sentence that repeats an earlier one in ``text``; the first copy stays.
+
+    >>> remove_repeated_sentences("会议在北京召开，习近平出席。会议在北京召开，习近平出席。他强调。他强调。")
+    '会议在北京召开，习近平出席。他强调。他强调。'
+    """
+    return edit_text(text, repeat_edits(text, min_chars=min_chars))
+
+
+class RemoveRepeats(Cleaner):
+    """Remove sentences that repeat an earlier sentence of the same document; keep the first.
+
+    Before: ``"会议在北京召开，习近平出席。会议在北京召开，习近平出席。"``;
+    after: ``"会议在北京召开，习近平出席。"``.
+    """
+
+    name = "remove_repeats"
+
+    def __init__(self, *, min_chars: int = MIN_SENTENCE_CHARS) -> None:
+        # Twelve characters: long enough that parallel short clauses (是。好！同志们！)
+        # are never taken for copies, short enough for a one-clause caption sentence.
+        self.min_chars = min_chars
+
+    def find_edits(self, text: str) -> Iterator[Edit]:
+        return repeat_edits(text, min_chars=self.min_chars)

@@ -1,0 +1,74 @@
+"""Lines of a text with their offsets, and edits that drop whole lines cleanly.
+
+Cleaners that remove whole lines (a credit line, a repeated paragraph) must
+also remove the line breaks around them without joining the neighbours or
+leaving blank lines behind; this module does that once.
+
+>>> text = "标题\\n\\n正文。\\n\\n责任编辑：张三"
+>>> lines = content_lines(text)
+>>> [text[ln.lo : ln.hi] for ln in lines]
+['标题', '正文。', '责任编辑：张三']
+>>> from corpusclean.edits import edit_text
+>>> edit_text(text, drop_lines(text, lines, {2: "credit line"}))
+'标题\\n\\n正文。'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .edits import Edit
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: it starts at ``start``; ``lo``/``hi`` bound its content without the white space."""
+
+    start: int
+    lo: int
+    hi: int
+
+
+#: A line's content: from its first to its last character that is not white space.
+_CONTENT_RE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+
+
+def content_lines(text: str) -> list[Line]:
+    """The lines of ``text`` that hold more than white space, with their offsets."""
+    return [Line(m.start(), m.start(1), m.end(1)) for m in _CONTENT_RE.finditer(text)]
+
+
+def drop_lines(text: str, lines: list[Line], dropped: Mapping[int, str | None]) -> Iterator[Edit]:
+    """Edits that remove the content lines ``dropped`` names (index -> reason) and their line breaks.
+
+    Each line's content is removed with its reason (``None``: not a removal,
+    e.g. a title moved out of the text); the white space around goes without
+    one. A run of dropped lines at the top or bottom takes the blank lines next
+    to it; a run in the middle leaves the break that stood before it.
+    """
+    n = len(lines)
+    i = 0
+    while i < n:
+        if i not in dropped:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j + 1 in dropped:
+            j += 1
+        if i == 0:
+            start, end = 0, lines[j + 1].start if j + 1 < n else len(text)
+        elif j + 1 == n:
+            start, end = lines[i - 1].hi, len(text)
+        else:
+            start, end = lines[i].start, lines[j + 1].start
+        pos = start
+        for k in range(i, j + 1):
+            if lines[k].lo > pos:
+                yield Edit(pos, lines[k].lo)
+            yield Edit(lines[k].lo, lines[k].hi, reason=dropped[k])
+            pos = lines[k].hi
+        if end > pos:
+            yield Edit(pos, end)
+        i = j + 1
