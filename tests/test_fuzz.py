@@ -202,7 +202,7 @@ def test_a_short_atheris_run_of_the_default_pipeline_finds_nothing(tmp_path: Pat
     corpus.mkdir()
     for seed in SEEDS.glob("*.txt"):
         (corpus / seed.name).write_bytes(seed.read_bytes())
-    harness = Path(__file__).resolve().parent.parent / "fuzz" / "fuzz_pipeline.py"
+    harness = Path(__file__).resolve().parent / "fuzz_pipeline.py"
     env = {
         **os.environ,
         "PYTHONPATH": str(harness.parent.parent / "src"),

@@ -5,9 +5,9 @@ cleaned as a one-document corpus; the properties are those of the property
 tests (``tests/test_fuzz.py``): no exception, idempotence, valid flag spans,
 nothing lost, bounded growth. A failure is a crash that libFuzzer saves.
 
-    python fuzz/fuzz_pipeline.py -runs=100000 seeds_copy/   # a corpus dir it may add to
-    python fuzz/fuzz_pipeline.py -max_total_time=600
-    CORPUSCLEAN_FUZZ_CHECKS=crash python fuzz/fuzz_pipeline.py ...   # skip the content checks
+    python tests/fuzz_pipeline.py -runs=100000 seeds_copy/   # a corpus dir it may add to
+    python tests/fuzz_pipeline.py -max_total_time=600
+    CORPUSCLEAN_FUZZ_CHECKS=crash python tests/fuzz_pipeline.py ...   # skip the content checks
 """
 
 from __future__ import annotations
