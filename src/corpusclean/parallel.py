@@ -52,6 +52,9 @@ class ReadOptions:
     id_key: str = "id"
 
 
+DEFAULT_READ = ReadOptions()
+
+
 def default_workers() -> int:
     """The number of cores this process may use."""
     try:
@@ -65,7 +68,7 @@ def clean_unit(
     unit: Unit,
     tmp: Path,
     *,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions = DEFAULT_READ,
     shard_bytes: int = SHARD_BYTES,
     compress: bool = True,
 ) -> UnitResult:
@@ -103,7 +106,7 @@ def _counted(docs: Iterable[Document], result: UnitResult) -> Iterator[Document]
         yield doc
 
 
-def fit_unit(pipeline: Pipeline, position: int, unit: Unit, options: ReadOptions = ReadOptions()) -> Any:
+def fit_unit(pipeline: Pipeline, position: int, unit: Unit, options: ReadOptions = DEFAULT_READ) -> Any:
     """The partial state of the ``position``-th cleaner of ``pipeline`` on one unit."""
     cleaner = pipeline.cleaners[position]
     before = Pipeline(pipeline.cleaners[:position])
@@ -121,7 +124,7 @@ def fit_in_parts(
     pipeline: Cleaner,
     units: list[Unit],
     map_units: Callable[[Pipeline, int, list[Unit]], list[Any]],
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions = DEFAULT_READ,
 ) -> None:
     """Fit every corpus-level cleaner of ``pipeline``, in parts where it can learn in parts.
 
@@ -180,7 +183,7 @@ class LocalEngine:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
 
-    def fit(self, pipeline: Cleaner, units: list[Unit], options: ReadOptions = ReadOptions()) -> None:
+    def fit(self, pipeline: Cleaner, units: list[Unit], options: ReadOptions = DEFAULT_READ) -> None:
         """Fit the corpus-level cleaners of ``pipeline`` on ``units``."""
 
         def map_units(flat: Pipeline, position: int, todo: list[Unit]) -> list[Any]:
@@ -197,7 +200,7 @@ class LocalEngine:
         units: list[Unit],
         tmp: Path,
         *,
-        options: ReadOptions = ReadOptions(),
+        options: ReadOptions = DEFAULT_READ,
         shard_bytes: int = SHARD_BYTES,
         compress: bool = True,
     ) -> Iterator[UnitResult]:

@@ -27,7 +27,7 @@ from ..cleaner import Cleaner, Drop, not_counted
 from ..document import Document
 from ..errors import InputError, MissingDependencyError
 from ..exporters import document_record
-from ..parallel import ReadOptions, fit_in_parts
+from ..parallel import DEFAULT_READ, ReadOptions, fit_in_parts
 from ..pipeline import Pipeline
 from ..shards import SHARD_BYTES, UnitResult, UnitWriter, add_stats, reject_record
 from ..units import Unit, read_unit
@@ -130,12 +130,14 @@ class RayEngine:
         ray = _ray()
         items = [{"unit": pickle.dumps(u)} for u in units]
         ds = ray.data.from_items(items, override_num_blocks=max(1, len(items)))
-        return ds.flat_map(_ReadUnit(options))
+        # no CPU reserved for reading: the cleaning actors hold every CPU, and a read task that
+        # waited for one would never start (reading is light next to cleaning)
+        return ds.flat_map(_ReadUnit(options), num_cpus=0)
 
     def _concurrency(self, ray: Any) -> int:
         return self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
 
-    def fit(self, pipeline: Cleaner, units: list[Unit], options: ReadOptions = ReadOptions()) -> None:
+    def fit(self, pipeline: Cleaner, units: list[Unit], options: ReadOptions = DEFAULT_READ) -> None:
         """Fit the corpus-level cleaners of ``pipeline`` with Ray tasks."""
 
         def map_units(flat: Pipeline, position: int, todo: list[Unit]) -> list[Any]:
@@ -145,7 +147,7 @@ class RayEngine:
                 fn_constructor_kwargs={"pipeline": flat, "position": position},
                 batch_size=self.batch_size,
                 batch_format="pyarrow",
-                concurrency=self._concurrency(ray),
+                compute=ray.data.ActorPoolStrategy(size=self._concurrency(ray)),
             )
             return [pickle.loads(row["state"]) for row in states.iter_rows()]
 
@@ -157,7 +159,7 @@ class RayEngine:
         units: list[Unit],
         tmp: Path,
         *,
-        options: ReadOptions = ReadOptions(),
+        options: ReadOptions = DEFAULT_READ,
         shard_bytes: int = SHARD_BYTES,
         compress: bool = True,
     ) -> Iterator[UnitResult]:
@@ -170,7 +172,7 @@ class RayEngine:
             fn_constructor_kwargs={"pipeline": pipeline},
             batch_size=self.batch_size,
             batch_format="pyarrow",
-            concurrency=self._concurrency(ray),
+            compute=ray.data.ActorPoolStrategy(size=self._concurrency(ray)),
         )
         first = units[0].index
         current = _Unit(first, tmp, shard_bytes, compress)
