@@ -169,6 +169,8 @@ class ShardDirectory:
             self.manifest.update(shards={k: 0 for k in KINDS}, totals={}, stats=[], rejects=[])
         self.directory.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(self.tmp, ignore_errors=True)
+        for stray in self.directory.glob(f".{MANIFEST}.*"):  # a manifest write that was cut short
+            stray.unlink()
         for kind in KINDS:  # shards renamed in place by a run stopped before its manifest was written
             for stray in self.directory.glob(f"{kind}-*{_SUFFIX}"):
                 if int(stray.name[len(kind) + 1 :].split(".")[0]) >= self.manifest["shards"][kind]:
