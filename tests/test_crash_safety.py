@@ -44,11 +44,11 @@ def start(source: Path, output: Path, *extra: str) -> subprocess.Popen[bytes]:
 
 
 def final_files(root: Path) -> dict[str, bytes]:
-    """Files under their final names (not the hidden temporary ones), by relative path."""
+    """Files under their final names (not hidden temporary files or folders), by relative path."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in root.rglob("*")
-        if p.is_file() and not p.name.startswith(".")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     }
 
 

@@ -18,6 +18,24 @@ Cleaners that need the whole corpus first (corpus statistics, near-duplicate
 signatures) set ``needs_fit = True`` and write :meth:`Cleaner.fit`; a
 :class:`~corpusclean.pipeline.Pipeline` calls it over the documents as the
 cleaners before it leave them, then cleans document by document.
+
+A corpus-level cleaner can also learn in parts, so that parallel workers (local
+processes, Ray tasks) each read a share of the corpus. It then writes three
+methods instead of :meth:`Cleaner.fit`:
+
+- ``fit_partial(docs) -> state``: what one part of the corpus teaches; the state
+  must be picklable and should be small (counts, signatures), never the texts;
+- ``merge_states(states) -> state``: one state from the states of consecutive
+  parts, given in corpus order. Merging must be associative and agree with a
+  single pass: ``merge_states([fit_partial(a), fit_partial(b)])`` equals
+  ``fit_partial(a + b)`` in effect, so the result does not depend on how the
+  corpus was cut or on the number of workers;
+- ``set_state(state)``: become fitted from a merged state.
+
+The base :meth:`Cleaner.fit` then runs ``set_state(merge_states([fit_partial(docs)]))``.
+A cleaner that writes only ``fit`` still works everywhere: parallel runs fit it
+in one process over the whole corpus (:meth:`Cleaner.fits_in_parts` is False).
+A fitted cleaner must be picklable, as it is shipped to the workers.
 """
 
 from __future__ import annotations
@@ -164,7 +182,30 @@ class Cleaner:
         return doc.add_flags(self.make_flag(doc.text, f) for f in found)
 
     def fit(self, docs: Iterable[Document]) -> None:
-        """Learn from the whole corpus before cleaning (only where ``needs_fit``)."""
+        """Learn from the whole corpus before cleaning (only where ``needs_fit``).
+
+        The default learns in one part through :meth:`fit_partial`,
+        :meth:`merge_states` and :meth:`set_state` (see the module docs).
+        """
+        if self.fits_in_parts():
+            self.set_state(self.merge_states([self.fit_partial(docs)]))
+
+    def fit_partial(self, docs: Iterable[Document]) -> Any:
+        """The picklable state that one part of the corpus (``docs``) teaches."""
+        raise NotImplementedError(f"{type(self).__name__} does not learn in parts; call fit() instead")
+
+    def merge_states(self, states: list[Any]) -> Any:
+        """One state from the states of consecutive parts of the corpus, in corpus order."""
+        raise NotImplementedError(f"{type(self).__name__} does not learn in parts; call fit() instead")
+
+    def set_state(self, state: Any) -> None:
+        """Become fitted from a state made by :meth:`merge_states`."""
+        raise NotImplementedError(f"{type(self).__name__} does not learn in parts; call fit() instead")
+
+    @classmethod
+    def fits_in_parts(cls) -> bool:
+        """True when the cleaner writes :meth:`fit_partial`, so workers can fit it on parts."""
+        return cls.needs_fit is True and cls.fit_partial is not Cleaner.fit_partial
 
     # -- written once ----------------------------------------------------------
 

@@ -138,11 +138,18 @@ class Corpus:
         for file in self.files:
             yield from self.read_file(file)
 
-    def read_file(self, file: InputFile) -> Iterator[Document]:
-        """The documents of one input file."""
+    def read_file(
+        self, file: InputFile, *, start: int = 0, end: int | None = None, first_line: int = 1
+    ) -> Iterator[Document]:
+        """The documents of one input file.
+
+        For an uncompressed JSONL file, ``start`` and ``end`` (byte offsets at line
+        boundaries) read only the lines between them; ``first_line`` is the
+        number of the line at ``start``, for ids and error messages.
+        """
         try:
             if file.suffix.startswith(".jsonl"):
-                yield from self._read_jsonl(file)
+                yield from self._read_jsonl(file, start, end, first_line)
             else:
                 yield self._read_single(file)
         except InputError as err:
@@ -176,14 +183,22 @@ class Corpus:
             metadata["decode_errors"] = text.count("\ufffd")
         return Document(id=file.doc_id, text=text, source=str(file.path), metadata=metadata)
 
-    def _read_jsonl(self, file: InputFile) -> Iterator[Document]:
-        number, limit = 0, self.max_document_bytes
+    def _read_jsonl(
+        self, file: InputFile, start: int, end: int | None, first_line: int
+    ) -> Iterator[Document]:
+        number, limit, position = first_line - 1, self.max_document_bytes, start
         try:
             with open_compressed(file.path) as stream:
-                while line := stream.readline(limit + 1):  # never more than the limit in memory
+                if start:
+                    stream.seek(start)
+                # never more than the limit in memory
+                while (end is None or position < end) and (line := stream.readline(limit + 1)):
                     number += 1
+                    position += len(line)
                     if len(line) > limit and not line.endswith(b"\n"):
-                        size = len(line) + _skip_line(stream)
+                        skipped = _skip_line(stream)
+                        position += skipped
+                        size = len(line) + skipped
                         self._fail(
                             InputError(self._too_large(size, "the line"), path=str(file.path), line=number)
                         )

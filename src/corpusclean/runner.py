@@ -7,15 +7,24 @@ documents a cleaner dropped go, unchanged and with the reason in
 with their error to a ``rejects`` side file. Side files sit beside a file
 output (``out.jsonl`` → ``out.duplicates.jsonl``) or inside a directory output,
 and are only created when they have something in them.
+
+A directory output in the jsonl format is a set of resumable shards instead
+(``part-00000.jsonl.zst``, ``duplicates-00000.jsonl.zst``, ...; see
+:mod:`corpusclean.shards`). Every run cleans units of the input
+(:mod:`corpusclean.units`) on an engine: worker processes on this machine
+(:mod:`corpusclean.parallel`) or a Ray cluster (:mod:`corpusclean.engines.ray`),
+and the output does not depend on which, nor on the number of workers.
 """
 
 from __future__ import annotations
 
 import contextlib
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import orjson
 
@@ -23,7 +32,12 @@ from .cleaner import Cleaner, CleanerStats
 from .document import Document
 from .errors import InputError, OutputError
 from .exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
-from .readers import Corpus, document_suffix
+from .parallel import LocalEngine, ReadOptions, as_pipeline
+from .readers import document_suffix, find_files
+from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, stats_from_dict
+from .units import UNIT_BYTES, Unit, input_fingerprint, plan_units
+
+T = TypeVar("T")
 
 Format = Literal["jsonl", "txt"]
 
@@ -111,11 +125,8 @@ class _Outputs(contextlib.ExitStack):
         self._sides: dict[str, JsonlWriter] = {}
 
     def open_main(self) -> None:
-        if self.fmt == "jsonl":
-            target = self.output
-            if self.output != "-" and document_suffix(Path(self.output)) is None:
-                target = str(Path(self.output) / "documents.jsonl")
-            self.main = self.enter_context(JsonlWriter(target))
+        if self.fmt == "jsonl":  # a file or stdout: a directory gets shards
+            self.main = self.enter_context(JsonlWriter(self.output))
         elif self.output.lower().endswith(".txt"):
             self.main = self.enter_context(TextFileWriter(self.output))
         else:
@@ -132,6 +143,18 @@ class _Outputs(contextlib.ExitStack):
         return self._sides[kind]
 
 
+Engine = Literal["local", "ray"]
+
+
+def is_sharded(output: str, fmt: Format) -> bool:
+    """True when ``output`` is a directory of JSONL shards (a directory output with the jsonl format).
+
+    >>> is_sharded("out/shards", "jsonl"), is_sharded("out/a.jsonl", "jsonl"), is_sharded("out/t", "txt")
+    (True, False, False)
+    """
+    return fmt == "jsonl" and output != "-" and document_suffix(Path(output)) is None
+
+
 def clean_files(
     inputs: list[str | Path],
     output: str,
@@ -142,60 +165,137 @@ def clean_files(
     id_key: str = "id",
     on_error: Literal["skip", "fail"] = "skip",
     progress: Any = None,
+    workers: int = 1,
+    engine: Engine = "local",
+    unit_bytes: int = UNIT_BYTES,
+    shard_bytes: int = SHARD_BYTES,
 ) -> RunResult:
     """Clean the files under ``inputs`` into ``output``; see the module docs for side files.
 
-    ``progress`` is called as ``progress(iterable, desc)`` to wrap the document
-    streams (a progress bar), or ``None``.
+    The inputs are cut into units of about ``unit_bytes`` (:mod:`corpusclean.units`)
+    cleaned by ``workers`` processes (``engine="local"``) or on a Ray cluster
+    (``engine="ray"``); the output is the same either way. A directory output in
+    the jsonl format is written as resumable shards (:mod:`corpusclean.shards`).
+    ``progress`` is called as ``progress(iterable, desc)`` to wrap the stream of
+    finished units (a progress bar), or ``None``.
     """
     fmt = fmt or infer_format(output)
     check_output_path(inputs, output)
+    options = ReadOptions(text_key=text_key, id_key=id_key)
+    files = find_files(inputs)
+    units = plan_units(files, unit_bytes=unit_bytes)
+    runner = _engine(engine, workers)
+    if is_sharded(output, fmt):
+        fingerprint = {
+            "inputs": input_fingerprint(files),
+            "pipeline": as_pipeline(pipeline).names,
+            "read": [text_key, id_key],
+            "unit_bytes": unit_bytes,
+            "shard_bytes": shard_bytes,
+        }
+        shards = ShardDirectory(output, fingerprint=fingerprint)
+        return _clean_to_shards(pipeline, units, shards, runner, options, on_error, progress, shard_bytes)
     result = RunResult()
-
-    def reject(err: InputError) -> None:
-        if on_error == "fail":
-            raise err
-        result.rejected.append(err)
-
-    corpus = Corpus(inputs, text_key=text_key, id_key=id_key, on_error=reject)
     if pipeline.needs_fit:
-        pipeline.fit(_wrap(progress, corpus, "fitting"))
-        result.rejected.clear()  # the cleaning pass meets the same errors again
-
-    with _Outputs(output, fmt, result) as outputs:
+        runner.fit(pipeline, units, options)
+    with _Outputs(output, fmt, result) as outputs, _scratch(output) as tmp:
         outputs.open_main()
-
-        def set_aside(doc: Document, reason: str) -> None:
-            result.dropped += 1
-            marked = doc.replace(metadata={**doc.metadata, "dropped": reason})
-            outputs.side("dropped").write(marked)
-
-        for doc in pipeline.clean(_count(_wrap(progress, corpus, "cleaning"), result), on_drop=set_aside):
-            if "duplicate_of" in doc.metadata:
-                result.duplicates += 1
-                outputs.side("duplicates").write(doc)
-            else:
-                result.written += 1
-                outputs.main.write(doc)
+        finished = runner.clean(
+            pipeline, units, tmp, options=options, shard_bytes=shard_bytes, compress=False
+        )
+        for unit in _wrap(progress, finished, "cleaning"):
+            _fail_on_reject(unit, on_error)
+            _copy_unit(unit, outputs, result)
         if result.rejected and output != "-":
             path = side_path(output, fmt, "rejects")
             with atomic_file(path) as stream:
                 for err in result.rejected:
                     stream.write(orjson.dumps(_reject_record(err), option=orjson.OPT_APPEND_NEWLINE))
             result.files["rejects"] = str(path)
-    result.stats = pipeline.all_stats()
     return result
+
+
+def _engine(engine: Engine, workers: int) -> Any:
+    if engine == "ray":
+        from .engines.ray import RayEngine
+
+        return RayEngine(workers=workers)
+    return LocalEngine(workers=workers)
+
+
+def _clean_to_shards(
+    pipeline: Cleaner,
+    units: list[Unit],
+    shards: ShardDirectory,
+    runner: Any,
+    options: ReadOptions,
+    on_error: str,
+    progress: Any,
+    shard_bytes: int,
+) -> RunResult:
+    shards.open()
+    todo = units[shards.done :]
+    if todo and pipeline.needs_fit:  # a restart fits again: the same inputs give the same state
+        runner.fit(pipeline, units, options)
+    finished = runner.clean(pipeline, todo, shards.tmp, options=options, shard_bytes=shard_bytes)
+    for unit in _wrap(progress, finished, "cleaning"):
+        _fail_on_reject(unit, on_error)
+        shards.commit(unit)
+    shards.finish()
+    totals = shards.manifest["totals"]
+    result = RunResult(
+        read=totals.get("read", 0),
+        written=totals.get("written", 0),
+        duplicates=totals.get("duplicates", 0),
+        dropped=totals.get("dropped", 0),
+        rejected=shards.rejected(),
+        stats=[stats_from_dict(s) for s in shards.manifest["stats"]],
+        files={"documents": str(shards.directory)},
+    )
+    return result
+
+
+def _fail_on_reject(unit: UnitResult, on_error: str) -> None:
+    if on_error == "fail" and unit.rejects:
+        path, line, reason = unit.rejects[0]
+        raise InputError(reason, path=path, line=line)
+
+
+def _copy_unit(unit: UnitResult, outputs: _Outputs, result: RunResult) -> None:
+    """Write a finished unit's documents to the outputs, then delete its shard files."""
+    result.read += unit.read
+    result.written += unit.written
+    result.duplicates += unit.duplicates
+    result.dropped += unit.dropped
+    result.stats = add_stats(result.stats, unit.stats)
+    result.rejected += [InputError(reason, path=path, line=line) for path, line, reason in unit.rejects]
+    for kind, target in (("part", None), ("duplicates", "duplicates"), ("dropped", "dropped")):
+        for name in unit.files.get(kind, []):
+            writer = outputs.main if target is None else outputs.side(target)
+            with open(name, "rb") as stream:
+                for line in stream:
+                    writer.write(Document.model_validate_json(line))
+    for names in unit.files.values():
+        for name in names:
+            Path(name).unlink()
+
+
+@contextlib.contextmanager
+def _scratch(output: str) -> Iterator[Path]:
+    """A temporary folder for units in progress, beside the output (on the same disk)."""
+    parent = None if output == "-" else Path(output).resolve().parent
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+    folder = tempfile.mkdtemp(prefix=".corpusclean-", dir=parent)
+    try:
+        yield Path(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _reject_record(err: InputError) -> dict[str, Any]:
     return {"source": err.path, "line": err.line, "error": err.reason}
 
 
-def _wrap(progress: Any, docs: Iterable[Document], desc: str) -> Iterable[Document]:
-    return docs if progress is None else progress(docs, desc)
-
-
-def _count(docs: Iterable[Document], result: RunResult) -> Iterator[Document]:
-    for doc in docs:
-        result.read += 1
-        yield doc
+def _wrap(progress: Any, items: Iterable[T], desc: str) -> Iterable[T]:
+    return items if progress is None else progress(items, desc)

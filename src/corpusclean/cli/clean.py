@@ -11,6 +11,7 @@ from typing import Any
 
 from ..cleaner import CleanerStats
 from ..errors import OutputError, RecipeError
+from ..parallel import default_workers
 from ..pipeline import Pipeline
 from ..recipe import build_pipeline, load_recipe
 from ..registry import available
@@ -22,6 +23,8 @@ Examples:
   corpusclean clean seeds -o out/seeds.jsonl --report out/seeds.html
   corpusclean clean crawl/ -o out/texts --format txt --skip remove_repeats
   corpusclean clean dump.jsonl.zst --text-key content -o - | head -n 1
+  corpusclean clean crawl/ -o out/shards --format jsonl --workers 8
+  corpusclean clean crawl/ -o out/shards --format jsonl --engine ray
 """
 
 
@@ -33,7 +36,9 @@ def add_parser(commands: Any) -> None:
             "Clean .txt, .html, .htm, .jsonl, .jsonl.gz and .jsonl.zst files (directories are read "
             "recursively) with the default pipeline or a recipe. Documents marked as duplicates, "
             "dropped documents and unreadable inputs go to side files next to the output "
-            "(OUT.duplicates.jsonl, OUT.dropped.jsonl, OUT.rejects.jsonl), so nothing is lost."
+            "(OUT.duplicates.jsonl, OUT.dropped.jsonl, OUT.rejects.jsonl), so nothing is lost. "
+            "A directory output with --format jsonl gets part-00000.jsonl.zst shards and a "
+            "manifest: run the same command again after an interruption and it finishes the rest."
         ),
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -61,6 +66,20 @@ def add_parser(commands: Any) -> None:
         help="skip: set unreadable inputs aside in a rejects file and go on (exit status 1); "
         "fail: stop at the first one (default: skip)",
     )
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes for the local engine (default: every core this process may use)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="local: worker processes on this machine; ray: the Ray cluster ray.init() finds, "
+        "or a local one (needs pip install 'corpusclean[ray]') (default: local)",
+    )
     parser.add_argument("--stats", metavar="FILE", help="write the run's per-cleaner stats as JSON")
     parser.add_argument(
         "--report",
@@ -69,6 +88,13 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     parser.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
 
 
 def _names(value: str | None) -> list[str]:
@@ -98,7 +124,7 @@ def _progress(quiet: bool) -> Any:
     def wrap(docs: Iterable[Any], desc: str) -> Iterable[Any]:
         # delay: no bar at all for runs shorter than two seconds; disable=None: none when not a TTY
         bar: Iterable[Any] = tqdm(
-            docs, desc=desc, unit=" docs", delay=2, file=sys.stderr, disable=True if quiet else None
+            docs, desc=desc, unit=" units", delay=2, file=sys.stderr, disable=True if quiet else None
         )
         return bar
 
@@ -119,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         id_key=args.id_key,
         on_error=args.on_error,
         progress=_progress(args.quiet),
+        workers=args.workers or default_workers(),
+        engine=args.engine,
     )
     for err in result.rejected:
         print(f"corpusclean: skipped {err}", file=sys.stderr)

@@ -1,0 +1,69 @@
+"""The Ray engine gives the local engine's output, byte for byte (a local Ray with 2 CPUs)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ray = pytest.importorskip("ray", reason="the Ray engine needs pip install 'corpusclean[ray]'")
+
+import corpus_cleaners  # noqa: E402
+from corpus_cleaners import corpus_pipeline  # noqa: E402
+
+import corpusclean  # noqa: E402
+from corpusclean.recipe import default_pipeline  # noqa: E402
+from corpusclean.runner import clean_files  # noqa: E402
+
+
+@pytest.fixture(scope="module", autouse=True)
+def local_ray() -> Iterator[None]:
+    # the workers import corpusclean (from a source tree too) and the test cleaners
+    paths = [str(Path(corpusclean.__file__).parents[1]), str(Path(corpus_cleaners.__file__).parent)]
+    env = {"PYTHONPATH": os.pathsep.join([*paths, os.environ.get("PYTHONPATH", "")])}
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, runtime_env={"env_vars": env})
+    yield
+    ray.shutdown()
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "manifest.json"}
+
+
+def test_seeds_give_the_local_output(seeds_dir: Path, tmp_path: Path) -> None:
+    for engine in ("local", "ray"):
+        clean_files([seeds_dir], str(tmp_path / engine), fmt="jsonl", pipeline=default_pipeline(),
+                    engine=engine, workers=2, unit_bytes=20_000)  # fmt: skip
+    assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
+    assert "part-00000.jsonl.zst" in files_of(tmp_path / "ray")
+
+
+@pytest.mark.slow  # three Ray Data executions: about 30 s on a shared 2-core machine
+def test_corpus_level_cleaners_fit_on_ray_and_give_the_local_output(seeds_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, seed in enumerate(sorted(seeds_dir.glob("*.txt"))):
+        text = seed.read_text(encoding="utf-8")
+        (corpus / f"a{i}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"b{i}.txt").write_text(text, encoding="utf-8")  # a duplicate
+        (corpus / f"c{i}.txt").write_text("短。", encoding="utf-8")  # dropped
+    (corpus / "d.jsonl").write_bytes(
+        b'{"text": "\xe4\xb8\xad\xe6\x96\x87\xe6\xae\xb5\xe8\x90\xbd"}\n{broken\n'
+    )
+    results = {}
+    for engine in ("local", "ray"):
+        results[engine] = clean_files([corpus], str(tmp_path / engine), fmt="jsonl",
+                                      pipeline=corpus_pipeline(), engine=engine, workers=2,
+                                      unit_bytes=15_000)  # fmt: skip
+    assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
+    names = files_of(tmp_path / "ray")
+    assert {"duplicates-00000.jsonl.zst", "dropped-00000.jsonl.zst", "rejects-00000.jsonl.zst"} <= set(names)
+    local, remote = results["local"].as_dict(), results["ray"].as_dict()
+    for summary in (local, remote):
+        summary.pop("files")
+        for row in summary["cleaners"]:
+            row.pop("seconds")
+    assert remote == local
+    assert local["duplicates"] == 5 and local["dropped"] == 6 and local["rejected"] == 1  # 中文段落 is short
