@@ -1,0 +1,282 @@
+"""The corpus typo detector: a rare word where a sound-alike is common in the same context.
+
+For every two-character span of Han characters, the candidates are the words
+that read the same under loose pinyin (:mod:`corpusclean.typos.pinyin`) and
+occur in the fitted corpus. A span is flagged when a candidate is attested on
+*both* sides of it (left character + candidate, candidate + right character)
+far more often than the span itself, counting only the *other* documents: a
+slip repeated in one document must not vouch for itself.
+
+>>> det = TypoDetector().fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
+>>> [(h.text, h.suggestion) for h in det.find("人的出行和使命。")]
+[('出行', '初心')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import pinyin
+from .guards import NUMERAL_TABLE, both_correct, is_han_table
+from .lexicon import lexicon
+from .score import WEIGHTS, confidence
+from .ngrams import (
+    CHAR_BITS,
+    CountTable,
+    NgramStats,
+    bigram_codes,
+    fourgram_codes,
+    string_codes,
+    text_id,
+    trigram_codes,
+)
+
+_MASK = (1 << CHAR_BITS) - 1
+
+
+@dataclass(frozen=True)
+class TypoHit:
+    """A flagged span, its suggestion and the counts behind it."""
+
+    start: int
+    end: int
+    text: str
+    suggestion: str
+    confidence: float
+    #: Counts in the other documents: left+suggestion, suggestion+right, left+span, span+right.
+    evidence: tuple[int, int, int, int]
+
+    @property
+    def reason(self) -> str:
+        a, b, x1, x2 = self.evidence
+        return (
+            f"loose-pinyin neighbour {self.suggestion!r} is far more common in this context "
+            f"in the other documents: left {a} vs {x1}, right {b} vs {x2}"
+        )
+
+
+class TypoDetector:
+    """Fit n-gram counts on a corpus, then find likely input-method slips in a text."""
+
+    def __init__(
+        self,
+        *,
+        min_suggestion_count: int = 2,
+        min_context: int = 1,
+        threshold: float = 0.5,
+        weights: Sequence[float] = WEIGHTS,
+        l_n: bool = False,
+        f_h: bool = False,
+        max_ngrams: int = 20_000_000,
+        words_only: bool = True,
+        max_fuzzy: int = 1,
+    ) -> None:
+        self.max_fuzzy = max_fuzzy
+        self.weights = tuple(weights)
+        self.words_only = words_only
+        self.min_suggestion_count = min_suggestion_count
+        self.min_context = min_context
+        self.threshold = threshold
+        self.l_n = l_n
+        self.f_h = f_h
+        self.max_ngrams = max_ngrams
+        self.stats = NgramStats()
+        self._group_keys = np.zeros(0, np.uint64)
+        self._group_words = np.zeros(0, np.uint64)
+        self._span_words = np.zeros(0, np.uint64)
+
+    # -- fitting ------------------------------------------------------------------
+
+    def fit(self, texts: Iterable[str]) -> TypoDetector:
+        """Count the corpus and index its words by loose reading."""
+        return self.use_stats(NgramStats.fit(texts, max_ngrams=self.max_ngrams))
+
+    def use_stats(self, stats: NgramStats) -> TypoDetector:
+        """Use counts fitted earlier (on this corpus or a larger reference one)."""
+        self.stats = stats
+        bigrams = stats.bigrams
+        lex = lexicon()
+        self._span_words = lex.codes[~_member(lex.proper_codes, lex.codes)]
+        common = bigrams.keys[bigrams.counts >= self.min_suggestion_count]
+        words = common[_member(self._span_words, common)]
+        keys = []
+        kept = []
+        for code in words.tolist():
+            word = chr(code >> CHAR_BITS) + chr(code & _MASK)
+            if NUMERAL_TABLE[ord(word[0])] or NUMERAL_TABLE[ord(word[1])]:
+                continue
+            key = pinyin.loose_key(word, l_n=self.l_n, f_h=self.f_h)
+            if key is not None:
+                keys.append(key)
+                kept.append(code)
+        order = np.argsort(np.array(keys, dtype=np.uint64), kind="stable")
+        self._group_keys = np.array(keys, dtype=np.uint64)[order]
+        self._group_words = np.array(kept, dtype=np.uint64)[order]
+        return self
+
+    # -- finding -----------------------------------------------------------------
+
+    def find(self, text: str, *, threshold: float | None = None) -> list[TypoHit]:
+        """Likely slips in ``text`` with confidence at least ``threshold``, left to right."""
+        threshold = self.threshold if threshold is None else threshold
+        f = self.features(text)
+        if f is None:
+            return []
+        conf = confidence(f, self.stats.chars, self.weights)
+        keep = conf >= threshold
+        if not keep.any():
+            return []
+        return self._select(text, {k: v[keep] for k, v in f.items()}, conf[keep])
+
+    def features(self, text: str) -> dict[str, np.ndarray] | None:
+        """Every (span, candidate) pair of ``text`` worth scoring, with its counts.
+
+        ``pos`` is where the span starts, ``cand`` the candidate's bigram code;
+        ``a``/``b`` count left+candidate and candidate+right, ``x1``/``x2`` the
+        same for the span, ``cy``/``cx`` the candidate and the span alone; all
+        counts are over the other documents.
+        """
+        c = string_codes(text)
+        n = len(c)
+        if n < 4 or not len(self._group_keys):
+            return None
+        i = np.arange(1, n - 2)  # the span is c[i], c[i+1]; context c[i-1] and c[i+2]
+        han = is_han_table()
+        ok = han[c[i]] & han[c[i + 1]]
+        i = i[ok]
+        bi = bigram_codes(c)
+        ok = ~NUMERAL_TABLE[c[i]] & ~NUMERAL_TABLE[c[i + 1]]
+        ok &= _member(self._span_words, bi[i]) if self.words_only else ~_member(lexicon().proper_codes, bi[i])
+        i = i[ok]
+        sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
+        key = (sid[c[i]] << pinyin.SYLLABLE_BITS) | sid[c[i + 1]]
+        lo = np.searchsorted(self._group_keys, key, "left")
+        hi = np.searchsorted(self._group_keys, key, "right")
+        has = hi > lo
+        i, lo, hi = i[has], lo[has], hi[has]
+        if not len(i):
+            return None
+        tri = trigram_codes(c)
+        own = text_id(text) in self.stats.doc_ids
+        rest3 = _rest_counter(self.stats.trigrams, tri if own else None)
+        rest2 = _rest_counter(self.stats.bigrams, bi if own else None)
+        x1, x2, cx = rest3(tri[i - 1]), rest3(tri[i]), rest2(bi[i])
+        # Expand every position into its candidates.
+        reps = hi - lo
+        pos = np.repeat(i, reps)
+        first = np.repeat(np.cumsum(reps) - reps, reps)
+        cand = self._group_words[np.repeat(lo, reps) + (np.arange(len(pos)) - first)]
+        x1, x2, cx = np.repeat(x1, reps), np.repeat(x2, reps), np.repeat(cx, reps)
+        a = rest3((c[pos - 1] << (2 * CHAR_BITS)) | cand)
+        b = rest3((cand << CHAR_BITS) | c[pos + 2])
+        keep = (cand != bi[pos]) & (np.maximum(a, b) >= self.min_context)
+        pos, cand, a, b, x1, x2, cx = (v[keep] for v in (pos, cand, a, b, x1, x2, cx))
+        cy = rest2(cand)
+        keep = cy >= self.min_suggestion_count
+        pos = pos[keep]
+        rest1 = _rest_counter(self.stats.unigrams, c if own else None)
+        four = fourgram_codes(c)
+        rest4 = _rest_counter(self.stats.fourgrams, four if own else None)
+        cand, x1, x2 = cand[keep], x1[keep], x2[keep]
+        # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges).
+        inner = (pos >= 2) & (pos + 3 < n)
+        p2 = np.where(inner, pos, 2)
+        a2 = np.where(inner, rest4(_four(c[p2 - 2], c[p2 - 1], cand >> CHAR_BITS, cand & _MASK)), 0)
+        b2 = np.where(inner, rest4(_four(cand >> CHAR_BITS, cand & _MASK, c[p2 + 2], c[p2 + 3])), 0)
+        x1_2 = np.where(inner, rest4(four[p2 - 2]), 0)
+        x2_2 = np.where(inner, rest4(four[p2]), 0)
+        # The candidate between both context characters: left+candidate+right.
+        ab = rest4(_four(c[pos - 1], cand >> CHAR_BITS, cand & _MASK, c[pos + 2]))
+        xab = rest4(four[pos - 1])
+        lex = lexicon()
+        own_keys, own_counts = np.unique(bi, return_counts=True)
+        # A span whose first character ends a word on its left, or whose last starts one
+        # on its right, may be two halves of two words (系[统合]作, 登[记时]).
+        straddle = _member(lex.codes, bi[pos - 1]) | _member(lex.codes, bi[pos + 1])
+        return {
+            "straddle": straddle,
+            "oy": _lookup(own_keys, own_counts, cand), "ox": _lookup(own_keys, own_counts, bi[pos]),
+            "fx": _lookup(lex.codes, lex.shares, bi[pos]), "fy": _lookup(lex.codes, lex.shares, cand),
+            "pos": pos, "cand": cand, "a": a[keep], "b": b[keep],
+            "x1": x1, "x2": x2, "cx": cx[keep], "cy": cy[keep],
+            "a2": a2, "b2": b2, "x1_2": x1_2, "x2_2": x2_2, "ab": ab, "xab": xab,
+            "ul": rest1(c[pos - 1]), "ur": rest1(c[pos + 2]),
+        }  # fmt: skip
+
+    def allowed(self, text: str, p: int, suggestion: str, long_words: frozenset[str]) -> bool:
+        """The guards on one hit: not a both-correct pair, not inside a longer word, few fuzzy steps."""
+        span = text[p : p + 2]
+        return not (
+            both_correct(span, suggestion)
+            or _inside_longer_word(text, p, long_words)
+            or pinyin.fuzzy_steps(span, suggestion) > self.max_fuzzy
+        )
+
+    def _select(self, text: str, f: dict[str, np.ndarray], conf: np.ndarray) -> list[TypoHit]:
+        """Apply the guards and keep the best non-overlapping hit per span, left to right."""
+        long_words = lexicon().long_words
+        pos, cand, a, b, x1, x2 = f["pos"], f["cand"], f["a"], f["b"], f["x1"], f["x2"]
+        hits: dict[int, TypoHit] = {}
+        for k in np.argsort(-conf, kind="stable").tolist():
+            p = int(pos[k])
+            if p in hits or p - 1 in hits or p + 1 in hits:
+                continue
+            span = text[p : p + 2]
+            code = int(cand[k])
+            suggestion = chr(code >> CHAR_BITS) + chr(code & _MASK)
+            if not self.allowed(text, p, suggestion, long_words):
+                continue
+            if pinyin.loose_key(span, l_n=self.l_n, f_h=self.f_h) != pinyin.loose_key(
+                suggestion, l_n=self.l_n, f_h=self.f_h
+            ):
+                continue  # the span's word-level reading differs (行 in 银行 is hang)
+            hits[p] = TypoHit(
+                p, p + 2, span, suggestion, round(float(conf[k]), 4),
+                (int(a[k]), int(b[k]), int(x1[k]), int(x2[k])),
+            )  # fmt: skip
+        return [hits[p] for p in sorted(hits)]
+
+
+def _four(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """:func:`fourgram_codes` of four code-point arrays, position by position."""
+    return fourgram_codes(np.stack([a, b, c, d], axis=1).reshape(-1))[::4]
+
+
+def _lookup(sorted_keys: np.ndarray, values: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``values`` at each of ``q`` in ``sorted_keys``, 0 where absent."""
+    at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
+    return np.where(sorted_keys[at] == q, values[at], 0)
+
+
+def _member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Whether each of ``q`` is in ``sorted_keys`` (a binary search; ``np.isin`` sorts both every call)."""
+    if not len(sorted_keys):
+        return np.zeros(len(q), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
+    return sorted_keys[at] == q
+
+
+def _rest_counter(table: CountTable, own: np.ndarray | None) -> Callable[[np.ndarray], np.ndarray]:
+    """Counts in ``table`` less the document's own n-grams ``own`` (when it was fitted)."""
+    if own is None:
+        return table.get
+    own_keys, own_counts = np.unique(own, return_counts=True)
+
+    def rest(q: np.ndarray) -> np.ndarray:
+        at = np.minimum(np.searchsorted(own_keys, q), len(own_keys) - 1)
+        mine = np.where(own_keys[at] == q, own_counts[at], 0)
+        return np.maximum(table.get(q) - mine, 0)
+
+    return rest
+
+
+def _inside_longer_word(text: str, p: int, long_words: frozenset[str]) -> bool:
+    """True when a known word of three or four characters covers ``text[p:p+2]`` (an idiom, a name)."""
+    for size in (3, 4):
+        for start in range(max(0, p + 2 - size), p + 1):
+            if text[start : start + size] in long_words:
+                return True
+    return False
