@@ -9,4 +9,4 @@ later edit has to move them.
 
 from __future__ import annotations
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("normalize_lines",)
+DEFAULT_PIPELINE: tuple[str, ...] = ("normalize_lines", "flag_typos")

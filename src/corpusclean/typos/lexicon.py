@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import MissingDependencyError
+from ..errors import CorpusCleanError
 from .ngrams import CHAR_BITS, string_codes
 
 #: The word list's tags of proper nouns: people (nr, nrt, nrfg), places (ns), organizations (nt), other (nz).
@@ -50,7 +50,10 @@ class Lexicon:
 def _dict_path() -> Path:
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        raise MissingDependencyError("jieba", "typos", "typo flagging (its word list)")
+        raise CorpusCleanError(
+            "typo flagging reads the word list of the package 'jieba', which is not installed; "
+            "install it with: pip install jieba"
+        )
     return Path(spec.origin).parent / "dict.txt"
 
 

@@ -107,7 +107,9 @@ class CountTable:
         """Drop the rarest entries until at most ``max_entries`` are left."""
         if len(self.keys) <= max_entries:
             return self
-        floor = int(np.partition(self.counts, len(self.counts) - max_entries)[len(self.counts) - max_entries]) + 1
+        floor = int(np.partition(self.counts, len(self.counts) - max_entries)[len(self.counts) - max_entries])
+        if np.count_nonzero(self.counts >= floor) > max_entries:  # ties at the floor: drop them too
+            floor += 1
         return self.prune(floor)
 
     @property
@@ -159,14 +161,21 @@ class NgramStats:
 
     def _add_chunk(self, texts: list[str], max_ngrams: int) -> None:
         codes = string_codes(_SEPARATOR.join(texts))
-        self.unigrams = self.unigrams.merge(CountTable.count(codes))
+        counts = np.bincount(codes.astype(np.int64))
+        counts[0] = 0  # the separator
+        chars = np.flatnonzero(counts)
+        self.unigrams = self.unigrams.merge(CountTable(chars.astype(np.uint64), counts[chars].astype(np.uint32)))
+        inside = codes != 0
         bigrams = bigram_codes(codes)
-        self.bigrams = self.bigrams.merge(CountTable.count(bigrams)).bound(max_ngrams)
+        pairs = inside[:-1] & inside[1:]
+        self.bigrams = self.bigrams.merge(CountTable.count(bigrams[pairs])).bound(max_ngrams)
         trigrams = (bigrams[:-1] << CHAR_BITS) | codes[2:]
-        self.trigrams = self.trigrams.merge(CountTable.count(trigrams)).bound(max_ngrams)
+        triples = pairs[:-1] & inside[2:]
+        self.trigrams = self.trigrams.merge(CountTable.count(trigrams[triples])).bound(max_ngrams)
         with np.errstate(over="ignore"):
             fourgrams = trigrams[:-1] * _MIX_A + codes[3:] * _MIX_B
-        self.fourgrams = self.fourgrams.merge(CountTable.count(fourgrams)).bound(max_ngrams)
+        quads = triples[:-1] & inside[3:]
+        self.fourgrams = self.fourgrams.merge(CountTable.count(fourgrams[quads])).bound(max_ngrams)
 
     @property
     def nbytes(self) -> int:
