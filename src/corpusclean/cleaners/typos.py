@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Edit, Flag
-from ..typos.detect import TypoDetector
+from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
 from ..typos.ngrams import NgramStats
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
 
@@ -57,7 +57,7 @@ class FlagTypos(Cleaner):
     def __init__(
         self,
         *,
-        threshold: float = 0.75,
+        threshold: float = DEFAULT_THRESHOLD,
         fix_above: float | None = None,
         stats_path: str | None = None,
         never_flag: list[str] | None = None,
@@ -66,7 +66,7 @@ class FlagTypos(Cleaner):
         f_h: bool = False,
         max_ngrams: int = 20_000_000,
     ) -> None:
-        # threshold 0.75: precision about 0.9 on news text with injected slips (docs/typos.md).
+        # The default threshold keeps precision about 0.9 on news text (docs/typos.md).
         self.threshold = threshold
         self.fix_above = fix_above
         self.detector = TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams)

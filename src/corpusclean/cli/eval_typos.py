@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 
 from ..errors import InputError
+from ..typos.detect import DEFAULT_THRESHOLD
 from ..typos.evaluate import CURVE_THRESHOLDS, evaluate
 
 EPILOG = """example:
@@ -29,7 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("corpus", metavar="CORPUS", help="a .txt file, a directory of .txt files, or a .jsonl file")
     parser.add_argument("--rate", type=float, default=1 / 2000, help="slips per character (default: 1/2000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the injection (default: 0)")
-    parser.add_argument("--threshold", type=float, default=0.75, help="confidence threshold to report on")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                        help=f"confidence threshold to report on (default: {DEFAULT_THRESHOLD})")  # fmt: skip
     parser.set_defaults(func=run)
     return parser
 
