@@ -39,9 +39,16 @@ def labelled_features(seed: int) -> tuple[np.ndarray, np.ndarray]:
             continue
         cands = [chr(c >> CHAR_BITS) + chr(c & ((1 << CHAR_BITS) - 1)) for c in f["cand"].tolist()]
         positions = f["pos"].tolist()
-        keep = np.array([detector.allowed(text, p, c, long_words) for p, c in zip(positions, cands)], dtype=bool)
+        keep = np.array(
+            [detector.allowed(text, p, c, long_words) for p, c in zip(positions, cands, strict=True)],
+            dtype=bool,
+        )
         rows.append(design(f, detector.stats.chars)[keep])
-        labels.append(np.array([truth.get((d, p)) == c for p, c in zip(positions, cands)], dtype=float)[keep])
+        labels.append(
+            np.array([truth.get((d, p)) == c for p, c in zip(positions, cands, strict=True)], dtype=float)[
+                keep
+            ]
+        )
     return np.concatenate(rows), np.concatenate(labels)
 
 
@@ -53,7 +60,7 @@ def main() -> None:
     x, y = labelled_features(args.seed)
     w = fit_weights(x, y, l2=args.l2)
     print(f"# {len(y)} pairs, {int(y.sum())} right; seed {args.seed}, l2 {args.l2}")
-    for name, value in zip(FEATURE_NAMES, w):
+    for name, value in zip(FEATURE_NAMES, w, strict=True):
         print(f"#   {name}: {value:+.3f}")
     print("WEIGHTS = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
 

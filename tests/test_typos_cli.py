@@ -24,7 +24,9 @@ def test_help_ends_with_an_example() -> None:
 
 def test_run_prints_precision_and_recall(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for i in range(4):
-        (tmp_path / f"{i}.txt").write_text("不忘党的初心和使命，继续坚持改革开放的方针。" * 30, encoding="utf-8")
+        (tmp_path / f"{i}.txt").write_text(
+            "不忘党的初心和使命，继续坚持改革开放的方针。" * 30, encoding="utf-8"
+        )
     args = _parser().parse_args(["eval-typos", str(tmp_path), "--rate", "0.01", "--seed", "3"])
     assert args.func(args) == 0
     out = capsys.readouterr().out

@@ -17,11 +17,20 @@ TEXT = "中国共产党人的出行和使命。周末出行的人很多。"
 @pytest.mark.parametrize(
     ("rules", "expected"),
     [
-        pytest.param([Confusion("出行和使命", "初心和使命")], [(7, 9, "初心")], id="phrase-flags-only-the-difference"),
-        pytest.param([Confusion("出行", "初心", "出行和使命")], [(7, 9, "初心")], id="context-limits-the-rule"),
-        pytest.param([Confusion("出行", "初心")], [(7, 9, "初心"), (15, 17, "初心")], id="no-context-every-match"),
-        pytest.param([Confusion("出行", "初心"), Confusion("出行和使命", "初心和使命")], [(7, 9, "初心"), (15, 17, "初心")],
-                     id="longest-match-first"),
+        pytest.param(
+            [Confusion("出行和使命", "初心和使命")], [(7, 9, "初心")], id="phrase-flags-only-the-difference"
+        ),
+        pytest.param(
+            [Confusion("出行", "初心", "出行和使命")], [(7, 9, "初心")], id="context-limits-the-rule"
+        ),
+        pytest.param(
+            [Confusion("出行", "初心")], [(7, 9, "初心"), (15, 17, "初心")], id="no-context-every-match"
+        ),
+        pytest.param(
+            [Confusion("出行", "初心"), Confusion("出行和使命", "初心和使命")],
+            [(7, 9, "初心"), (15, 17, "初心")],
+            id="longest-match-first",
+        ),
         pytest.param([Confusion("使命感", "使命")], [], id="no-match-no-change"),
     ],
 )
@@ -36,10 +45,17 @@ def test_context_without_the_wrong_form_is_an_error() -> None:
 
 def test_tsv_and_toml_lists(tmp_path: Path) -> None:
     tsv = tmp_path / "typos.tsv"
-    tsv.write_text("# wrong\tright\tcontext\n出行\t初心\t出行和使命\n\n在接再励\t再接再厉\n", encoding="utf-8")
-    assert load_rules(tsv) == ([Confusion("出行", "初心", "出行和使命"), Confusion("在接再励", "再接再厉")], [])
+    tsv.write_text(
+        "# wrong\tright\tcontext\n出行\t初心\t出行和使命\n\n在接再励\t再接再厉\n", encoding="utf-8"
+    )
+    assert load_rules(tsv) == (
+        [Confusion("出行", "初心", "出行和使命"), Confusion("在接再励", "再接再厉")],
+        [],
+    )
     toml = tmp_path / "typos.toml"
-    toml.write_text('never_flag = ["出行证"]\n[[confusion]]\nwrong = "出行"\nright = "初心"\n', encoding="utf-8")
+    toml.write_text(
+        'never_flag = ["出行证"]\n[[confusion]]\nwrong = "出行"\nright = "初心"\n', encoding="utf-8"
+    )
     assert load_rules(toml) == ([Confusion("出行", "初心")], ["出行证"])
     terms = tmp_path / "names.txt"
     terms.write_text("张出行  # a name\n\n李四\n", encoding="utf-8")

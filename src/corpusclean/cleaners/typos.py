@@ -28,20 +28,34 @@ from ..typos.ngrams import NgramStats
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+Found = tuple[int, int, str, float, str]
+"""A typo found: ``(start, end, suggestion, confidence, reason)``."""
 
 
-def _finish(cleaner: Cleaner, doc: Document, found: list[tuple[int, int, str, float, str]],
-            fix_above: float | None) -> Document:  # fmt: skip
-    """Flag each ``(start, end, suggestion, confidence, reason)``; replace those at or above ``fix_above``."""
+def _finish(
+    cleaner: Cleaner, doc: Document, found: list[Found], fix_above: float | None, never: TermMatcher
+) -> Document:
+    """Flag each typo found outside the ``never`` terms; replace those at or above ``fix_above``."""
+    spans = never.covers(doc.text) if found else []
     flags, edits = [], []
     for start, end, suggestion, conf, reason in found:
+        if any(s < end and start < e for s, e in spans):
+            continue
         if fix_above is not None and conf >= fix_above:
             edits.append(Edit(start, end, suggestion, reason=f"typo fixed to {suggestion!r}: {reason}"))
         else:
-            flags.append(Flag(kind="typo", start=start, end=end, text=doc.text[start:end], suggestion=suggestion,
-                              confidence=conf, cleaner=cleaner.name, reason=reason))  # fmt: skip
+            flags.append(
+                Flag(
+                    kind="typo",
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    suggestion=suggestion,
+                    confidence=conf,
+                    cleaner=cleaner.name,
+                    reason=reason,
+                )
+            )
     return doc.add_flags(flags).edit(edits, cleaner=cleaner.name)
 
 
@@ -100,16 +114,8 @@ class FlagTypos(Cleaner):
         self._loaded = True
 
     def apply(self, doc: Document) -> Document | Drop:
-        hits = self.detector.find(doc.text)
-        if not hits:
-            return doc
-        never = self._never.covers(doc.text)
-        found = [
-            (h.start, h.end, h.suggestion, h.confidence, h.reason)
-            for h in hits
-            if not _overlaps(h.start, h.end, never)
-        ]
-        return _finish(self, doc, found, self.fix_above)
+        found = [(h.start, h.end, h.suggestion, h.confidence, h.reason) for h in self.detector.find(doc.text)]
+        return _finish(self, doc, found, self.fix_above, self._never)
 
 
 class FlagKnownTypos(Cleaner):
@@ -140,13 +146,8 @@ class FlagKnownTypos(Cleaner):
         self._never = TermMatcher(terms)
 
     def apply(self, doc: Document) -> Document | Drop:
-        matches = self._rules.find(doc.text)
-        if not matches:
-            return doc
-        never = self._never.covers(doc.text)
         found = [
             (m.start, m.end, m.suggestion, 1.0, f"listed confusion {m.rule.wrong!r} → {m.rule.right!r}")
-            for m in matches
-            if not _overlaps(m.start, m.end, never)
+            for m in self._rules.find(doc.text)
         ]
-        return _finish(self, doc, found, 1.0 if self.fix else None)
+        return _finish(self, doc, found, 1.0 if self.fix else None, self._never)

@@ -1,4 +1,7 @@
-"""``corpusclean eval-typos CORPUS``: measure typo flagging on slips injected into a corpus."""
+"""``corpusclean eval-typos CORPUS``: measure typo flagging on slips injected into a corpus.
+
+Imports are absolute so that the module also loads before ``cli/__init__.py`` exists.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,9 @@ from pathlib import Path
 
 import orjson
 
-from ..errors import InputError
-from ..typos.detect import DEFAULT_THRESHOLD
-from ..typos.evaluate import CURVE_THRESHOLDS, evaluate
+from corpusclean.errors import InputError
+from corpusclean.typos.detect import DEFAULT_THRESHOLD
+from corpusclean.typos.evaluate import CURVE_THRESHOLDS, evaluate
 
 EPILOG = """example:
   corpusclean eval-typos articles/ --rate 0.0005 --seed 1
@@ -27,7 +30,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("corpus", metavar="CORPUS", help="a .txt file, a directory of .txt files, or a .jsonl file")
+    parser.add_argument(
+        "corpus", metavar="CORPUS", help="a .txt file, a directory of .txt files, or a .jsonl file"
+    )
     parser.add_argument("--rate", type=float, default=1 / 2000, help="slips per character (default: 1/2000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the injection (default: 0)")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
@@ -37,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def read_texts(path: str | Path) -> list[str]:
-    """The texts of a ``.txt`` file, a directory of ``.txt`` files, or a ``.jsonl`` file with a ``text`` key."""
+    """The texts of a ``.txt`` file, a directory of ``.txt`` files, or ``.jsonl`` with a ``text`` key."""
     path = Path(path)
     if path.is_dir():
         return [p.read_text(encoding="utf-8") for p in sorted(path.rglob("*.txt"))]
@@ -56,7 +61,9 @@ def read_texts(path: str | Path) -> list[str]:
     try:
         return [path.read_text(encoding="utf-8")]
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read as UTF-8 text ({exc}); give a .txt, .jsonl or directory", path=str(path)) from None
+        raise InputError(
+            f"cannot read as UTF-8 text ({exc}); give a .txt, .jsonl or directory", path=str(path)
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,8 +71,13 @@ def run(args: argparse.Namespace) -> int:
     texts = read_texts(args.corpus)
     result = evaluate(texts, rate=args.rate, seed=args.seed, detector_options={"threshold": args.threshold},
                       thresholds=sorted({*CURVE_THRESHOLDS, args.threshold}))  # fmt: skip
-    print(f"{len(texts)} documents, {result.chars} characters, {result.slips} slips injected (seed {args.seed})")
-    print(f"at threshold {result.threshold}: precision {result.precision:.3f}, recall {result.recall:.3f}, "
-          f"false flags per 10,000 characters {result.at_threshold.false_per_10k if result.at_threshold else 0:.3f}")  # fmt: skip
+    print(
+        f"{len(texts)} documents, {result.chars} characters, {result.slips} slips injected (seed {args.seed})"
+    )
+    false = result.at_threshold.false_per_10k if result.at_threshold else 0.0
+    print(
+        f"at threshold {result.threshold}: precision {result.precision:.3f}, recall {result.recall:.3f}, "
+        f"false flags per 10,000 characters {false:.3f}"
+    )
     print(result.table())
     return 0

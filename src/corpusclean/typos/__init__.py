@@ -5,4 +5,13 @@ from .evaluate import CurvePoint, EvalResult, evaluate
 from .inject import Slip, inject_slips
 from .ngrams import NgramStats
 
-__all__ = ["CurvePoint", "EvalResult", "NgramStats", "Slip", "TypoDetector", "TypoHit", "evaluate", "inject_slips"]
+__all__ = [
+    "CurvePoint",
+    "EvalResult",
+    "NgramStats",
+    "Slip",
+    "TypoDetector",
+    "TypoHit",
+    "evaluate",
+    "inject_slips",
+]

@@ -25,7 +25,6 @@ import numpy as np
 from . import pinyin
 from .guards import NUMERAL_TABLE, both_correct, is_han_table
 from .lexicon import lexicon
-from .score import WEIGHTS, confidence
 from .ngrams import (
     CHAR_BITS,
     CountTable,
@@ -36,6 +35,7 @@ from .ngrams import (
     text_id,
     trigram_codes,
 )
+from .score import WEIGHTS, confidence
 
 _MASK = (1 << CHAR_BITS) - 1
 #: The confidence above which a span is flagged: precision about 0.9 at recall about 0.36
@@ -166,7 +166,8 @@ class TypoDetector:
         left, right = c[pos - 1] << (2 * CHAR_BITS), c[pos + 2]
         trigrams = self.stats.trigrams
         keep = (cand != bi[pos]) & (
-            np.maximum(trigrams.get(left | cand), trigrams.get((cand << CHAR_BITS) | right)) >= self.min_context
+            np.maximum(trigrams.get(left | cand), trigrams.get((cand << CHAR_BITS) | right))
+            >= self.min_context
         )
         pos, cand = pos[keep], cand[keep]
         span = bi[pos]
@@ -272,7 +273,7 @@ def _member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
     if not len(sorted_keys):
         return np.zeros(len(q), dtype=bool)
     at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
-    return sorted_keys[at] == q
+    return np.asarray(sorted_keys[at] == q)
 
 
 def _rest_counter(table: CountTable, own: np.ndarray | None) -> Callable[[np.ndarray], np.ndarray]:
@@ -284,7 +285,7 @@ def _rest_counter(table: CountTable, own: np.ndarray | None) -> Callable[[np.nda
     def rest(q: np.ndarray) -> np.ndarray:
         at = np.minimum(np.searchsorted(own_keys, q), len(own_keys) - 1)
         mine = np.where(own_keys[at] == q, own_counts[at], 0)
-        return np.maximum(table.get(q) - mine, 0)
+        return np.asarray(np.maximum(table.get(q) - mine, 0))
 
     return rest
 

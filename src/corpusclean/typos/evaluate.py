@@ -57,8 +57,10 @@ class EvalResult:
 
     def table(self) -> str:
         """The curve as a Markdown table."""
-        rows = ["| threshold | flags | right | precision | recall | false / 10k chars | untouched false / 10k |",
-                "|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+        rows = [
+            "| threshold | flags | right | precision | recall | false / 10k chars | untouched false / 10k |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for p in self.curve:
             rows.append(
                 f"| {p.threshold:.2f} | {p.flags} | {p.right} | {p.precision:.3f} | {p.recall:.3f} "

@@ -59,7 +59,9 @@ BOTH_CORRECT_PAIRS: tuple[tuple[str, ...], ...] = (
 
 @cache
 def _pairs() -> frozenset[frozenset[str]]:
-    return frozenset(frozenset((a, b)) for group in BOTH_CORRECT_PAIRS for a in group for b in group if a != b)
+    return frozenset(
+        frozenset((a, b)) for group in BOTH_CORRECT_PAIRS for a in group for b in group if a != b
+    )
 
 
 def both_correct(word: str, other: str) -> bool:

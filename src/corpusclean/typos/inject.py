@@ -7,9 +7,11 @@ word list's frequency, as an input method ranks its candidates. Pairs where
 both words are correct (制定/制订) are never used, nor are proper nouns (names are
 not what a typist picks by mistake) and words with numerals.
 
->>> texts, slips = inject_slips(["今天我们坚持初心，继续前进。" * 20], rate=1 / 100, seed=1)
->>> len(slips), all(texts[s.doc][s.start : s.end] == s.typo for s in slips)
-(3, True)
+>>> texts, slips = inject_slips(["今天我们坚持改革开放的方针，继续前进。" * 20], rate=1 / 100, seed=1)
+>>> [(s.original, s.typo) for s in slips]
+[('继续', '积蓄'), ('前进', '前景'), ('坚持', '渐次')]
+>>> all(texts[s.doc][s.start : s.end] == s.typo for s in slips)
+True
 
 Limits: words are found by matching the word list, not by segmenting, so a slip
 can now and then straddle two words; only two-character words are replaced.

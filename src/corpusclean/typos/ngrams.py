@@ -41,12 +41,12 @@ def string_codes(text: str) -> np.ndarray:
 
 def bigram_codes(codes: np.ndarray) -> np.ndarray:
     """Code of the bigram starting at each position but the last."""
-    return (codes[:-1] << CHAR_BITS) | codes[1:]
+    return np.asarray((codes[:-1] << CHAR_BITS) | codes[1:])
 
 
 def trigram_codes(codes: np.ndarray) -> np.ndarray:
     """Code of the trigram starting at each position but the last two."""
-    return (codes[:-2] << (2 * CHAR_BITS)) | (codes[1:-1] << CHAR_BITS) | codes[2:]
+    return np.asarray((codes[:-2] << (2 * CHAR_BITS)) | (codes[1:-1] << CHAR_BITS) | codes[2:])
 
 
 _MIX_A = np.uint64(0x9E3779B97F4A7C15)
@@ -60,7 +60,7 @@ def fourgram_codes(codes: np.ndarray) -> np.ndarray:
     million distinct four-grams a collision is a one-in-millions event.
     """
     with np.errstate(over="ignore"):
-        return trigram_codes(codes[:-1]) * _MIX_A + codes[3:] * _MIX_B
+        return np.asarray(trigram_codes(codes[:-1]) * _MIX_A + codes[3:] * _MIX_B)
 
 
 def text_id(text: str) -> int:
@@ -164,7 +164,9 @@ class NgramStats:
         counts = np.bincount(codes.astype(np.int64))
         counts[0] = 0  # the separator
         chars = np.flatnonzero(counts)
-        self.unigrams = self.unigrams.merge(CountTable(chars.astype(np.uint64), counts[chars].astype(np.uint32)))
+        self.unigrams = self.unigrams.merge(
+            CountTable(chars.astype(np.uint64), counts[chars].astype(np.uint32))
+        )
         inside = codes != 0
         bigrams = bigram_codes(codes)
         pairs = inside[:-1] & inside[1:]

@@ -94,13 +94,15 @@ def fuzzy_steps(word: str, other: str) -> int:
     mine, theirs = word_syllables(word) or [], word_syllables(other) or []
     if len(mine) != len(theirs):
         return max(len(mine), len(theirs))
-    return sum(1 for a, b in zip(mine, theirs) if a != b)
+    return sum(1 for a, b in zip(mine, theirs, strict=True) if a != b)
 
 
 @cache
 def syllable_ids(*, l_n: bool = False, f_h: bool = False) -> dict[str, int]:
     """Small integer ids of the loose syllables (id 0 is never used)."""
-    names = sorted({loose_syllable(_toneless(r.split(",")[0]), l_n=l_n, f_h=f_h) for r in pinyin_dict.values()})
+    names = sorted(
+        {loose_syllable(_toneless(r.split(",")[0]), l_n=l_n, f_h=f_h) for r in pinyin_dict.values()}
+    )
     ids = {name: i + 1 for i, name in enumerate(names)}
     assert len(ids) < 1 << SYLLABLE_BITS
     return ids

@@ -36,5 +36,6 @@ def peoples_daily(paragraphs_per_doc: int = 20) -> list[str]:
     with peoples_daily_path().open(encoding="utf-8") as f:
         paragraphs = [p for p in map(untag, f) if p]
     return [
-        "\n".join(paragraphs[k : k + paragraphs_per_doc]) for k in range(0, len(paragraphs), paragraphs_per_doc)
+        "\n".join(paragraphs[k : k + paragraphs_per_doc])
+        for k in range(0, len(paragraphs), paragraphs_per_doc)
     ]

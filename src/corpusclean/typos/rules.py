@@ -142,8 +142,7 @@ def load_rules(path: str | Path) -> tuple[list[Confusion], list[str]]:
         fields = line.split("\t")
         if len(fields) not in (2, 3) or not all(fields):
             raise RecipeError(
-                f"{path}:{number}: expected 'wrong<TAB>right' or 'wrong<TAB>right<TAB>context', "
-                f"got {line!r}"
+                f"{path}:{number}: expected 'wrong<TAB>right' or 'wrong<TAB>right<TAB>context', got {line!r}"
             )
         rules.append(Confusion(*fields))
     return rules, []
@@ -157,5 +156,7 @@ def load_terms(path: str | Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise RecipeError(f"{path}: cannot read the never-flag list ({exc.strerror}); check the path") from None
+        raise RecipeError(
+            f"{path}: cannot read the never-flag list ({exc.strerror}); check the path"
+        ) from None
     return [term for line in lines if (term := line.split("#", 1)[0].strip())]

@@ -65,7 +65,7 @@ def design(f: dict[str, np.ndarray], chars: int) -> np.ndarray:
 def confidence(f: dict[str, np.ndarray], chars: int, weights: Sequence[float] = WEIGHTS) -> np.ndarray:
     """The probability, under the fitted model, that each candidate is the word that was meant."""
     z = design(f, chars) @ np.asarray(weights, dtype=np.float64)
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 30) -> np.ndarray:
