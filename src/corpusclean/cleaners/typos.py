@@ -27,7 +27,6 @@ from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
 from ..typos.ngrams import NgramStats
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
 
-
 Found = tuple[int, int, str, float, str]
 """A typo found: ``(start, end, suggestion, confidence, reason)``."""
 
