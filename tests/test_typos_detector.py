@@ -39,7 +39,7 @@ def test_seeds_flag_exactly_the_three_slips(cleaned_seeds: list[Document]) -> No
     doc = next(d for d in cleaned_seeds if d.id.startswith("004"))
     for f in doc.flags:
         assert doc.text[f.start : f.end] == "出行" and doc.text[f.end : f.end + 3] == "和使命"
-        assert f.kind == "typo" and f.cleaner == "flag_typos" and 0.75 <= (f.confidence or 0) <= 1
+        assert f.kind == "typo" and f.cleaner == "flag_typos" and 0.65 <= (f.confidence or 0) <= 1
         assert "初心" in f.reason and "left" in f.reason
 
 
@@ -56,7 +56,7 @@ def test_raw_seeds_with_markup_flag_nothing_else() -> None:
 def test_a_slip_repeated_in_one_document_does_not_protect_itself() -> None:
     corpus = ["不忘党的初心和使命，继续前进。"] * 4 + ["人的出行和使命。人的出行和使命。人的出行和使命。"]
     det = TypoDetector().fit(corpus)
-    assert [h.text for h in det.find(corpus[-1], threshold=0.01)] == ["出行"] * 3
+    assert [h.text for h in det.find(corpus[-1], threshold=0.0)] == ["出行"] * 3
 
 
 def test_the_suggestion_must_occur_in_other_documents() -> None:
@@ -80,10 +80,10 @@ def test_guards(text: str) -> None:
 
 def test_fit_on_a_reference_corpus_then_clean_another(tmp_path: Path) -> None:
     reference = [Document(id=str(i), text="不忘党的初心和使命，牢记使命。") for i in range(6)]
-    trained = make_cleaner("flag_typos", threshold=0.01)
+    trained = make_cleaner("flag_typos", threshold=0.0)
     trained.fit(reference)
     trained.save_stats(tmp_path / "typos.npz")
-    loaded = make_cleaner("flag_typos", threshold=0.01, stats_path=str(tmp_path / "typos.npz"))
+    loaded = make_cleaner("flag_typos", threshold=0.0, stats_path=str(tmp_path / "typos.npz"))
     assert not loaded.needs_fit and trained.needs_fit
     other = Document(id="x", text="人的出行和使命。")
     assert [(f.text, f.suggestion) for f in loaded(other).flags] == [("出行", "初心")]  # type: ignore[union-attr]
@@ -94,7 +94,7 @@ def test_fit_on_a_reference_corpus_then_clean_another(tmp_path: Path) -> None:
 def test_fix_above_replaces_and_records_in_removed() -> None:
     docs = [Document(id=str(i), text="不忘党的初心和使命。") for i in range(6)]
     docs.append(Document(id="x", text="人的出行和使命。"))
-    cleaner = make_cleaner("flag_typos", threshold=0.01, fix_above=0.01)
+    cleaner = make_cleaner("flag_typos", threshold=0.0, fix_above=0.0)
     out = run(Pipeline([cleaner]), docs)[-1]
     assert out.text == "人的初心和使命。" and not out.flags
     assert [(r.text, r.at, r.cleaner) for r in out.removed] == [("出行", 2, "flag_typos")]
@@ -104,7 +104,7 @@ def test_fix_above_replaces_and_records_in_removed() -> None:
 def test_never_flag_terms_are_skipped() -> None:
     docs = [Document(id=str(i), text="不忘党的初心和使命。") for i in range(6)]
     docs.append(Document(id="x", text="人的出行和使命。"))
-    out = run(Pipeline([make_cleaner("flag_typos", threshold=0.01, never_flag=["的出行"])]), docs)
+    out = run(Pipeline([make_cleaner("flag_typos", threshold=0.0, never_flag=["的出行"])]), docs)
     assert out[-1].flags == ()
 
 

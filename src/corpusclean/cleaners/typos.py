@@ -10,7 +10,7 @@ an option applies the suggestions, and each replacement goes into ``removed``.
 >>> from corpusclean.document import Document
 >>> docs = [Document(id=str(i), text="党的初心和使命。") for i in range(3)]
 >>> docs.append(Document(id="x", text="人的出行和使命。"))
->>> cleaner = FlagTypos(threshold=0.02)  # four sentences are weak evidence: low confidence
+>>> cleaner = FlagTypos(threshold=0.0)  # four sentences are weak evidence: low confidence
 >>> cleaner.fit(docs)
 >>> [(f.text, f.suggestion) for f in cleaner(docs[-1]).flags]
 [('出行', '初心')]

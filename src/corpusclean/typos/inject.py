@@ -78,12 +78,13 @@ def ime_neighbours(word: str, *, max_fuzzy: int = 1) -> list[str]:
 
 
 def inject_slips(
-    texts: Sequence[str], *, rate: float = 1 / 2000, seed: int = 0, min_word_freq: int = 500
+    texts: Sequence[str], *, rate: float = 1 / 2000, seed: int = 0, min_word_freq: int = 0
 ) -> tuple[list[str], list[Slip]]:
     """A copy of ``texts`` with about ``rate`` slips per character, and the slips made.
 
-    Only words at least ``min_word_freq`` times in the word list (common words)
-    are replaced. Slips are at least two characters apart.
+    Positions are drawn uniformly, so words are hit as often as the corpus uses
+    them: its common words most. ``min_word_freq`` can further require a
+    frequency in the word list (0: any listed word). Slips are at least two characters apart.
     """
     rng = random.Random(seed)
     words = lexicon().words

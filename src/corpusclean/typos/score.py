@@ -1,23 +1,29 @@
-"""From counts to a confidence: a small logistic model over log counts.
+"""From counts to a confidence: a logistic model over log counts and their pairwise products.
 
 The detector measures, for a span and a sound-alike candidate, how often each
 occurs in the other documents, how often each follows the left character and
-precedes the right one (one and two characters of context), how common each
-is in general language (the word list), and how often the candidate occurs in
-the same document. :func:`design` turns those counts into features (mostly
-logarithms and pointwise mutual information with the context) and
-:func:`confidence` weighs them with :data:`WEIGHTS`.
+precedes the right one (one and two characters of context, and both at once),
+how common each is in general language (the word list), and how often the
+candidate occurs in the same document. :func:`design` turns those counts into
+features (mostly logarithms and pointwise mutual information with the
+context); :func:`expand` adds their pairwise products, so that evidence can
+weigh differently for a frequent word than for a rare one; :func:`confidence`
+weighs them with the weights in ``weights.json``.
 
 The weights were fitted by ``benchmarks/calibrate_typos.py`` on slips injected
-(seed 1000) into the People's Daily text of January 1998; the precision and
-recall in ``docs/typos.md`` are measured with other seeds. They are general
-(counts, not words), but a corpus far from news text may want its own: run the
-script on it and pass ``weights=`` to the detector.
+(seeds 1000 and 1001, plus eight small slices of it, seeds 2000 to 2007)
+into the People's Daily text of January 1998; the
+precision and recall in ``docs/typos.md`` are measured with other seeds. They
+weigh counts, not words, but a corpus far from news text may want its own: run
+the script on it and pass ``weights=`` to the detector.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
 import numpy as np
 
@@ -29,18 +35,21 @@ FEATURE_NAMES = (
     "log 2 left+candidate", "log candidate+2 right", "log 2 left+span", "log span+2 right",
     "span straddles two words", "candidate seen on both sides", "candidate seen on both sides (2 chars)",
     "candidate seen on one side (2 chars)", "log left+candidate+right", "log left+span+right",
-    "left+candidate+right seen", "bias",
+    "left+candidate+right seen",
 )  # fmt: skip
 
-#: Fitted by ``benchmarks/calibrate_typos.py`` (see the module docs).
-WEIGHTS: tuple[float, ...] = (
-    1.218, 1.426, -1.555, 0.403, -0.058, 0.872, 0.840, -0.657, -0.561, -0.634, -0.512, 0.003, -0.245,
-    0.603, 0.497, -1.002, -1.935, -0.849, 0.543, 0.091, 0.983, 0.109, -1.167, 0.453, -2.303,
-)  # fmt: skip
+
+@cache
+def fitted_weights() -> tuple[float, ...]:
+    """The shipped weights (``weights.json`` beside this module)."""
+    data = json.loads(files(__package__).joinpath("weights.json").read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURE_NAMES):
+        raise ValueError("weights.json was fitted on other features; run benchmarks/calibrate_typos.py")
+    return tuple(data["weights"])
 
 
 def design(f: dict[str, np.ndarray], chars: int) -> np.ndarray:
-    """The feature matrix (one row per span and candidate) of the counts ``f``."""
+    """The base features (one row per span and candidate) of the counts ``f``."""
     log = np.log
     chars = max(chars, 1)
     p_left = log((f["ul"] + 1.0) / chars)
@@ -57,19 +66,26 @@ def design(f: dict[str, np.ndarray], chars: int) -> np.ndarray:
             log(a2 + 1.0), log(b2 + 1.0), log(x1_2 + 1.0), log(x2_2 + 1.0),
             f["straddle"], (a > 0) & (b > 0), (a2 > 0) & (b2 > 0), (a2 > 0) | (b2 > 0),
             log(f["ab"] + 1.0), log(f["xab"] + 1.0), f["ab"] > 0,
-            np.ones(len(a)),
         ]
     ).astype(np.float64)  # fmt: skip
 
 
-def confidence(f: dict[str, np.ndarray], chars: int, weights: Sequence[float] = WEIGHTS) -> np.ndarray:
+def expand(x: np.ndarray) -> np.ndarray:
+    """The base features, their pairwise products (each pair once, squares included) and a bias column."""
+    rows, k = x.shape
+    i, j = np.triu_indices(k)
+    return np.hstack([x, x[:, i] * x[:, j], np.ones((rows, 1))])
+
+
+def confidence(f: dict[str, np.ndarray], chars: int, weights: Sequence[float] | None = None) -> np.ndarray:
     """The probability, under the fitted model, that each candidate is the word that was meant."""
-    z = design(f, chars) @ np.asarray(weights, dtype=np.float64)
+    w = np.asarray(fitted_weights() if weights is None else weights, dtype=np.float64)
+    z = expand(design(f, chars)) @ w
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
 
 
-def fit_weights(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 30) -> np.ndarray:
-    """Logistic regression by Newton's method, with an L2 penalty on every weight but the bias."""
+def fit_weights(x: np.ndarray, y: np.ndarray, *, l2: float = 3.0, steps: int = 30) -> np.ndarray:
+    """Logistic regression by Newton's method, with an L2 penalty on every weight but the bias (last)."""
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[-1] = 0.0
