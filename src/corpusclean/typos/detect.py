@@ -186,7 +186,8 @@ class TypoDetector:
         f = _where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
         # A candidate that is nearly always followed by one character is a fragment of a
         # longer word (总要 of 总要求); unless that character follows here, its counts prove nothing.
-        fragment = (_dominant_next(trigrams, f["cand"]) >= 0.9) & (f["b"] == 0) & (f["cy"] >= 5)
+        fragment = (f["b"] == 0) & (f["cy"] >= 5)
+        fragment[fragment] = _dominant_next(trigrams, f["cand"][fragment]) >= 0.9
         f = _where(f, ~fragment)
         pos, cand, span = f["pos"], f["cand"], f["span"]
         f["x1"], f["x2"], f["cx"] = rest3(tri[pos - 1]), rest3(tri[pos]), rest2(span)
@@ -259,12 +260,10 @@ def _dominant_next(trigrams: CountTable, words: np.ndarray) -> np.ndarray:
     nonempty = hi > lo
     if nonempty.any():
         lo, hi = lo[nonempty], hi[nonempty]
-        counts = np.append(trigrams.counts.astype(np.float64), 0.0)  # hi may be the end
-        bounds = np.empty(2 * len(lo), dtype=np.intp)
-        bounds[0::2], bounds[1::2] = lo, hi
-        maxima = np.maximum.reduceat(counts, bounds)[0::2]
-        total = np.concatenate([[0.0], np.cumsum(counts)])
-        dominant[nonempty] = maxima / (total[hi] - total[lo])
+        rows, index = _expand(np.arange(len(lo)), lo, hi, np.arange(len(trigrams.counts)))
+        counts = trigrams.counts[index].astype(np.float64)
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        dominant[nonempty] = np.maximum.reduceat(counts, starts) / np.add.reduceat(counts, starts)
     return dominant
 
 

@@ -78,10 +78,25 @@ def expand(x: np.ndarray) -> np.ndarray:
 
 
 def confidence(f: dict[str, np.ndarray], chars: int, weights: Sequence[float] | None = None) -> np.ndarray:
-    """The probability, under the fitted model, that each candidate is the word that was meant."""
-    w = np.asarray(fitted_weights() if weights is None else weights, dtype=np.float64)
-    z = expand(design(f, chars)) @ w
+    """The probability, under the fitted model, that each candidate is the word that was meant.
+
+    Computes ``expand(x) @ weights`` as ``x @ linear + rowwise x·(Q x) + bias`` with the
+    product weights folded into an upper-triangular matrix ``Q``: the same number, without
+    building hundreds of product columns.
+    """
+    linear, quadratic, bias = _split(fitted_weights() if weights is None else tuple(weights))
+    x = design(f, chars)
+    z = x @ linear + np.einsum("ij,ij->i", x @ quadratic, x) + bias
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
+
+
+@cache
+def _split(weights: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray, float]:
+    k = len(FEATURE_NAMES)
+    w = np.asarray(weights, dtype=np.float64)
+    quadratic = np.zeros((k, k))
+    quadratic[np.triu_indices(k)] = w[k:-1]
+    return w[:k], quadratic, float(w[-1])
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, *, l2: float = 3.0, steps: int = 30) -> np.ndarray:
