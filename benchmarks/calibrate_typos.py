@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from corpusclean.typos import TypoDetector, inject_slips
-from corpusclean.typos.detect import CHAR_BITS
 from corpusclean.typos.lexicon import lexicon
+from corpusclean.typos.ngrams import CHAR_BITS
 from corpusclean.typos.reference import peoples_daily
 from corpusclean.typos.score import FEATURE_NAMES, design, expand, fit_weights
 

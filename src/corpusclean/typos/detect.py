@@ -2,10 +2,12 @@
 
 For every two-character span of Han characters, the candidates are the words
 that read the same under loose pinyin (:mod:`corpusclean.typos.pinyin`) and
-occur in the fitted corpus. A span is flagged when a candidate is attested on
-*both* sides of it (left character + candidate, candidate + right character)
-far more often than the span itself, counting only the *other* documents: a
-slip repeated in one document must not vouch for itself.
+occur in the fitted corpus. A candidate is scored when the *other* documents
+have it beside the span's left or right character (a slip repeated in one
+document must not vouch for itself); :mod:`corpusclean.typos.score` weighs its
+counts in context against the span's, and the guards of
+:mod:`corpusclean.typos.guards` and :meth:`TypoDetector.allowed` have the last
+word.
 
 >>> det = TypoDetector().fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
 >>> [(h.text, h.suggestion, h.evidence) for h in det.find("人的出行和使命。", threshold=0.0)]
@@ -18,17 +20,17 @@ default threshold here (about 0.001); on the five seed articles the three
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import pinyin
+from .arrays import dominant_next, expand, fourgram_of, lookup, member, rest_counter, where
 from .guards import NUMERAL_TABLE, both_correct, is_han_table
 from .lexicon import lexicon
 from .ngrams import (
     CHAR_BITS,
-    CountTable,
     NgramStats,
     bigram_codes,
     fourgram_codes,
@@ -106,9 +108,9 @@ class TypoDetector:
         self.stats = stats
         bigrams = stats.bigrams
         lex = lexicon()
-        self._span_words = lex.codes[~_member(lex.proper_codes, lex.codes)]
+        self._span_words = lex.codes[~member(lex.proper_codes, lex.codes)]
         common = bigrams.keys[bigrams.counts >= self.min_suggestion_count]
-        words = common[_member(self._span_words, common)]
+        words = common[member(self._span_words, common)]
         keys = []
         kept = []
         for code in words.tolist():
@@ -155,13 +157,13 @@ class TypoDetector:
         han = is_han_table()
         i = i[han[c[i]] & han[c[i + 1]] & ~NUMERAL_TABLE[c[i]] & ~NUMERAL_TABLE[c[i + 1]]]
         lex = lexicon()
-        i = i[_member(self._span_words, bi[i]) if self.words_only else ~_member(lex.proper_codes, bi[i])]
+        i = i[member(self._span_words, bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
         key = (sid[c[i]] << pinyin.SYLLABLE_BITS) | sid[c[i + 1]]
         lo = np.searchsorted(self._group_keys, key, "left")
         hi = np.searchsorted(self._group_keys, key, "right")
         has = hi > lo
-        pos, cand = _expand(i[has], lo[has], hi[has], self._group_words)
+        pos, cand = expand(i[has], lo[has], hi[has], self._group_words)
         # A cheap first cut on counts that still include this document: the candidate
         # must be seen beside the left or the right character somewhere.
         left, right = c[pos - 1] << (2 * CHAR_BITS), c[pos + 2]
@@ -176,42 +178,42 @@ class TypoDetector:
             return None
         own = text_id(text) in self.stats.doc_ids
         tri = trigram_codes(c)
-        rest2 = _rest_counter(self.stats.bigrams, bi if own else None)
-        rest3 = _rest_counter(trigrams, tri if own else None)
+        rest2 = rest_counter(self.stats.bigrams, bi if own else None)
+        rest3 = rest_counter(trigrams, tri if own else None)
         f = {"pos": pos, "cand": cand, "span": span, "cy": rest2(cand)}
-        f = _where(f, f["cy"] >= self.min_suggestion_count)
+        f = where(f, f["cy"] >= self.min_suggestion_count)
         pos, cand = f["pos"], f["cand"]
         f["a"] = rest3((c[pos - 1] << (2 * CHAR_BITS)) | cand)
         f["b"] = rest3((cand << CHAR_BITS) | c[pos + 2])
-        f = _where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
+        f = where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
         # A candidate that is nearly always followed by one character is a fragment of a
         # longer word (总要 of 总要求); unless that character follows here, its counts prove nothing.
         fragment = (f["b"] == 0) & (f["cy"] >= 5)
-        fragment[fragment] = _dominant_next(trigrams, f["cand"][fragment]) >= 0.9
-        f = _where(f, ~fragment)
+        fragment[fragment] = dominant_next(trigrams, f["cand"][fragment]) >= 0.9
+        f = where(f, ~fragment)
         pos, cand, span = f["pos"], f["cand"], f["span"]
         f["x1"], f["x2"], f["cx"] = rest3(tri[pos - 1]), rest3(tri[pos]), rest2(span)
         four = fourgram_codes(c)
-        rest4 = _rest_counter(self.stats.fourgrams, four if own else None)
+        rest4 = rest_counter(self.stats.fourgrams, four if own else None)
         # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges).
         inner = (pos >= 2) & (pos + 3 < n)
         p2 = np.where(inner, pos, 2)
         c1, c2 = cand >> CHAR_BITS, cand & _MASK
-        f["a2"] = np.where(inner, rest4(_four(c[p2 - 2], c[p2 - 1], c1, c2)), 0)
-        f["b2"] = np.where(inner, rest4(_four(c1, c2, c[p2 + 2], c[p2 + 3])), 0)
+        f["a2"] = np.where(inner, rest4(fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2)), 0)
+        f["b2"] = np.where(inner, rest4(fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3])), 0)
         f["x1_2"] = np.where(inner, rest4(four[p2 - 2]), 0)
         f["x2_2"] = np.where(inner, rest4(four[p2]), 0)
         # The candidate between both context characters: left+candidate+right.
-        f["ab"] = rest4(_four(c[pos - 1], c1, c2, c[pos + 2]))
+        f["ab"] = rest4(fourgram_of(c[pos - 1], c1, c2, c[pos + 2]))
         f["xab"] = rest4(four[pos - 1])
-        rest1 = _rest_counter(self.stats.unigrams, c if own else None)
+        rest1 = rest_counter(self.stats.unigrams, c if own else None)
         f["ul"], f["ur"] = rest1(c[pos - 1]), rest1(c[pos + 2])
         own_keys, own_counts = np.unique(bi, return_counts=True)
-        f["oy"] = _lookup(own_keys, own_counts, cand)
-        f["fx"], f["fy"] = _lookup(lex.codes, lex.shares, span), _lookup(lex.codes, lex.shares, cand)
+        f["oy"] = lookup(own_keys, own_counts, cand)
+        f["fx"], f["fy"] = lookup(lex.codes, lex.shares, span), lookup(lex.codes, lex.shares, cand)
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).
-        f["straddle"] = _member(lex.codes, bi[pos - 1]) | _member(lex.codes, bi[pos + 1])
+        f["straddle"] = member(lex.codes, bi[pos - 1]) | member(lex.codes, bi[pos + 1])
         return f
 
     def allowed(self, text: str, p: int, suggestion: str, long_words: frozenset[str]) -> bool:
@@ -246,73 +248,6 @@ class TypoDetector:
                 (int(a[k]), int(b[k]), int(x1[k]), int(x2[k])),
             )  # fmt: skip
         return [hits[p] for p in sorted(hits)]
-
-
-def _dominant_next(trigrams: CountTable, words: np.ndarray) -> np.ndarray:
-    """For each bigram, the share of its trigrams taken by its most common next character.
-
-    Near 1 for a fragment of a longer word (总要 is nearly always 总要求): its
-    counts are evidence for the longer word, not for itself.
-    """
-    lo = np.searchsorted(trigrams.keys, words << CHAR_BITS, "left")
-    hi = np.searchsorted(trigrams.keys, (words << CHAR_BITS) | _MASK, "right")
-    dominant = np.zeros(len(words))
-    nonempty = hi > lo
-    if nonempty.any():
-        lo, hi = lo[nonempty], hi[nonempty]
-        rows, index = _expand(np.arange(len(lo)), lo, hi, np.arange(len(trigrams.counts)))
-        counts = trigrams.counts[index].astype(np.float64)
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        dominant[nonempty] = np.maximum.reduceat(counts, starts) / np.add.reduceat(counts, starts)
-    return dominant
-
-
-def _expand(
-    positions: np.ndarray, lo: np.ndarray, hi: np.ndarray, words: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """One row per position and candidate: ``words[lo:hi]`` for each position."""
-    reps = hi - lo
-    pos = np.repeat(positions, reps)
-    first = np.repeat(np.cumsum(reps) - reps, reps)
-    return pos, words[np.repeat(lo, reps) + (np.arange(len(pos)) - first)]
-
-
-def _where(f: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]:
-    """The rows of every array in ``f`` where ``keep``."""
-    return {k: v[keep] for k, v in f.items()}
-
-
-def _four(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    """:func:`fourgram_codes` of four code-point arrays, position by position."""
-    return fourgram_codes(np.stack([a, b, c, d], axis=1).reshape(-1))[::4]
-
-
-def _lookup(sorted_keys: np.ndarray, values: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """``values`` at each of ``q`` in ``sorted_keys``, 0 where absent."""
-    at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
-    return np.where(sorted_keys[at] == q, values[at], 0)
-
-
-def _member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Whether each of ``q`` is in ``sorted_keys`` (a binary search; ``np.isin`` sorts both every call)."""
-    if not len(sorted_keys):
-        return np.zeros(len(q), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
-    return np.asarray(sorted_keys[at] == q)
-
-
-def _rest_counter(table: CountTable, own: np.ndarray | None) -> Callable[[np.ndarray], np.ndarray]:
-    """Counts in ``table`` less the document's own n-grams ``own`` (when it was fitted)."""
-    if own is None:
-        return table.get
-    own_keys, own_counts = np.unique(own, return_counts=True)
-
-    def rest(q: np.ndarray) -> np.ndarray:
-        at = np.minimum(np.searchsorted(own_keys, q), len(own_keys) - 1)
-        mine = np.where(own_keys[at] == q, own_counts[at], 0)
-        return np.asarray(np.maximum(table.get(q) - mine, 0))
-
-    return rest
 
 
 def _inside_longer_word(text: str, p: int, long_words: frozenset[str]) -> bool:
