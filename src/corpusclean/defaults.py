@@ -18,7 +18,9 @@ The order matters:
    blank lines that fold into one paragraph break here.
 6. Headers go before repeated sentences (a photo caption often repeats the first
    body sentence, and the caption is what should go), and flags come after
-   every cleaner that edits, so no later edit has to move them.
+   every cleaner that edits, so no later edit has to move them. ``flag_typos``
+   learns its n-gram statistics from the text as those cleaners leave it, so
+   datelines and credits do not count as the corpus's usage.
 7. ``detect_script`` and ``mark_duplicates`` last: they only write metadata
    about the final text, so they never move a flag. Duplicates are marked on
    the text every other cleaner has finished with (a copy under another header
@@ -41,6 +43,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "remove_repeats",
     "flag_redactions",
     "flag_punctuation",
+    "flag_typos",
     "detect_script",
     "mark_duplicates",
 )

