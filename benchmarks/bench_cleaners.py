@@ -36,8 +36,11 @@ from corpusclean.readers import Corpus
 from corpusclean.registry import get_cleaner_class, make_cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The default cleaners but extract_main_text, which only touches whole pages.
-PLAIN_CLEANERS = [name for name in DEFAULT_PIPELINE if name != "extract_main_text"]
+#: The default document-level cleaners but extract_main_text, which only touches whole pages
+#: (cleaners that must fit on the whole corpus first, like mark_duplicates, are timed elsewhere).
+PLAIN_CLEANERS = [
+    name for name in DEFAULT_PIPELINE if name != "extract_main_text" and not get_cleaner_class(name).needs_fit
+]
 HTML_CLEANERS = ["strip_html"]
 
 
