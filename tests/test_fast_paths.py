@@ -16,10 +16,12 @@ from hypothesis import strategies as st
 
 from corpusclean.cleaners.flags import REDACTION_PATTERNS, find_redactions
 from corpusclean.cleaners.lines import has_tidy_lines, line_break_edits, normalize_line_breaks
+from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
 from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
 from corpusclean.edits import Rewrite, edit_text
+from corpusclean.patterns import INLINE_SPACE_RE, SENTENCE_RE
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -187,3 +189,23 @@ def test_width_rewrite_on_a_dateline() -> None:
     assert isinstance(rewrite, Rewrite)
     assert edit_text(text, rewrite) == rewrite.new == "新华社北京12月31日电　GDP增长7.8％。"
     assert list(rewrite) == list(fold_alnum_edits(text))
+
+
+# -- remove_repeats: sentences as strings first, spans only for a repeat ---------------------
+
+
+def test_inline_space_is_all_white_space_but_the_line_break() -> None:
+    found = {chr(c) for c in range(0x10000) if INLINE_SPACE_RE.match(chr(c))}
+    assert found == {chr(c) for c in range(0x10000) if chr(c).isspace()} - {"\n"}
+
+
+@FAST
+@given(texts("会议在北京召开。习近平出席！ \u3000\n…”", max_size=80), st.sampled_from([1, 4, 12]))
+def test_has_repeats_agrees_with_the_sentence_scan(text: str, min_chars: int) -> None:
+    keys = [sentence_key(m.group()) for m in SENTENCE_RE.finditer(text)]
+    long = [k for k in keys if len(k) >= min_chars]
+    repeated = len(set(long)) < len(long)
+    spaced = INLINE_SPACE_RE.search(text) is not None
+    sentences = SENTENCE_RE.findall(text)
+    assert has_repeats(sentences, min_chars=min_chars, spaced=spaced) is repeated
+    assert bool(list(repeat_edits(text, min_chars=min_chars))) is repeated

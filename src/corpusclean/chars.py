@@ -33,6 +33,16 @@ def unicode_spaces() -> str:
 
 
 @cache
+def white_space() -> str:
+    """Every character :meth:`str.isspace` calls white space, which :meth:`str.split` splits on.
+
+    The spaces, tab, line breaks and line separators, and the information
+    separators U+001C–U+001F.
+    """
+    return "".join(c for c in _all_chars() if c.isspace())
+
+
+@cache
 def zero_width_chars() -> str:
     """Invisible format characters that carry no text: ``ZERO WIDTH *`` and the word joiner.
 

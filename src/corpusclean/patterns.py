@@ -16,6 +16,7 @@ from .chars import (
     line_separators,
     stray_controls,
     unicode_spaces,
+    white_space,
     zero_width_chars,
 )
 
@@ -48,10 +49,15 @@ CJK = HAN + r"\p{Hiragana}\p{Katakana}" + CJK_PUNCT
 #: Characters other than ``\r`` and ``\n`` that end a line (vertical tab, form feed, U+2028...).
 LINE_SEPARATORS = char_class(line_separators())
 LINE_SEPARATOR_RE = regex.compile(f"[{LINE_SEPARATORS}]")
+#: White space but the line break ``\n``: spaces, tab, ``\r``, line separators (as
+#: :meth:`str.isspace` has it, which counts a little more than the :mod:`regex` ``\s``).
+INLINE_SPACE = char_class(white_space().replace("\n", ""))
+#: One white-space character inside a line (sentences hold none of them unless it matches).
+INLINE_SPACE_RE = re.compile(f"[{INLINE_SPACE}]")
 #: A line that ends in white space (a space, a tab, U+3000, a ``\r``...): with a ``\r``
 #: elsewhere, three line breaks in a row or white space at either end of the text, what
 #: :data:`LINE_BREAK_RUN_RE` would change. A text with none of them skips that scan.
-LINE_END_SPACE_RE = re.compile(f"[{SPACES}{LINE_SEPARATORS}\r]\n")
+LINE_END_SPACE_RE = re.compile(f"[{INLINE_SPACE}]\n")
 #: A run of spaces and invisible characters that may need work: one that holds an
 #: unusual space or an invisible character, two or more ASCII spaces, a space at
 #: the edge of a line, or a space next to a CJK character. A single ASCII space
@@ -158,7 +164,8 @@ SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
 # -- sentences (remove_repeats) --------------------------------------------------------
 #: One sentence: text up to ``。！？`` or an ellipsis, with the closing quotes and
 #: brackets that follow; the rest of a line without a sentence end is one too.
-SENTENCE_RE = regex.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」』）)]*|[^。！？…\n]+")
+#: (Only character classes, so the faster standard :mod:`re` runs it.)
+SENTENCE_RE = re.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」』）)]*|[^。！？…\n]+")
 
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
 #: Titles and offices that a Latin ``X`` placeholder stands before (``X书记``, ``XX同志``);
@@ -197,7 +204,7 @@ PAIRED_MARK_RE = regex.compile("[" + regex.escape("".join(k + v for k, v in PAIR
 #: :mod:`re` module collects them from a whole text about twice as fast as :mod:`regex`).
 PAIRED_MARK_OR_BREAK_RE = re.compile(PAIRED_MARK_RE.pattern[:-1] + "\n]")
 #: An opening mark right before its closing mark (what the quick balance check takes away).
-ADJACENT_PAIR_RE = regex.compile("|".join(regex.escape(k + v) for k, v in PAIRED_MARKS.items()))
+ADJACENT_PAIR_RE = re.compile("|".join(re.escape(k + v) for k, v in PAIRED_MARKS.items()))
 
 # -- whole web pages (extract_main_text, decode_html) -------------------------------
 # The encoding patterns work on bytes: they run before the page is decoded.

@@ -139,6 +139,7 @@ class _Finder:
         self.has_title = has_title
         self.max_title_chars = max_title_chars
         self.lines: list[Line] = []
+        self.los: list[int] = []  # where the content of each line starts, for bisecting
         self.dropped: dict[int, str | None] = {}  # content-line index -> reason (None: moved to title)
         self.inline: list[Edit] = []
         self.title_parts: list[str] = []
@@ -156,6 +157,7 @@ class _Finder:
         self.lines = content_lines(text)
         if not self.lines:
             return HeaderPlan()
+        self.los = [ln.lo for ln in self.lines]
         top = self.header_lines(0)
         body = (
             top + 1
@@ -299,7 +301,7 @@ class _Finder:
 
         One scan of the whole text per pattern instead of one per line: most lines have nothing.
         """
-        los = [ln.lo for ln in self.lines]
+        los = self.los
         found = set()
         for p in patterns:
             for m in p.finditer(self.text, self.lines[top].lo):
