@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
 from corpusclean.edits import Rewrite, edit_text
-from corpusclean.patterns import INLINE_SPACE_RE, SENTENCE_RE
+from corpusclean.patterns import DATELINE_RE, HAN, HAN_CLASS, INLINE_SPACE_RE, SENTENCE_RE
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -209,3 +210,26 @@ def test_has_repeats_agrees_with_the_sentence_scan(text: str, min_chars: int) ->
     sentences = SENTENCE_RE.findall(text)
     assert has_repeats(sentences, min_chars=min_chars, spaced=spaced) is repeated
     assert bool(list(repeat_edits(text, min_chars=min_chars))) is repeated
+
+
+# -- remove_headers: the dateline pattern in the standard re module ----------------------------
+
+
+def test_han_class_is_the_regex_module_han() -> None:
+    every = "".join(map(chr, range(0x110000)))  # every code point, all seventeen planes
+    assert re.findall(HAN_CLASS, every) == regex.findall(HAN, every)
+
+
+DATELINE_IN_REGEX = regex.compile(DATELINE_RE.pattern.replace(HAN_CLASS, HAN))
+
+
+@FAST
+@given(texts("新华社本报记者北京（约旦）１２0月日电讯话·a \n〇𠀀", max_size=60))
+def test_dateline_pattern_matches_as_in_regex(text: str) -> None:
+    assert DATELINE_RE.pattern.count(HAN_CLASS) == 2
+    assert [m.span() for m in DATELINE_RE.finditer(text)] == [
+        m.span() for m in DATELINE_IN_REGEX.finditer(text)
+    ]
+    assert [m.span() for m in DATELINE_RE.finditer(text, 1, len(text) - 1)] == [
+        m.span() for m in DATELINE_IN_REGEX.finditer(text, 1, len(text) - 1)
+    ]

@@ -13,6 +13,7 @@ import regex
 from .chars import (
     char_class,
     fullwidth_alnum_table,
+    han_ranges,
     line_separators,
     stray_controls,
     unicode_spaces,
@@ -23,6 +24,8 @@ from .chars import (
 # -- character classes -----------------------------------------------------------
 #: Han ideographs (all CJK Unified Ideographs blocks and the compatibility block).
 HAN = r"\p{Han}"
+#: The same class for the standard :mod:`re` module, which has no script classes.
+HAN_CLASS = f"[{han_ranges()}]"
 #: CJK punctuation and full-width forms that sit between Chinese characters.
 CJK_PUNCT = (
     r"\u3000-\u303f"  # CJK symbols and punctuation: 、。〈〉《》「」『』【】〔〕
@@ -120,9 +123,10 @@ _NOT_DATELINE_DIAN = r"[话视脑影子力台报信梯器网线邮源池厂站�
 
 #: A news dateline at the position where it is tried: ``新华社北京5月31日电``,
 #: ``本报北京１２月３１日讯``, ``新华社杰里科（约旦河西岸）１月２５日电``, ``本报讯``: a place of
-#: up to ten characters (and its country in brackets), an optional date.
-DATELINE_RE = regex.compile(
-    rf"{NEWS_AGENCY}(?:(?!记者){HAN}|·){{0,10}}?(?:[（(]{HAN}{{1,8}}[）)])?(?:{DATE})?"
+#: up to ten characters (and its country in brackets), an optional date. The standard
+#: :mod:`re` module finds it in a whole text about twice as fast as :mod:`regex`.
+DATELINE_RE = re.compile(
+    rf"{NEWS_AGENCY}(?:(?!记者){HAN_CLASS}|·){{0,10}}?(?:[（(]{HAN_CLASS}{{1,8}}[）)])?(?:{DATE})?"
     rf"(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
 )
 #: The byline right after a dateline: ``（记者 刘子富）``, ``（江涛、曹斌）``, ``记者龚雯报道：``,
