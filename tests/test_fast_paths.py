@@ -133,6 +133,11 @@ def test_rewrite_gives_what_its_edits_give(doc: Document) -> None:
     assert doc.edit(REWRITE, cleaner="w") == doc.edit(list(REWRITE), cleaner="w")
 
 
+def test_rewrite_of_another_text_is_refused() -> None:
+    with pytest.raises(ValueError, match="Rewrite of another text"):
+        Document(id="d", text="中文").edit(REWRITE, cleaner="w")
+
+
 def test_rewrite_that_changes_nothing_keeps_the_document() -> None:
     doc = Document(id="d", text="中文")
     assert doc.edit(Rewrite("中文", "中文", list), cleaner="w") is doc

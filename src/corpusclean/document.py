@@ -108,13 +108,14 @@ class Document(BaseModel):
         text. Returns ``self`` when nothing changes. A :class:`Rewrite` of this
         text is taken as it is when no span has to move.
         """
-        if (
-            isinstance(edits, Rewrite)
-            and edits.old == self.text
-            and not self.flags
-            and all(r.at is None for r in self.removed)
-        ):
-            return self if edits.new == self.text else self.replace(text=edits.new)
+        if isinstance(edits, Rewrite):
+            if edits.old != self.text:
+                raise ValueError(
+                    f"document {self.id!r}: {cleaner!r} made a Rewrite of another text; "
+                    "build it from the text the cleaner was given"
+                )
+            if not self.flags and all(r.at is None for r in self.removed):
+                return self if edits.new == self.text else self.replace(text=edits.new)
         edits = [e for e in edits if e.replacement != self.text[e.start : e.end]]
         if not edits:
             return self

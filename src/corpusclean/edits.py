@@ -110,8 +110,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, PositionMap]:
 class Rewrite:
     """The whole new text of a change that removes nothing, with its edits made only on demand.
 
-    A normalization (width, line breaks) records no removals, so a document
-    with no flags and no removal positions to move needs only the new text:
+    A normalization (the width fold) records no removals, so a document with
+    no flags and no removal positions to move needs only the new text:
     :meth:`~corpusclean.document.Document.edit` takes it as it is and skips
     building an :class:`Edit` per change. Iterating a rewrite yields the edits
     (none with a reason), which turn ``old`` into ``new``; a document with spans

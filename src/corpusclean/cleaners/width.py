@@ -114,7 +114,7 @@ class NormalizeWidth(Cleaner):
         widen = list(widen_punct_edits(text)) if self.widen_punct else []
         if not self.fold_alnum:
             return widen
-        if not widen:  # the common case: only runs of digits and letters, each as long as before
+        if not widen:  # the common case: only the fold, which removes nothing; edits on demand
             return Rewrite(text, fold_fullwidth_alnum(text), lambda: fold_alnum_edits(text))
         return [*fold_alnum_edits(text), *widen]
 
