@@ -13,7 +13,8 @@ plain documents and runs, in turns so that both see the same load, a plain pass
 :class:`~corpusclean.exporters.JsonlWriter`) and a cleaning pass (the same with
 the default pipeline's document-level cleaners between, timed apart). The
 target: the cleaners run at no less than a quarter of the plain pass's speed.
-Timings on a shared machine are noisy.
+Timings on a shared machine are noisy: each pass is reported in wall-clock and
+in CPU seconds, the steadier of the two when other jobs share the core.
 """
 
 from __future__ import annotations
