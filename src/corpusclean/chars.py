@@ -13,7 +13,10 @@ True
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from functools import cache
+
+import regex
 
 
 def _all_chars() -> map[str]:
@@ -30,6 +33,16 @@ def unicode_spaces() -> str:
     typographic spaces U+2000–U+200A and their kin; line breaks are not here.
     """
     return "\t" + "".join(c for c in _all_chars() if unicodedata.category(c) == "Zs")
+
+
+@cache
+def white_space() -> str:
+    """Every character :meth:`str.isspace` calls white space, which :meth:`str.split` splits on.
+
+    The spaces, tab, line breaks and line separators, and the information
+    separators U+001C–U+001F.
+    """
+    return "".join(c for c in _all_chars() if c.isspace())
 
 
 @cache
@@ -83,6 +96,28 @@ def halfwidth_to_fullwidth_table(chars: str) -> dict[int, str]:
     'a，b'
     """
     return {ord(c): chr(ord(c) - 0x21 + 0xFF01) for c in chars if "!" <= c <= "~"}
+
+
+@cache
+def han_ranges() -> str:
+    """Every character the :mod:`regex` module's ``\\p{Han}`` matches, as character-class ranges.
+
+    The standard :mod:`re` module has no script classes; with these ranges it
+    runs a pattern written for ``\\p{Han}`` and matches the same text. Han
+    characters lie in the first four planes, so only those are read (a few
+    milliseconds, once).
+
+    >>> import re
+    >>> han = re.compile(f"[{han_ranges()}]+")
+    >>> han.fullmatch("汉字漢〇々\U00020000") is not None, han.match("a。") is None
+    (True, True)
+    """
+    # every code point of planes 0 to 3 as one string, built in C (chr() one by one takes longer)
+    planes = array("I", range(0x40000)).tobytes().decode("utf-32-le", "surrogatepass")
+    return "".join(
+        f"{char_class(chr(m.start()))}-{char_class(chr(m.end() - 1))}"
+        for m in regex.finditer(r"\p{Han}+", planes)
+    )
 
 
 def char_class(chars: str) -> str:

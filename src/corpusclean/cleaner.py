@@ -238,12 +238,15 @@ class Cleaner:
             stats.dropped += 1
             stats.drop_reasons[result.reason] += 1
             return result
-        if result is not doc and result != doc:
-            stats.changed += 1
-            stats.flags += len(result.flags) - len(doc.flags)
-            stats.chars_removed += sum(len(r.text) for r in result.removed[len(doc.removed) :])
-            return self._record(result) if _content_changed(doc, result) else result
-        return doc
+        if result is doc:
+            return doc
+        content = _content_changed(doc, result)  # a few field comparisons, cheaper than ==
+        if not content and result == doc:
+            return doc
+        stats.changed += 1
+        stats.flags += len(result.flags) - len(doc.flags)
+        stats.chars_removed += sum(len(r.text) for r in result.removed[len(doc.removed) :])
+        return self._record(result) if content else result
 
     def __call__(self, doc: Document) -> Document | None:
         """Clean ``doc``; ``None`` when the cleaner drops it (see :meth:`process`)."""

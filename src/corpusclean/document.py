@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .edits import Edit, apply_edits
+from .edits import Edit, Rewrite, apply_edits
 from .errors import FlagSpanError
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -105,8 +105,17 @@ class Document(BaseModel):
 
         Edits with a reason go into ``removed``. Flags whose whole text was
         deleted are dropped (their text is in ``removed``); others follow the
-        text. Returns ``self`` when nothing changes.
+        text. Returns ``self`` when nothing changes. A :class:`Rewrite` of this
+        text is taken as it is when no span has to move.
         """
+        if isinstance(edits, Rewrite):
+            if edits.old != self.text:
+                raise ValueError(
+                    f"document {self.id!r}: {cleaner!r} made a Rewrite of another text; "
+                    "build it from the text the cleaner was given"
+                )
+            if not self.flags and all(r.at is None for r in self.removed):
+                return self if edits.new == self.text else self.replace(text=edits.new)
         edits = [e for e in edits if e.replacement != self.text[e.start : e.end]]
         if not edits:
             return self

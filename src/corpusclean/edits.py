@@ -106,6 +106,30 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, PositionMap]:
     return "".join(pieces), PositionMap(ordered)
 
 
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """The whole new text of a change that removes nothing, with its edits made only on demand.
+
+    A normalization (the width fold) records no removals, so a document with
+    no flags and no removal positions to move needs only the new text:
+    :meth:`~corpusclean.document.Document.edit` takes it as it is and skips
+    building an :class:`Edit` per change. Iterating a rewrite yields the edits
+    (none with a reason), which turn ``old`` into ``new``; a document with spans
+    to move gets those.
+
+    >>> r = Rewrite("１９年", "19年", lambda: [Edit(0, 2, "19")])
+    >>> edit_text(r.old, r) == r.new
+    True
+    """
+
+    old: str
+    new: str
+    make_edits: Callable[[], Iterable[Edit]]
+
+    def __iter__(self) -> Iterator[Edit]:
+        return iter(self.make_edits())
+
+
 def sub_edits(
     pattern: regex.Pattern[str],
     replacement: str | Callable[[regex.Match[str]], str],

@@ -17,18 +17,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .edits import Edit
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line: it starts at ``start``; ``lo``/``hi`` bound its content without the white space."""
 
     start: int
     lo: int
     hi: int
+
+
+#: Builds a :class:`Line` from a tuple in C; a text has many lines, and this is the
+#: cheapest immutable record with names (``Line(...)`` or a frozen dataclass cost more).
+_new_line = tuple.__new__
 
 
 #: A line's content: from its first to its last character that is not white space.
@@ -37,7 +41,7 @@ _CONTENT_RE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 
 def content_lines(text: str) -> list[Line]:
     """The lines of ``text`` that hold more than white space, with their offsets."""
-    return [Line(m.start(), m.start(1), m.end(1)) for m in _CONTENT_RE.finditer(text)]
+    return [_new_line(Line, (m.start(), m.start(1), m.end(1))) for m in _CONTENT_RE.finditer(text)]
 
 
 def drop_lines(text: str, lines: list[Line], dropped: Mapping[int, str | None]) -> Iterator[Edit]:

@@ -27,12 +27,14 @@ from ..patterns import (
 REDACTION = "redaction"
 UNBALANCED = "unbalanced_punctuation"
 
-#: Each placeholder pattern with how sure a match is a redaction, and what it looks like.
-REDACTION_PATTERNS: tuple[tuple[regex.Pattern[str], float, str], ...] = (
-    (X_PLACEHOLDER_RE, 0.9, "Latin X in place of a name before a title"),
-    (CROSS_PLACEHOLDER_RE, 0.9, "crosses or circles in place of a name"),
-    (MOUMOU_RE, 0.8, "某某 in place of a name"),
-    (ASTERISK_PLACEHOLDER_RE, 0.7, "asterisk in place of a name"),
+#: Each placeholder pattern with how sure a match is a redaction, what it looks like, and
+#: the characters a match starts with: a text without any of them is not searched at all
+#: (``in`` finds a character many times faster than a pattern scan, and most text has none).
+REDACTION_PATTERNS: tuple[tuple[regex.Pattern[str], float, str, str], ...] = (
+    (X_PLACEHOLDER_RE, 0.9, "Latin X in place of a name before a title", "XxＸｘ"),
+    (CROSS_PLACEHOLDER_RE, 0.9, "crosses or circles in place of a name", "×○"),
+    (MOUMOU_RE, 0.8, "某某 in place of a name", "某"),
+    (ASTERISK_PLACEHOLDER_RE, 0.7, "asterisk in place of a name", "*＊"),
 )
 
 
@@ -45,7 +47,8 @@ def find_redactions(text: str) -> Iterator[FoundFlag]:
     """
     found = [
         FoundFlag(REDACTION, m.start(), m.end(), f"{what}: check the source", confidence=confidence)
-        for pattern, confidence, what in REDACTION_PATTERNS
+        for pattern, confidence, what, starts in REDACTION_PATTERNS
+        if any(c in text for c in starts)
         for m in pattern.finditer(text)
     ]
     return iter(sorted(found, key=lambda f: f.start))

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 import regex
 
@@ -48,15 +49,21 @@ _TITLE_ENDS = "。！？…；;：:，,"
 _SPACE = " \t\u3000\u00a0"
 
 
+#: The default patterns run in :mod:`re` or :mod:`regex`, whichever is faster for each;
+#: patterns from a recipe are compiled with :mod:`regex`.
+Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+Match: TypeAlias = "re.Match[str] | regex.Match[str]"
+
+
 @dataclass(frozen=True)
 class HeaderRules:
     """The compiled pattern lists that recognize furniture; extend them through a recipe."""
 
-    datelines: tuple[regex.Pattern[str], ...] = (DATELINE_RE,)
+    datelines: tuple[Pattern, ...] = (DATELINE_RE,)
     photo_credits: tuple[regex.Pattern[str], ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
     credit_lines: tuple[regex.Pattern[str], ...] = (CREDIT_LINE_RE,)
     #: Quick checks: without a match of one of these anywhere, no line is a credit line.
-    credit_hints: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (CREDIT_LABEL_RE,)
+    credit_hints: tuple[Pattern, ...] = (CREDIT_LABEL_RE,)
     file_names: tuple[regex.Pattern[str], ...] = (FILE_NAME_LINE_RE,)
 
     def extended(
@@ -97,9 +104,7 @@ class HeaderPlan:
     title: str | None = None
 
 
-def _match_any(
-    patterns: Iterable[regex.Pattern[str]], text: str, pos: int, end: int
-) -> regex.Match[str] | None:
+def _match_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> Match | None:
     for p in patterns:
         m = p.match(text, pos, end)
         if m:
@@ -107,7 +112,7 @@ def _match_any(
     return None
 
 
-def _fullmatch_any(patterns: Iterable[regex.Pattern[str]], text: str, pos: int, end: int) -> bool:
+def _fullmatch_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> bool:
     return any(p.fullmatch(text, pos, end) for p in patterns)
 
 
@@ -139,6 +144,7 @@ class _Finder:
         self.has_title = has_title
         self.max_title_chars = max_title_chars
         self.lines: list[Line] = []
+        self.los: list[int] = []  # where the content of each line starts, for bisecting
         self.dropped: dict[int, str | None] = {}  # content-line index -> reason (None: moved to title)
         self.inline: list[Edit] = []
         self.title_parts: list[str] = []
@@ -156,6 +162,7 @@ class _Finder:
         self.lines = content_lines(text)
         if not self.lines:
             return HeaderPlan()
+        self.los = [ln.lo for ln in self.lines]
         top = self.header_lines(0)
         body = (
             top + 1
@@ -249,7 +256,7 @@ class _Finder:
                     return True
         return False
 
-    def split_one_line(self, line: Line, credit: regex.Match[str], dateline: regex.Match[str]) -> None:
+    def split_one_line(self, line: Line, credit: regex.Match[str], dateline: Match) -> None:
         text = self.text
         date = CAPTION_DATE_RE.search(text, line.lo, credit.start())
         if date:
@@ -269,13 +276,13 @@ class _Finder:
             self.inline.append(Edit(credit.end(), dateline.start()))
         self.cut_dateline(line, dateline)
 
-    def cut_dateline(self, line: Line, dateline: regex.Match[str] | None) -> None:
+    def cut_dateline(self, line: Line, dateline: Match | None) -> None:
         """Remove datelines, their bylines and the spaces after them from the start of ``line``'s body."""
         while dateline:
             self.cut_one_dateline(line, dateline)
             dateline = _match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
 
-    def cut_one_dateline(self, line: Line, dateline: regex.Match[str]) -> None:
+    def cut_one_dateline(self, line: Line, dateline: Match) -> None:
         text = self.text
         self.inline.append(Edit(dateline.start(), dateline.end(), reason="news dateline"))
         pos = dateline.end()
@@ -294,12 +301,12 @@ class _Finder:
 
     # -- the body -------------------------------------------------------------------
 
-    def lines_with(self, patterns: Iterable[regex.Pattern[str]], top: int, *, at_start: bool) -> list[int]:
+    def lines_with(self, patterns: Iterable[Pattern], top: int, *, at_start: bool) -> list[int]:
         """Indices of the lines from ``top`` on where a pattern matches (at the start with ``at_start``).
 
         One scan of the whole text per pattern instead of one per line: most lines have nothing.
         """
-        los = [ln.lo for ln in self.lines]
+        los = self.los
         found = set()
         for p in patterns:
             for m in p.finditer(self.text, self.lines[top].lo):

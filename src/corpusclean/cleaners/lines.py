@@ -8,7 +8,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit, edit_text, sub_edits
-from ..patterns import LINE_BREAK_RUN_RE
+from ..patterns import LINE_BREAK_RUN_RE, LINE_END_SPACE_RE
 
 
 def _line_break_replacement(m: regex.Match[str]) -> str:
@@ -18,8 +18,30 @@ def _line_break_replacement(m: regex.Match[str]) -> str:
     return "\n" if breaks == 1 else "\n\n"
 
 
+def has_tidy_lines(text: str) -> bool:
+    """Whether :func:`normalize_line_breaks` would leave ``text`` as it is (a quick check).
+
+    True when the text neither starts nor ends with white space and holds no
+    ``\\r``, no line ending in white space and no three line breaks in a row:
+    then every run of line breaks is a ``\\n`` or a ``\\n\\n`` that stays. False
+    only means that the full scan has to look.
+
+    >>> has_tidy_lines("标题\\n\\n正文。\\n第二行"), has_tidy_lines("标题 \\n正文")
+    (True, False)
+    """
+    return not (
+        text[:1].isspace()
+        or text[-1:].isspace()
+        or "\r" in text
+        or "\n\n\n" in text
+        or LINE_END_SPACE_RE.search(text)
+    )
+
+
 def line_break_edits(text: str) -> Iterable[Edit]:
     """The edits :func:`normalize_line_breaks` makes."""
+    if has_tidy_lines(text):  # most text: one quick scan instead of a callback per paragraph
+        return ()
     return sub_edits(LINE_BREAK_RUN_RE, _line_break_replacement, text)
 
 

@@ -9,19 +9,16 @@ a slogan) repeat for good reasons and are left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..cleaner import Cleaner
 from ..edits import Edit, edit_text
 from ..layout import content_lines, drop_lines
-from ..patterns import SENTENCE_RE
+from ..patterns import INLINE_SPACE_RE, SENTENCE_RE
 
 #: Sentences shorter than this (not counting spaces) are never treated as repeats.
 MIN_SENTENCE_CHARS = 12
 REASON = "repeats an earlier sentence"
-#: White space inside a line (sentences never hold a line break).
-_INLINE_SPACE_RE = re.compile(r"[^\S\n]")
 
 
 def sentence_key(sentence: str) -> str:
@@ -33,13 +30,31 @@ def sentence_key(sentence: str) -> str:
     return "".join(sentence.split())
 
 
+def has_repeats(sentences: list[str], *, min_chars: int = MIN_SENTENCE_CHARS, spaced: bool = True) -> bool:
+    """Whether a sentence of at least ``min_chars`` repeats in ``sentences``.
+
+    With ``spaced=False`` the caller knows no sentence holds white space, and the
+    sentences are their own keys.
+
+    >>> has_repeats(["会议在北京召开，习近平出席。", "会议在北京 召开，习近平出席。"])
+    True
+    >>> has_repeats(["他强调。", "他强调。"])
+    False
+    """
+    keys = [sentence_key(s) for s in sentences] if spaced else sentences
+    long = [k for k in keys if len(k) >= min_chars]
+    return len(set(long)) < len(long)
+
+
 def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[Edit]:
     """The edits that remove every sentence of ``text`` that repeats an earlier one.
 
     Sentences end at ``。！？`` or an ellipsis, with the closing quotes after it,
     and never cross a line. A line that only repeats goes with its line break.
     """
-    spaced = _INLINE_SPACE_RE.search(text) is not None  # without spaces a sentence is its own key
+    spaced = INLINE_SPACE_RE.search(text) is not None  # without spaces a sentence is its own key
+    if not has_repeats(SENTENCE_RE.findall(text), min_chars=min_chars, spaced=spaced):
+        return  # most documents: their sentences as strings, no match objects and no spans
     seen: set[str] = set()
     repeats: list[tuple[int, int]] = []
     for m in SENTENCE_RE.finditer(text):

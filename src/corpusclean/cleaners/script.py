@@ -160,9 +160,15 @@ def detect_script(text: str, *, min_han: int = 20, sample: int = 2000, threshold
     if _enough_han(min_han).match(head) is None:
         return None
     traditional_re, simplified_re = script_marker_patterns()
-    trad, simp = len(traditional_re.findall(head)), len(simplified_re.findall(head))
-    if trad + simp == 0:
+    # Most texts hold markers of one script only, and then one search for each says enough
+    # (with a threshold of at most 1, all of one script passes it); counting every marker,
+    # the costly part, is needed only for a mix.
+    has_trad, has_simp = traditional_re.search(head) is not None, simplified_re.search(head) is not None
+    if not (has_trad or has_simp):
         return None
+    if not (has_trad and has_simp) and threshold <= 1:
+        return "traditional" if has_trad else "simplified"
+    trad, simp = len(traditional_re.findall(head)), len(simplified_re.findall(head))
     if simp >= threshold * (trad + simp):
         return "simplified"
     if trad >= threshold * (trad + simp):

@@ -10,17 +10,17 @@ That is why this is not NFKC, which would turn ``，`` into ``,``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..chars import fullwidth_alnum_table, halfwidth_to_fullwidth_table
 from ..cleaner import Cleaner
-from ..edits import Edit, edit_text, sub_edits
+from ..edits import Edit, Rewrite, edit_text, sub_edits
 from ..patterns import (
     CJK_CHAR_RE,
     FULLWIDTH_ALNUM_RE,
-    HALFWIDTH_MARK_RE,
+    HALFWIDTH_MARKS,
     HALFWIDTH_PARENS_RE,
     HALFWIDTH_PUNCT_RE,
 )
@@ -50,7 +50,9 @@ def fold_fullwidth_alnum(text: str) -> str:
     >>> fold_fullwidth_alnum("新华社北京１２月３１日电，ＧＤＰ增长７．８％。")
     '新华社北京12月31日电，GDP增长7.8％。'
     """
-    return edit_text(text, fold_alnum_edits(text))
+    parts = FULLWIDTH_ALNUM_RE.split(text)  # text between runs, a run, text between runs...
+    parts[1::2] = [run.translate(_NARROW) for run in parts[1::2]]
+    return "".join(parts)
 
 
 def _widen_mark(m: regex.Match[str]) -> str:
@@ -71,7 +73,7 @@ def _parens_edits(text: str) -> Iterator[Edit]:
 
 def widen_punct_edits(text: str) -> Iterator[Edit]:
     """The edits :func:`widen_cjk_punctuation` makes."""
-    if HALFWIDTH_MARK_RE.search(text) is None:
+    if not any(mark in text for mark in HALFWIDTH_MARKS):
         return
     if "(" in text:
         yield from _parens_edits(text)
@@ -108,11 +110,13 @@ class NormalizeWidth(Cleaner):
         self.fold_alnum = fold_alnum
         self.widen_punct = widen_punct
 
-    def find_edits(self, text: str) -> Iterator[Edit]:
-        if self.fold_alnum:
-            yield from fold_alnum_edits(text)
-        if self.widen_punct:
-            yield from widen_punct_edits(text)
+    def find_edits(self, text: str) -> Iterable[Edit]:
+        widen = list(widen_punct_edits(text)) if self.widen_punct else []
+        if not self.fold_alnum:
+            return widen
+        if not widen:  # the common case: only the fold, which removes nothing; edits on demand
+            return Rewrite(text, fold_fullwidth_alnum(text), lambda: fold_alnum_edits(text))
+        return [*fold_alnum_edits(text), *widen]
 
 
 __all__ = ["NormalizeWidth", "fold_fullwidth_alnum", "widen_cjk_punctuation"]

@@ -1,0 +1,240 @@
+"""Quick checks and fast paths give exactly what the full work gives.
+
+Each cleaner skips work a document does not need (a quick check before a scan,
+a new text instead of one edit per change). These tests hold each shortcut
+against the slow way it replaces, on hand-picked cases and on generated text
+made of the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusclean.cleaners.flags import REDACTION_PATTERNS, find_redactions
+from corpusclean.cleaners.lines import has_tidy_lines, line_break_edits, normalize_line_breaks
+from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
+from corpusclean.cleaners.script import detect_script, script_marker_patterns
+from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
+from corpusclean.document import Document, Flag, Removal
+from corpusclean.edits import Rewrite, edit_text
+from corpusclean.patterns import DATELINE_RE, HAN, HAN_CLASS, INLINE_SPACE_RE, SENTENCE_RE
+
+FAST = settings(max_examples=300, deadline=None)
+
+
+def texts(alphabet: str, max_size: int = 40) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, max_size=max_size)
+
+
+# -- normalize_lines: the tidy check ----------------------------------------------------
+
+LINE_CHARS = "中文。\n\r \t\u3000\u00a0\u2028\x0b\x1c\x1f"
+
+
+@pytest.mark.parametrize(
+    ("text", "tidy"),
+    [
+        pytest.param("标题\n\n正文。\n第二行", True, id="paragraphs"),
+        pytest.param("", True, id="empty"),
+        pytest.param("标题 \n正文", False, id="space-before-break"),
+        pytest.param("标题\u3000\n正文", False, id="ideographic-space-before-break"),
+        pytest.param("标题\r\n正文", False, id="crlf"),
+        pytest.param("标题\r正文", False, id="lone-cr"),
+        pytest.param("标题\n\n\n正文", False, id="three-breaks"),
+        pytest.param("\n标题", False, id="leading-break"),
+        pytest.param("标题\u3000", False, id="trailing-space"),
+        pytest.param("　　正文", False, id="leading-indent"),
+    ],
+)
+def test_tidy_lines(text: str, tidy: bool) -> None:
+    assert has_tidy_lines(text) is tidy
+    if tidy:
+        assert normalize_line_breaks(text) == text
+
+
+@FAST
+@given(texts(LINE_CHARS))
+def test_tidy_text_has_no_line_break_edits(text: str) -> None:
+    if has_tidy_lines(text):
+        assert not list(line_break_edits(text))
+        assert normalize_line_breaks(text) == text
+
+
+# -- normalize_width: the fold as a rewrite ------------------------------------------------
+
+WIDTH_CHARS = "中１２Ａｚ．.,(（)：1 "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("１９９８年", "1998年", id="digits"),
+        pytest.param("增长７．８％", "增长7.8％", id="point-between-digits"),
+        pytest.param("第Ａ．５项", "第A.5项", id="point-after-a-letter"),
+        pytest.param("第１．项", "第1．项", id="point-without-a-digit-after"),
+        pytest.param("．５", "．5", id="point-without-a-run-before"),
+        pytest.param("中文，全角（测试）！", "中文，全角（测试）！", id="punctuation-stays"),
+    ],
+)
+def test_fold_fullwidth_alnum(text: str, expected: str) -> None:
+    assert fold_fullwidth_alnum(text) == expected == edit_text(text, fold_alnum_edits(text))
+
+
+@FAST
+@given(texts(WIDTH_CHARS))
+def test_fold_matches_its_edits(text: str) -> None:
+    assert fold_fullwidth_alnum(text) == edit_text(text, fold_alnum_edits(text))
+
+
+@FAST
+@given(texts(WIDTH_CHARS))
+def test_width_rewrite_holds_its_edits(text: str) -> None:
+    found = NormalizeWidth().find_edits(text)
+    if isinstance(found, Rewrite):
+        edits = list(found)
+        assert found.old == text
+        assert edit_text(text, edits) == found.new
+        assert all(e.reason is None for e in edits)
+
+
+# -- Document.edit: a rewrite taken as it is, or through its edits ---------------------------
+
+REWRITE = Rewrite("中１２文ＡＢ", "中12文AB", lambda: fold_alnum_edits("中１２文ＡＢ"))
+
+
+def _flag(text: str, start: int, end: int) -> Flag:
+    return Flag(kind="t", start=start, end=end, text=text[start:end], cleaner="c", reason="r")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(Document(id="d", text=REWRITE.old), id="no-spans"),
+        pytest.param(
+            Document(id="d", text=REWRITE.old, removed=(Removal(cleaner="c", text="x", reason="r"),)),
+            id="removal-without-position",
+        ),
+        pytest.param(Document(id="d", text=REWRITE.old, flags=(_flag(REWRITE.old, 0, 3),)), id="flag"),
+        pytest.param(
+            Document(id="d", text=REWRITE.old, flags=(_flag(REWRITE.old, 2, 5),)), id="flag-inside-a-run"
+        ),
+        pytest.param(
+            Document(id="d", text=REWRITE.old, removed=(Removal(cleaner="c", text="x", reason="r", at=2),)),
+            id="removal-inside-a-run",
+        ),
+    ],
+)
+def test_rewrite_gives_what_its_edits_give(doc: Document) -> None:
+    assert doc.edit(REWRITE, cleaner="w") == doc.edit(list(REWRITE), cleaner="w")
+
+
+def test_rewrite_of_another_text_is_refused() -> None:
+    with pytest.raises(ValueError, match="Rewrite of another text"):
+        Document(id="d", text="中文").edit(REWRITE, cleaner="w")
+
+
+def test_rewrite_that_changes_nothing_keeps_the_document() -> None:
+    doc = Document(id="d", text="中文")
+    assert doc.edit(Rewrite("中文", "中文", list), cleaner="w") is doc
+
+
+# -- detect_script: one search per script before counting ----------------------------------
+
+
+def _counted(text: str, *, min_han: int = 20, sample: int = 2000, threshold: float = 0.95) -> str | None:
+    """detect_script as it was before the shortcut: always count both scripts' markers."""
+    head = text[:sample]
+    if len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]", head)) < min_han:
+        return None
+    traditional_re, simplified_re = script_marker_patterns()
+    trad, simp = len(traditional_re.findall(head)), len(simplified_re.findall(head))
+    if trad + simp == 0:
+        return None
+    if simp >= threshold * (trad + simp):
+        return "simplified"
+    if trad >= threshold * (trad + simp):
+        return "traditional"
+    return "mixed"
+
+
+@FAST
+@given(texts("国國为為发發人中的", max_size=60), st.sampled_from([0.5, 0.95, 1.0, 1.5]))
+def test_detect_script_agrees_with_counting(text: str, threshold: float) -> None:
+    assert detect_script(text, min_han=5, threshold=threshold) == _counted(
+        text, min_han=5, threshold=threshold
+    )
+
+
+# -- flag_redactions: patterns run only when a character they start with is there ----------
+
+
+@FAST
+@given(texts("XxＸｘ×○某*＊书记同志二年张中 \n3"))
+def test_redaction_patterns_start_with_their_characters(text: str) -> None:
+    for pattern, _, _, starts in REDACTION_PATTERNS:
+        assert all(text[m.start()] in starts for m in pattern.finditer(text))
+    everything = sorted(
+        (m.start(), m.end()) for pattern, *_ in REDACTION_PATTERNS for m in pattern.finditer(text)
+    )
+    assert [(f.start, f.end) for f in find_redactions(text)] == everything
+
+
+def test_redactions_found_with_and_without_start_characters() -> None:
+    assert list(find_redactions("为中国人民谋幸福，为中华民族谋复兴。")) == []
+    assert [f.start for f in find_redactions("张某某说，X书记来了。")] == [1, 5]
+
+
+def test_width_rewrite_on_a_dateline() -> None:
+    text = "新华社北京１２月３１日电　ＧＤＰ增长７．８％。"
+    rewrite = NormalizeWidth().find_edits(text)
+    assert isinstance(rewrite, Rewrite)
+    assert edit_text(text, rewrite) == rewrite.new == "新华社北京12月31日电　GDP增长7.8％。"
+    assert list(rewrite) == list(fold_alnum_edits(text))
+
+
+# -- remove_repeats: sentences as strings first, spans only for a repeat ---------------------
+
+
+def test_inline_space_is_all_white_space_but_the_line_break() -> None:
+    found = {chr(c) for c in range(0x10000) if INLINE_SPACE_RE.match(chr(c))}
+    assert found == {chr(c) for c in range(0x10000) if chr(c).isspace()} - {"\n"}
+
+
+@FAST
+@given(texts("会议在北京召开。习近平出席！ \u3000\n…”", max_size=80), st.sampled_from([1, 4, 12]))
+def test_has_repeats_agrees_with_the_sentence_scan(text: str, min_chars: int) -> None:
+    keys = [sentence_key(m.group()) for m in SENTENCE_RE.finditer(text)]
+    long = [k for k in keys if len(k) >= min_chars]
+    repeated = len(set(long)) < len(long)
+    spaced = INLINE_SPACE_RE.search(text) is not None
+    sentences = SENTENCE_RE.findall(text)
+    assert has_repeats(sentences, min_chars=min_chars, spaced=spaced) is repeated
+    assert bool(list(repeat_edits(text, min_chars=min_chars))) is repeated
+
+
+# -- remove_headers: the dateline pattern in the standard re module ----------------------------
+
+
+def test_han_class_is_the_regex_module_han() -> None:
+    every = "".join(map(chr, range(0x110000)))  # every code point, all seventeen planes
+    assert re.findall(HAN_CLASS, every) == regex.findall(HAN, every)
+
+
+DATELINE_IN_REGEX = regex.compile(DATELINE_RE.pattern.replace(HAN_CLASS, HAN))
+
+
+@FAST
+@given(texts("新华社本报记者北京（约旦）１２0月日电讯话·a \n〇𠀀", max_size=60))
+def test_dateline_pattern_matches_as_in_regex(text: str) -> None:
+    assert DATELINE_RE.pattern.count(HAN_CLASS) == 2
+    assert [m.span() for m in DATELINE_RE.finditer(text)] == [
+        m.span() for m in DATELINE_IN_REGEX.finditer(text)
+    ]
+    assert [m.span() for m in DATELINE_RE.finditer(text, 1, len(text) - 1)] == [
+        m.span() for m in DATELINE_IN_REGEX.finditer(text, 1, len(text) - 1)
+    ]
