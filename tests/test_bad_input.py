@@ -380,9 +380,6 @@ def test_broken_html_is_stripped_and_every_word_kept(html: str, kept: list[str])
     assert "<" not in doc.text and ">" not in doc.text
 
 
-LOST_IN_MARKUP = "strip_html drops text it reads as part of a tag without recording it in removed"
-
-
 @pytest.mark.parametrize(
     ("html", "words"),
     [
@@ -390,13 +387,11 @@ LOST_IN_MARKUP = "strip_html drops text it reads as part of a tag without record
             "<div><span style='a:1>正文一</span></div>\n<div><span>正文二</span></div>",
             ["正文一", "正文二"],
             id="unclosed-attribute-quote",
-            marks=pytest.mark.xfail(reason=LOST_IN_MARKUP, strict=True),
         ),
         pytest.param(
             '<p title="图片：新华社">正文</p>',
             ["图片：新华社", "正文"],
             id="chinese-attribute-value",
-            marks=pytest.mark.xfail(reason=LOST_IN_MARKUP, strict=True),
         ),
         pytest.param("<script>var a = '中文';</script>正文", ["中文", "正文"], id="script-recorded"),
     ],

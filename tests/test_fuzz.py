@@ -152,18 +152,13 @@ def test_every_registered_cleaner_survives_generated_text(name: str) -> None:
 @FUZZ
 @given(corpora)
 def test_default_pipeline_survives_generated_text(texts: list[str]) -> None:
-    check_properties("default pipeline", default_pipeline(), texts, idempotent=False)
+    check_properties("default pipeline", default_pipeline(), texts)
 
 
 def _seed_line(start: str, contains: str = "") -> str:
     return next(line for line in SEED_LINES if line.startswith(start) and contains in line)
 
 
-@pytest.mark.xfail(
-    reason="remove_repeats leaves the leading space of a line after a repeat it removes, "
-    "which normalize_spaces, earlier in the pipeline, removes on a second run",
-    strict=True,
-)
 def test_default_pipeline_is_idempotent_on_a_repeated_paragraph_around_markup() -> None:
     """Idempotence of the whole pipeline, on an example the property test above found
     (it leaves idempotence out for now, as the cleaners alone are idempotent)."""

@@ -7,7 +7,7 @@ from corpus_helpers import assert_nothing_lost, seed_doc, seed_text
 
 from corpusclean import Document, Pipeline
 from corpusclean.cleaners.headers import RemoveHeaders
-from corpusclean.cleaners.repeats import RemoveRepeats
+from corpusclean.cleaners.repeats import RemoveRepeats, remove_repeated_sentences
 
 S = "中共中央总书记习近平出席会议并发表重要讲话。"
 
@@ -92,3 +92,13 @@ def test_line_of_only_repeats_goes_with_its_break() -> None:
     doc = RemoveRepeats()(Document(id="t", text=text))
     assert doc is not None
     assert doc.text == f"{S}\n他强调，要守初心担使命。\n结尾一句话也很长很长。"
+
+
+def test_removing_the_first_sentences_of_a_line_leaves_no_leading_space() -> None:
+    sentence = "为中国人民谋幸福，为中华民族谋复兴。"
+    text = f"{sentence}\n{sentence}另一句话在这里说完。 1. 践行宗旨守初心"
+    assert remove_repeated_sentences(text) == f"{sentence}\n另一句话在这里说完。 1. 践行宗旨守初心"
+    assert (
+        remove_repeated_sentences(f"{sentence}\n{sentence} 1. 践行宗旨守初心")
+        == f"{sentence}\n1. 践行宗旨守初心"
+    )

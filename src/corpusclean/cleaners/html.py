@@ -6,8 +6,10 @@ paragraphs together. Block elements become line or paragraph breaks, inline
 elements join without spaces (Chinese has none), entities are decoded. The
 contents of ``script``, ``style``, ``noscript``, ``template``, comments and the
 page head go into ``removed``; the page ``<title>`` becomes the document title
-when it has none. Tag names and attributes are markup, not text, and are not
-recorded.
+when it has none. Tag names and attributes are markup and are not recorded,
+except attribute values with Chinese in them (``alt`` and ``title`` texts, or
+running text that a broken quote turned into an attribute), which go into
+``removed`` so that no Chinese disappears unseen.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from ..cleaner import Cleaner, Drop
 from ..document import Document, Removal
 from ..edits import Edit, edit_text, sub_edits
 from ..errors import RecipeError
-from ..patterns import HTML_ENTITY_RE, HTML_TAG_RE
+from ..patterns import HAN_CHAR_RE, HTML_ENTITY_RE, HTML_TAG_RE
 
 #: Elements whose contents are not running text, with the reason recorded for them.
 DROPPED_ELEMENTS = {
@@ -145,6 +147,10 @@ class _TextBuilder:
 
     def _open(self, tag: Tag, mode: str, stack: list[tuple[PageElement | int, str]]) -> None:
         name = tag.name
+        for value in tag.attrs.values():  # alt and title texts, or text a broken quote swallowed
+            value = " ".join(value) if isinstance(value, list) else value
+            if HAN_CHAR_RE.search(value):
+                self.drop(value, "HTML attribute value")
         if name == "title" and mode == _HEAD:
             self.title_parts.append(tag.get_text())
             return
@@ -186,7 +192,21 @@ def html_to_text(markup: str) -> HtmlText:
     builder.walk(soup)
     text = _BLOCK_GAP_RE.sub(_join_blocks, "".join(builder.pieces)).strip(" \t\n")
     title = _COLLAPSIBLE_RE.sub(" ", "".join(builder.title_parts)).strip() or None
+    found = [text, title or "", *(t for t, _ in builder.removed)]
+    if sum(_han_count(part) for part in found) < _han_count(markup):
+        # Broken markup (a quote left open) can make the parser swallow running text.
+        builder.removed.append((markup, UNREADABLE_MARKUP))
     return HtmlText(text, title, builder.removed)
+
+
+#: The reason recorded with the whole input when the parser lost Chinese text from it.
+UNREADABLE_MARKUP = (
+    "markup the HTML parser could not read whole (some of its text is missing from the output)"
+)
+
+
+def _han_count(text: str) -> int:
+    return len(HAN_CHAR_RE.findall(text))
 
 
 def entity_edits(text: str) -> Iterator[Edit]:

@@ -86,7 +86,12 @@ def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[
 
 
 def _sentence_edits(text: str, spans: list[tuple[int, int]]) -> Iterator[Edit]:
+    starts = {start for start, _ in spans}
+    prev_end, prev_at_line_start = -1, False
     for start, end in spans:
+        # removed sentences from the start of a line on leave the line's start open
+        at_line_start = start == 0 or text[start - 1] == "\n" or (prev_at_line_start and start == prev_end)
+        prev_end, prev_at_line_start = end, at_line_start
         core = text[start:end].strip()
         lead = text.index(core, start) if core else start
         if lead > start:
@@ -94,6 +99,13 @@ def _sentence_edits(text: str, spans: list[tuple[int, int]]) -> Iterator[Edit]:
         yield Edit(lead, lead + len(core), reason=REASON)
         if lead + len(core) < end:
             yield Edit(lead + len(core), end)
+        if at_line_start and end not in starts:
+            # the sentence after a removed first sentence would start its line with a space
+            after = end
+            while after < len(text) and text[after] != "\n" and text[after].isspace():
+                after += 1
+            if after > end:
+                yield Edit(end, after)
 
 
 def remove_repeated_sentences(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> str:
