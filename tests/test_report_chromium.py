@@ -247,3 +247,34 @@ def test_screenshot(run_page, tmp_path) -> None:
     )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+@pytest.fixture(scope="module")
+def real_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BeautifulSoup]:
+    """The seeds through the real default pipeline and `corpusclean clean --report`, in Chromium."""
+    from corpusclean.cli import main
+
+    out = tmp_path_factory.mktemp("real")
+    status = main(
+        ["clean", str(SEEDS), "-o", str(out / "seeds.jsonl"), "--stats", str(out / "stats.json"),
+         "--report", str(out / "seeds.html"), "-q"]
+    )  # fmt: skip
+    assert status == 0
+    return out, dump_dom(out / "seeds.html", tmp_path_factory.mktemp("profile"))
+
+
+def test_real_run_page_matches_the_jsonl_and_shows_the_three_typos(real_run) -> None:
+    out, dom = real_run
+    records = [
+        Document.model_validate_json(line) for line in (out / "seeds.jsonl").read_text("utf-8").splitlines()
+    ]
+    stat = {dd["data-stat"]: int(dd.text.replace(",", "")) for dd in dom.select("dd[data-stat]")}
+    assert stat["docs_in"] == 5 and stat["docs_out"] == len(records) == 5
+    assert stat["flags"] == sum(len(d.flags) for d in records)
+    assert stat["removals"] == sum(len(d.removed) for d in records)
+    assert stat["chars_removed"] == sum(len(r.text) for d in records for r in d.removed)
+    article = dom.select_one('article[data-id^="004_"]')
+    marks = article.select('.text mark.flag[data-kind="typo"]')
+    assert [m.text for m in marks] == ["出行"] * 3
+    assert all(m.find_next_sibling("sup").text.startswith("→初心") for m in marks)
+    assert not dom.select('article:not([data-id^="004_"]) mark.flag[data-kind="typo"]')
