@@ -141,3 +141,13 @@ def test_bad_recipes_fail_with_what_to_do(recipe: str, message: str) -> None:
 
 def test_recipe_builds_the_pipeline_it_names() -> None:
     assert build_pipeline(parse_recipe('pipeline = ["normalize_lines"]')).names == ["normalize_lines"]
+
+
+def test_fit_pass_leaves_out_cleaners_that_only_flag() -> None:
+    counter = CountWords()
+    flagger = FlagY()
+    flagger.changes_text = False
+    pipeline = Pipeline([RemoveX(), flagger, counter])
+    assert pipeline.before(2).names == ["remove_x"]
+    pipeline.fit([Document(id="1", text="xy中")])
+    assert counter.texts == ["y中"]

@@ -142,6 +142,10 @@ class Cleaner:
     name: ClassVar[str] = ""
     #: True for cleaners that must see the whole corpus (through :meth:`fit`) first.
     needs_fit: ClassVar[bool] = False
+    #: False for cleaners that never change the text nor drop a document (flaggers,
+    #: metadata annotators): a fit pass leaves them out, since what a corpus-level
+    #: cleaner learns from is the text. An instance may set it from its options.
+    changes_text: bool = True
 
     @property
     def stats(self) -> CleanerStats:

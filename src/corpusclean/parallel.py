@@ -110,7 +110,7 @@ def _counted(docs: Iterable[Document], result: UnitResult) -> Iterator[Document]
 def fit_unit(pipeline: Pipeline, position: int, unit: Unit, options: ReadOptions = DEFAULT_READ) -> Any:
     """The partial state of the ``position``-th cleaner of ``pipeline`` on one unit."""
     cleaner = pipeline.cleaners[position]
-    before = Pipeline(pipeline.cleaners[:position])
+    before = pipeline.before(position)
     docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=lambda err: None)
     with not_counted():
         return cleaner.fit_partial(before.clean(docs) if before.cleaners else docs)
@@ -140,7 +140,7 @@ def fit_in_parts(
         if cleaner.fits_in_parts():
             cleaner.set_state(cleaner.merge_states(map_units(flat, position, units)))
             continue
-        before = Pipeline(flat.cleaners[:position])
+        before = flat.before(position)
 
         def everything() -> Iterator[Document]:
             for unit in units:

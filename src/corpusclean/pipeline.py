@@ -87,9 +87,16 @@ class Pipeline(Cleaner):
         """
         for i, cleaner in enumerate(self.cleaners):
             if cleaner.needs_fit:
-                before = Pipeline(self.cleaners[:i])
+                before = self.before(i)
                 with not_counted():
                     cleaner.fit(before.clean(docs) if before.cleaners else docs)
+
+    def before(self, position: int) -> Pipeline:
+        """The cleaners before ``position`` that shape what it sees: those that change text or drop.
+
+        Flaggers and annotators are left out, so a fit pass does not pay for them.
+        """
+        return Pipeline(c for c in self.cleaners[:position] if c.changes_text)
 
     def all_stats(self) -> list[CleanerStats]:
         return [row for c in self.cleaners for row in c.all_stats()]

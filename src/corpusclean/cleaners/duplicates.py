@@ -51,6 +51,7 @@ class MarkDuplicates(Cleaner):
         self.ngram = ngram
         self.num_perm = num_perm
         self.drop = drop
+        self.changes_text = drop  # marking alone shapes nothing a later fit learns from
         self.seed = seed
         self._found: dict[tuple[str, bytes], Match] | None = None
         self._ids_found: set[str] = set()

@@ -130,6 +130,7 @@ class FlagRedactions(Cleaner):
     """
 
     name = "flag_redactions"
+    changes_text = False
 
     def find_flags(self, text: str) -> Iterator[FoundFlag]:
         return find_redactions(text)
@@ -143,6 +144,7 @@ class FlagPunctuation(Cleaner):
     """
 
     name = "flag_punctuation"
+    changes_text = False
 
     def find_flags(self, text: str) -> Iterator[FoundFlag]:
         return find_unbalanced(text)

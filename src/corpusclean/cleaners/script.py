@@ -184,6 +184,7 @@ class DetectScript(Cleaner):
     """
 
     name = "detect_script"
+    changes_text = False
 
     def __init__(self, *, min_han: int = 20, sample: int = 2000, threshold: float = 0.95) -> None:
         self.min_han = min_han

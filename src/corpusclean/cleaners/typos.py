@@ -82,6 +82,7 @@ class FlagTypos(Cleaner):
         # The default threshold keeps precision about 0.9 on news text (docs/typos.md).
         self.threshold = threshold
         self.fix_above = fix_above
+        self.changes_text = fix_above is not None
         self.detector = TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams)
         terms = list(never_flag or [])
         if never_flag_path is not None:
@@ -141,6 +142,7 @@ class FlagKnownTypos(Cleaner):
             rules += listed
             terms += listed_never
         self.fix = fix
+        self.changes_text = fix
         self._rules = ConfusionList(rules)
         self._never = TermMatcher(terms)
 

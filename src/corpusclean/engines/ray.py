@@ -109,7 +109,7 @@ class _FitBatch:
 
     def __init__(self, pipeline: Pipeline, position: int) -> None:
         self.cleaner = pipeline.cleaners[position]
-        self.before = Pipeline(pipeline.cleaners[:position])
+        self.before = pipeline.before(position)
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
         kinds, records = batch.column("kind").to_pylist(), batch.column("record").to_pylist()
