@@ -114,7 +114,9 @@ def find_unbalanced(text: str) -> Iterator[FoundFlag]:
             for inner, inner_at in stack[opener + 1 :]:
                 yield FoundFlag(UNBALANCED, inner_at, inner_at + 1, f"{inner} is not closed before {mark}")
             del stack[opener:]
-        following = next((p.lstrip() for p in paragraphs[n + 1 :] if p.strip()), "")
+        following = ""  # the next paragraph with text, needed only when a “ is left open
+        if any(mark == "“" for mark, _ in stack):
+            following = next((p.lstrip() for p in paragraphs[n + 1 :] if p.strip()), "")
         for mark, at in stack:
             if mark == "“" and following.startswith("“"):
                 continue  # a quotation continued in the next paragraph
