@@ -286,7 +286,7 @@ BYLINE_LINE_RE = regex.compile(
     r"|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}.{0,30}(?:来源|作者|记者|编辑|发布|浏览|点击|阅读)"
 )
 #: Sentence punctuation that no byline or dateline contains.
-SENTENCE_END_RE = regex.compile(r"[，。？！；?!]")
+PROSE_PUNCT_RE = regex.compile(r"[，。？！；?!]")
 
 # -- duplicates (mark_duplicates, remove_common_paragraphs) ------------------------------
 #: A run of characters NFKC changes whatever their neighbours, punctuation and

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, RELATED_LINE_RE, SENTENCE_END_RE, SHARE_LINE_RE
+from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, PROSE_PUNCT_RE, RELATED_LINE_RE, SHARE_LINE_RE
 from .blocks import Block
 
 #: What each block costs before its text counts: a short line must bring some prose to be worth keeping.
@@ -91,7 +91,7 @@ def best_run(values: list[float]) -> tuple[int, int]:
 def drop_kind(block: Block) -> str | None:
     """Why a block inside the main run is still page furniture, or ``None`` to keep it."""
     # a byline has no sentence in it: "记者：你们的市场在哪？" is an interview question
-    if block.chars <= 80 and not SENTENCE_END_RE.search(block.text) and BYLINE_LINE_RE.search(block.text):
+    if block.chars <= 80 and not PROSE_PUNCT_RE.search(block.text) and BYLINE_LINE_RE.search(block.text):
         return BYLINE
     if block.chars <= 60 and SHARE_LINE_RE.search(block.text):
         return SHARE
