@@ -82,6 +82,8 @@ SPACE_WORK_RE = re.compile(f"[{SPACES}{INVISIBLE}{LINE_SEPARATORS}]")
 CJK_CHAR_RE = regex.compile(f"[{CJK}]")
 #: One Han ideograph (not punctuation).
 HAN_CHAR_RE = regex.compile(f"[{HAN}]")
+#: A run of Han ideographs (counting runs is several times faster than counting characters).
+HAN_RUN_RE = regex.compile(f"[{HAN}]+")
 #: What makes a line running text rather than a headline: sentence punctuation or Latin letters.
 RUNNING_TEXT_RE = regex.compile(r"[。！？!?…；;A-Za-z]")
 #: ZWJ and ZWNJ join or part letters in emoji sequences and some scripts.

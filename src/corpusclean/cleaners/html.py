@@ -34,7 +34,7 @@ from ..cleaner import Cleaner, Drop
 from ..document import Document, Removal
 from ..edits import Edit, edit_text, sub_edits
 from ..errors import RecipeError
-from ..patterns import HAN_CHAR_RE, HTML_ENTITY_RE, HTML_TAG_RE
+from ..patterns import HAN_CHAR_RE, HAN_RUN_RE, HTML_ENTITY_RE, HTML_TAG_RE
 
 #: Elements whose contents are not running text, with the reason recorded for them.
 DROPPED_ELEMENTS = {
@@ -206,7 +206,7 @@ UNREADABLE_MARKUP = (
 
 
 def _han_count(text: str) -> int:
-    return len(HAN_CHAR_RE.findall(text))
+    return sum(map(len, HAN_RUN_RE.findall(text)))
 
 
 def entity_edits(text: str) -> Iterator[Edit]:
