@@ -100,3 +100,17 @@ def test_duplicates_go_to_the_side_file(seeds_dir: Path, tmp_path: Path) -> None
     assert "zz_copy" not in kept and len(kept) == 5
     assert copy["id"] == "zz_copy"
     assert copy["metadata"]["duplicate_of"] == "004_4df8a98fcc7cfd4c"
+
+
+def test_a_catastrophic_recipe_pattern_rejects_the_document_and_the_run_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_good.txt").write_text("今天天气很好，我们去公园散步。", encoding="utf-8")
+    (tmp_path / "in" / "b_trap.txt").write_text("a" * 40 + "！", encoding="utf-8")
+    recipe = tmp_path / "recipe.toml"
+    recipe.write_text('[remove_headers]\nextra_dateline_patterns = ["(a|aa)+$"]\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "in"), "-o", str(out), "--recipe", str(recipe), "-q"]) == 1
+    assert [orjson.loads(x)["id"] for x in out.read_bytes().splitlines()] == ["a_good"]
+    (reject,) = [orjson.loads(x) for x in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
+    assert reject["source"].endswith("b_trap.txt")
+    assert "PatternTimeoutError" in reject["error"] and "(a|aa)+$" in reject["error"]

@@ -265,10 +265,22 @@ class Cleaner:
         docs: Iterable[Document],
         *,
         on_drop: Callable[[Document, str], object] | None = None,
+        on_error: Callable[[Document, Exception], object] | None = None,
     ) -> Iterator[Document]:
-        """Clean a stream of documents; dropped ones go to ``on_drop(doc, reason)``."""
+        """Clean a stream of documents; dropped ones go to ``on_drop(doc, reason)``.
+
+        With ``on_error``, a document whose cleaning raises (a user pattern that
+        timed out, say) goes to ``on_error(doc, error)`` and the stream goes on.
+        """
         for doc in docs:
-            out = self.process(doc)
+            if on_error is None:
+                out = self.process(doc)
+            else:
+                try:
+                    out = self.process(doc)
+                except Exception as exc:  # one bad document must not stop a corpus run
+                    on_error(doc, exc)
+                    continue
             if isinstance(out, Drop):
                 if on_drop is not None:
                     on_drop(doc, out.reason)

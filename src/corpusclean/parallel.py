@@ -83,9 +83,12 @@ def clean_unit(
         result.dropped += 1
         writer.write("dropped", document_record(doc.replace(metadata={**doc.metadata, "dropped": reason})))
 
+    def failed(doc: Document, exc: Exception) -> None:
+        errors.append(cleaning_failure(doc, exc))
+
     try:
         docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=errors.append)
-        for doc in pipeline.clean(_counted(docs, result), on_drop=set_aside):
+        for doc in pipeline.clean(_counted(docs, result), on_drop=set_aside, on_error=failed):
             if "duplicate_of" in doc.metadata:
                 result.duplicates += 1
                 writer.write("duplicates", document_record(doc))
@@ -101,6 +104,15 @@ def clean_unit(
     return result
 
 
+def cleaning_failure(doc: Document, exc: Exception) -> InputError:
+    """The reject of a document whose cleaning raised: its source and id, and the error."""
+    return InputError(
+        f"document {doc.id!r} could not be cleaned ({type(exc).__name__}: {exc}); "
+        "it is left out of the output, the other documents are cleaned",
+        path=doc.source,
+    )
+
+
 def _counted(docs: Iterable[Document], result: UnitResult) -> Iterator[Document]:
     for doc in docs:
         result.read += 1
@@ -110,10 +122,9 @@ def _counted(docs: Iterable[Document], result: UnitResult) -> Iterator[Document]
 def fit_unit(pipeline: Pipeline, position: int, unit: Unit, options: ReadOptions = DEFAULT_READ) -> Any:
     """The partial state of the ``position``-th cleaner of ``pipeline`` on one unit."""
     cleaner = pipeline.cleaners[position]
-    before = pipeline.before(position)
     docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=lambda err: None)
     with not_counted():
-        return cleaner.fit_partial(before.clean(docs) if before.cleaners else docs)
+        return cleaner.fit_partial(pipeline.fit_input(position, docs))
 
 
 def as_pipeline(cleaner: Cleaner) -> Pipeline:
@@ -140,7 +151,6 @@ def fit_in_parts(
         if cleaner.fits_in_parts():
             cleaner.set_state(cleaner.merge_states(map_units(flat, position, units)))
             continue
-        before = flat.before(position)
 
         def everything() -> Iterator[Document]:
             for unit in units:
@@ -149,7 +159,7 @@ def fit_in_parts(
                 )
 
         with not_counted():
-            cleaner.fit(before.clean(everything()))
+            cleaner.fit(flat.fit_input(position, everything()))
 
 
 # -- the local engine ------------------------------------------------------------------

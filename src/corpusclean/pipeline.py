@@ -87,9 +87,17 @@ class Pipeline(Cleaner):
         """
         for i, cleaner in enumerate(self.cleaners):
             if cleaner.needs_fit:
-                before = self.before(i)
                 with not_counted():
-                    cleaner.fit(before.clean(docs) if before.cleaners else docs)
+                    cleaner.fit(self.fit_input(i, docs))
+
+    def fit_input(self, position: int, docs: Iterable[Document]) -> Iterable[Document]:
+        """``docs`` as the cleaner at ``position`` sees them in a fit pass.
+
+        A document that a cleaner before it fails on is left out here; the
+        cleaning pass meets the same failure and reports it.
+        """
+        before = self.before(position)
+        return before.clean(docs, on_error=lambda doc, exc: None) if before.cleaners else docs
 
     def before(self, position: int) -> Pipeline:
         """The cleaners before ``position`` that shape what it sees: those that change text or drop.

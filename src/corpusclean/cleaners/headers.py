@@ -27,7 +27,6 @@ import regex
 from ..cleaner import Cleaner
 from ..document import Document
 from ..edits import Edit, edit_text
-from ..errors import RecipeError
 from ..layout import Line, content_lines, drop_lines
 from ..patterns import (
     BRACKETED_PHOTO_CREDIT_RE,
@@ -39,6 +38,8 @@ from ..patterns import (
     FILE_NAME_LINE_RE,
     PLAIN_PHOTO_CREDIT_RE,
     SENTENCE_END_RE,
+    UserPattern,
+    compile_user_pattern,
 )
 
 #: How far into a one-line news item its headline, caption and dateline may run.
@@ -51,7 +52,7 @@ _SPACE = " \t\u3000\u00a0"
 
 #: The default patterns run in :mod:`re` or :mod:`regex`, whichever is faster for each;
 #: patterns from a recipe are compiled with :mod:`regex`.
-Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str] | UserPattern"
 Match: TypeAlias = "re.Match[str] | regex.Match[str]"
 
 
@@ -60,8 +61,8 @@ class HeaderRules:
     """The compiled pattern lists that recognize furniture; extend them through a recipe."""
 
     datelines: tuple[Pattern, ...] = (DATELINE_RE,)
-    photo_credits: tuple[regex.Pattern[str], ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
-    credit_lines: tuple[regex.Pattern[str], ...] = (CREDIT_LINE_RE,)
+    photo_credits: tuple[Pattern, ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
+    credit_lines: tuple[Pattern, ...] = (CREDIT_LINE_RE,)
     #: Quick checks: without a match of one of these anywhere, no line is a credit line.
     credit_hints: tuple[Pattern, ...] = (CREDIT_LABEL_RE,)
     file_names: tuple[regex.Pattern[str], ...] = (FILE_NAME_LINE_RE,)
@@ -80,17 +81,11 @@ class HeaderRules:
         )
 
 
-def _compile(patterns: Sequence[str], option: str) -> tuple[regex.Pattern[str], ...]:
-    compiled = []
-    for p in patterns:
-        try:
-            compiled.append(regex.compile(p))
-        except regex.error as exc:
-            raise RecipeError(
-                f"remove_headers option {option}: {p!r} is not a valid regular expression ({exc}); "
-                "fix the pattern in the recipe"
-            ) from None
-    return tuple(compiled)
+def _compile(patterns: Sequence[str], option: str) -> tuple[UserPattern, ...]:
+    """Recipe patterns, each run with a time limit (a catastrophic one cannot hang a run)."""
+    return tuple(
+        compile_user_pattern(p, source=f"remove_headers option {option}[{i}]") for i, p in enumerate(patterns)
+    )
 
 
 DEFAULT_RULES = HeaderRules()

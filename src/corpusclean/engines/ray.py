@@ -27,7 +27,7 @@ from ..cleaner import Cleaner, Drop, not_counted
 from ..document import Document
 from ..errors import InputError, MissingDependencyError
 from ..exporters import document_record
-from ..parallel import DEFAULT_READ, ReadOptions, fit_in_parts
+from ..parallel import DEFAULT_READ, ReadOptions, cleaning_failure, fit_in_parts
 from ..pipeline import Pipeline
 from ..shards import SHARD_BYTES, UnitResult, UnitWriter, add_stats, reject_record
 from ..units import Unit, read_unit
@@ -86,13 +86,18 @@ class _CleanBatch:
         for unit, kind, record in zip(units, kinds, records, strict=True):
             if kind == "input":
                 doc = Document.model_validate_json(record)
-                result = self.pipeline.process(doc)
-                if isinstance(result, Drop):
-                    kind = "dropped"
-                    result = doc.replace(metadata={**doc.metadata, "dropped": result.reason})
+                try:
+                    result = self.pipeline.process(doc)
+                except Exception as exc:  # one bad document must not stop a corpus run
+                    err = cleaning_failure(doc, exc)
+                    kind, record = "rejects", reject_record(err.path, err.line, err.reason)
                 else:
-                    kind = "duplicates" if "duplicate_of" in result.metadata else "part"
-                record = document_record(result)
+                    if isinstance(result, Drop):
+                        kind = "dropped"
+                        result = doc.replace(metadata={**doc.metadata, "dropped": result.reason})
+                    else:
+                        kind = "duplicates" if "duplicate_of" in result.metadata else "part"
+                    record = document_record(result)
             out_units.append(unit)
             out_kinds.append(kind)
             out_records.append(record)
@@ -108,14 +113,14 @@ class _FitBatch:
     """Ray actor: the partial state of one corpus-level cleaner on a batch of input records."""
 
     def __init__(self, pipeline: Pipeline, position: int) -> None:
+        self.pipeline, self.position = pipeline, position
         self.cleaner = pipeline.cleaners[position]
-        self.before = pipeline.before(position)
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
         kinds, records = batch.column("kind").to_pylist(), batch.column("record").to_pylist()
         docs = [Document.model_validate_json(r) for k, r in zip(kinds, records, strict=True) if k == "input"]
         with not_counted():
-            state = self.cleaner.fit_partial(self.before.clean(docs) if self.before.cleaners else docs)
+            state = self.cleaner.fit_partial(self.pipeline.fit_input(self.position, docs))
         return {"state": [pickle.dumps(state)]}
 
 
