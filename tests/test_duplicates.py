@@ -193,3 +193,19 @@ def test_peoples_daily_near_copies_recall_and_precision() -> None:
     assert precision >= 0.99, precision
     kept = [d for d in out if "duplicate_count" in d.metadata]
     assert kept and all("-" not in d.id for d in kept)  # originals' ids sort before their copies'
+
+
+@pytest.mark.parametrize("parts", [1, 2, 5])
+def test_fitting_in_parts_marks_the_same_as_one_fit(parts: int) -> None:
+    docs = [Document(id=d.id, text=d.text) for d in build_corpus(originals=40, unrelated=20, seed=11)]
+    docs += docs[:3]  # the same texts again in a later part: they meet their first copies
+    whole = make_cleaner("mark_duplicates")
+    whole.fit(docs)
+    split = make_cleaner("mark_duplicates")
+    assert split.fits_in_parts()
+    size = -(-len(docs) // parts)
+    states = [split.fit_partial(docs[i : i + size]) for i in range(0, len(docs), size)]
+    split.set_state(split.merge_states([pickle.loads(pickle.dumps(s)) for s in states]))
+    marked = [whole(d) for d in docs]
+    assert [split(d) for d in docs] == marked
+    assert sum("duplicate_of" in d.metadata for d in marked if d is not None) >= 40

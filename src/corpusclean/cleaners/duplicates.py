@@ -56,14 +56,25 @@ class MarkDuplicates(Cleaner):
         self._found: dict[tuple[str, bytes], Match] | None = None
         self._ids_found: set[str] = set()
 
-    def fit(self, docs: Iterable[Document]) -> None:
-        """Read ``docs`` once, keeping ids and signatures, then cluster them."""
+    def fit_partial(self, docs: Iterable[Document]) -> DuplicateIndex:
+        """Read ``docs`` once, keeping ids, keys and signatures (never the texts)."""
         index = DuplicateIndex(
             threshold=self.threshold, num_perm=self.num_perm, ngram=self.ngram, seed=self.seed
         )
         for doc in docs:
             index.add(doc.id, doc.text)
-        self._found = index.resolve()  # the signatures go with the index; only matches stay
+        return index
+
+    def merge_states(self, states: list[DuplicateIndex]) -> DuplicateIndex:
+        """One index of the parts, in corpus order."""
+        merged = states[0]
+        for state in states[1:]:
+            merged.extend(state)
+        return merged
+
+    def set_state(self, state: DuplicateIndex) -> None:
+        """Cluster; the signatures go with the index, only the matches stay."""
+        self._found = state.resolve()
         self._ids_found = {doc_id for doc_id, _ in self._found}
 
     def apply(self, doc: Document) -> Document | Drop:

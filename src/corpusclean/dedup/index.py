@@ -84,6 +84,34 @@ class DuplicateIndex:
         if self._pending_chars >= _BATCH_CHARS:
             self._flush()
 
+    def extend(self, other: DuplicateIndex) -> None:
+        """Take in what ``other`` noted about the next part of the corpus.
+
+        Texts already seen here keep their first signature; the result is the
+        index one pass over both parts would have built.
+        """
+        self._flush()
+        theirs = other.signatures()
+        take: list[int] = []  # rows of their signatures that are new here
+        row_here: dict[int, int] = {}
+        for key, row in other._first_of_key.items():
+            if key in self._first_of_key:
+                mine = self._first_of_key[key]
+            elif row >= 0:
+                mine = self._signature_count + len(take)
+                take.append(row)
+            else:
+                mine = -1
+            self._first_of_key.setdefault(key, mine)
+            if row >= 0:
+                row_here[row] = mine
+        self._ids += other._ids
+        self._keys += other._keys
+        self._rows_of_doc += [row_here[r] if r >= 0 else -1 for r in other._rows_of_doc]
+        if take:
+            self._signatures.append(theirs[take])
+            self._signature_count += len(take)
+
     def _flush(self) -> None:
         if self._pending:
             self._signatures.append(self.hasher.signatures(self._pending))
