@@ -135,12 +135,14 @@ def test_a_finished_run_is_not_redone_and_other_inputs_are_refused(corpus: Path,
         clean_files([corpus / "a0_000_577c4fc611a7163a.txt"], str(folder), fmt="jsonl", pipeline=Pipeline())
 
 
+# Slow enough (0.08 s a document, about 3.5 s in all on two workers) that the run is still going
+# when the test, competing for the same two cores, sees the second unit done and stops it.
 INTERRUPTED_RUN = """
 import sys
 sys.path[:0] = [{tests!r}, {src!r}]
 from corpus_cleaners import Slow, corpus_pipeline
 from corpusclean.runner import clean_files
-clean_files([{corpus!r}], {out!r}, fmt="jsonl", pipeline=corpus_pipeline(Slow(seconds=0.02)),
+clean_files([{corpus!r}], {out!r}, fmt="jsonl", pipeline=corpus_pipeline(Slow(seconds=0.08)),
             workers=2, unit_bytes=3000, shard_bytes=20_000)
 """
 
