@@ -138,7 +138,8 @@ def test_a_finished_run_is_not_redone_and_other_inputs_are_refused(corpus: Path,
 # Slow enough (0.08 s a document, about 3.5 s in all on two workers) that the run is still going
 # when the test, competing for the same two cores, sees the second unit done and stops it.
 INTERRUPTED_RUN = """
-import sys
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a background job inherits SIGINT ignored
 sys.path[:0] = [{tests!r}, {src!r}]
 from corpus_cleaners import Slow, corpus_pipeline
 from corpusclean.runner import clean_files
