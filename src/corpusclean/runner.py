@@ -26,15 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import orjson
-
 from .cleaner import Cleaner, CleanerStats
 from .document import Document
 from .errors import InputError, OutputError
 from .exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
 from .parallel import LocalEngine, ReadOptions, as_pipeline
 from .readers import document_suffix, find_files
-from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, stats_from_dict
+from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, reject_record, stats_from_dict
 from .units import UNIT_BYTES, Unit, input_fingerprint, plan_units
 
 T = TypeVar("T")
@@ -210,7 +208,7 @@ def clean_files(
             path = side_path(output, fmt, "rejects")
             with atomic_file(path) as stream:
                 for err in result.rejected:
-                    stream.write(orjson.dumps(_reject_record(err), option=orjson.OPT_APPEND_NEWLINE))
+                    stream.write(reject_record(err.path, err.line, err.reason))
             result.files["rejects"] = str(path)
     return result
 
@@ -291,10 +289,6 @@ def _scratch(output: str) -> Iterator[Path]:
         yield Path(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _reject_record(err: InputError) -> dict[str, Any]:
-    return {"source": err.path, "line": err.line, "error": err.reason}
 
 
 def _wrap(progress: Any, items: Iterable[T], desc: str) -> Iterable[T]:
