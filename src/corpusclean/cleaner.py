@@ -230,9 +230,7 @@ class Cleaner:
         """Clean ``doc``, record the step when it changed and count; a :class:`Drop` when dropped."""
         if not _COUNTING.get():
             result = self.apply(doc)
-            if isinstance(result, Drop) or result is doc or result == doc:
-                return result if isinstance(result, Drop) else doc
-            return self._record(result) if _content_changed(doc, result) else result
+            return result if isinstance(result, Drop) else self._settle(doc, result)[0]
         began = time.perf_counter()
         result = self.apply(doc)
         stats = self.stats
@@ -242,15 +240,21 @@ class Cleaner:
             stats.dropped += 1
             stats.drop_reasons[result.reason] += 1
             return result
+        settled, changed = self._settle(doc, result)
+        if changed:
+            stats.changed += 1
+            stats.flags += len(settled.flags) - len(doc.flags)
+            stats.chars_removed += sum(len(r.text) for r in settled.removed[len(doc.removed) :])
+        return settled
+
+    def _settle(self, doc: Document, result: Document) -> tuple[Document, bool]:
+        """``result`` as it goes on (with this step when its content changed), and whether it changed."""
         if result is doc:
-            return doc
+            return doc, False
         content = _content_changed(doc, result)  # a few field comparisons, cheaper than ==
         if not content and result == doc:
-            return doc
-        stats.changed += 1
-        stats.flags += len(result.flags) - len(doc.flags)
-        stats.chars_removed += sum(len(r.text) for r in result.removed[len(doc.removed) :])
-        return self._record(result) if content else result
+            return doc, False
+        return (self._record(result) if content else result), True
 
     def __call__(self, doc: Document) -> Document | None:
         """Clean ``doc``; ``None`` when the cleaner drops it (see :meth:`process`)."""
