@@ -20,6 +20,7 @@ class MarkRepeats(Cleaner):
 
     name = "mark_repeats"
     needs_fit = True
+    changes_text = False  # it only annotates metadata
 
     def __init__(self) -> None:
         self.first: dict[str, str] = {}
@@ -52,6 +53,7 @@ class CountChars(Cleaner):
 
     name = "count_chars"
     needs_fit = True
+    changes_text = False  # it only annotates metadata
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()

@@ -13,13 +13,16 @@ import orjson
 import pytest
 from corpus_cleaners import CountChars, MarkRepeats, Slow, corpus_pipeline
 
+from corpusclean.cleaner import Cleaner
 from corpusclean.cli import main
+from corpusclean.document import Document
 from corpusclean.errors import OutputError
-from corpusclean.parallel import LocalEngine
+from corpusclean.parallel import LocalEngine, fit_groups
 from corpusclean.pipeline import Pipeline
 from corpusclean.readers import Corpus, open_compressed
+from corpusclean.registry import make_cleaner
 from corpusclean.runner import clean_files
-from corpusclean.units import find_files, plan_units, read_unit
+from corpusclean.units import UNIT_BYTES, find_files, plan_units, read_unit, unit_size
 
 TESTS = Path(__file__).resolve().parent
 
@@ -81,6 +84,31 @@ def test_fit_in_parts_matches_one_fit(corpus: Path, pipeline_of: object) -> None
     for cleaner_one, cleaner_parts in zip(one, parts, strict=True):
         if cleaner_parts.fits_in_parts():  # the others are fitted in one process either way
             assert vars(cleaner_one) | {"_stats": None} == vars(cleaner_parts) | {"_stats": None}
+
+
+class CountCalls(Cleaner):
+    """Count the documents it sees (a text-changing cleaner that changes nothing)."""
+
+    name = "count_calls"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def apply(self, doc: Document) -> Document:
+        self.calls += 1
+        return doc
+
+
+def test_cleaners_that_learn_from_the_same_text_share_one_read(corpus: Path) -> None:
+    counter, marks, chars = CountCalls(), MarkRepeats(), CountChars()
+    pipeline = Pipeline([counter, marks, make_cleaner("flag_redactions"), chars, CountCalls(), CountChars()])
+    assert fit_groups(pipeline) == [[1, 3], [5]]
+    LocalEngine(workers=1).fit(pipeline, plan_units(find_files([corpus]), unit_bytes=3000))
+    documents = sum(1 for _ in Corpus([corpus], on_error=lambda e: None))
+    assert counter.calls == 2 * documents  # once for the group [1, 3], once for [5]
+    one_marks, one_chars = MarkRepeats(), CountChars()
+    Pipeline([CountCalls(), one_marks, one_chars]).fit(list(Corpus([corpus], on_error=lambda e: None)))
+    assert (marks.first, chars.counts) == (one_marks.first, one_chars.counts) != ({}, {})
 
 
 @pytest.mark.parametrize("workers", [1, 2], ids=["1-worker", "2-workers"])
@@ -189,3 +217,29 @@ def test_cli_workers_and_shards(corpus: Path, tmp_path: Path) -> None:
     assert manifest["complete"] and manifest["totals"]["read"] == sum(shards.values())
     assert shards["duplicates"] >= 5
     assert [orjson.loads(x)["line"] for x in read_shards(out, "rejects").splitlines()] == [8]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "expected"),
+    [
+        pytest.param([60, 60, 30], [["f0"], ["f1", "f2"]], id="a-file-that-would-overfill-starts-a-unit"),
+        pytest.param([30, 30, 30, 30], [["f0", "f1", "f2"], ["f3"]], id="small-files-grouped"),
+        pytest.param([150, 10], [["f0"], ["f1"]], id="a-large-text-file-is-a-unit-of-its-own"),
+    ],
+)
+def test_units_never_grow_past_the_unit_size_by_grouping(
+    tmp_path: Path, sizes: list[int], expected: list[list[str]]
+) -> None:
+    for i, size in enumerate(sizes):
+        (tmp_path / f"f{i}.txt").write_text("字" * (size // 3), encoding="utf-8")
+    units = plan_units(find_files([tmp_path]), unit_bytes=100)
+    assert [[p.file.path.stem for p in u.pieces] for u in units] == expected
+
+
+def test_the_unit_size_follows_the_corpus_and_not_the_workers(tmp_path: Path) -> None:
+    corpus = tmp_path / "big.jsonl"
+    line = orjson.dumps({"text": "新华社北京１２月３１日电" * 20}) + b"\n"
+    corpus.write_bytes(line * (3 * 1024 * 1024 // len(line)))  # 3 MiB: units of the 1 MiB minimum
+    units = plan_units(find_files([corpus]))
+    assert len(units) == 3
+    assert unit_size(64 * 10**6) == 2 * 10**6 and unit_size(10**10) == UNIT_BYTES

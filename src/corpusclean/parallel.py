@@ -7,10 +7,11 @@ finished units in place. Results are taken in input order (an ordered
 ``imap``), so the output is the same for any number of workers; with one
 worker everything runs in the calling process.
 
-Corpus-level cleaners are fitted before cleaning, one after the other: a
-cleaner that learns in parts (:meth:`~corpusclean.cleaner.Cleaner.fits_in_parts`)
-gets one partial state per unit from the workers, merged in input order; any
-other is fitted in the main process over the whole corpus.
+Corpus-level cleaners are fitted before cleaning: cleaners that learn in parts
+(:meth:`~corpusclean.cleaner.Cleaner.fits_in_parts`) get one partial state per
+unit from the workers, merged in input order, and those that learn from the
+same text share one read of the corpus (:func:`fit_groups`); any other is
+fitted in the main process over the whole corpus.
 
 >>> import tempfile, pathlib
 >>> from corpusclean import Pipeline, make_cleaner
@@ -43,6 +44,13 @@ from .shards import SHARD_BYTES, UnitResult, UnitWriter, reject_record
 from .units import Unit, read_unit
 
 T = TypeVar("T")
+#: Wraps a stream of finished units, as ``progress(iterable, desc)``: a progress bar.
+Progress = Callable[[Iterable[Any], str], Iterable[Any]]
+
+
+def with_progress(progress: Progress | None, items: Iterable[T], desc: str) -> Iterable[T]:
+    """``items`` wrapped by ``progress`` (when there is one), labelled ``desc``."""
+    return items if progress is None else progress(items, desc)
 
 
 @dataclass(frozen=True)
@@ -119,12 +127,50 @@ def _counted(docs: Iterable[Document], result: UnitResult) -> Iterator[Document]
         yield doc
 
 
-def fit_unit(pipeline: Pipeline, position: int, unit: Unit, options: ReadOptions = DEFAULT_READ) -> Any:
-    """The partial state of the ``position``-th cleaner of ``pipeline`` on one unit."""
-    cleaner = pipeline.cleaners[position]
-    docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=lambda err: None)
+def partial_states(pipeline: Pipeline, positions: list[int], docs: Iterable[Document]) -> list[Any]:
+    """The partial states of the cleaners at ``positions`` (one fit group) on ``docs``.
+
+    The cleaners before the group run once, and every cleaner of the group
+    learns from the same documents; a part of the corpus (a unit, a batch) is
+    held in memory for that.
+    """
     with not_counted():
-        return cleaner.fit_partial(pipeline.fit_input(position, docs))
+        seen = list(pipeline.fit_input(positions[0], docs))
+        return [pipeline.cleaners[p].fit_partial(seen) for p in positions]
+
+
+def fit_unit(
+    pipeline: Pipeline, positions: list[int], unit: Unit, options: ReadOptions = DEFAULT_READ
+) -> list[Any]:
+    """The partial states of the cleaners at ``positions`` of ``pipeline`` on one unit."""
+    docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=_ignore)
+    return partial_states(pipeline, positions, docs)
+
+
+def fit_groups(pipeline: Pipeline) -> list[list[int]]:
+    """The positions of the corpus-level cleaners, grouped by the text they learn from.
+
+    Cleaners that learn in parts and see the same documents in a fit pass (no
+    cleaner between them changes the text) form one group, fitted in one read
+    of the corpus. Any other corpus-level cleaner is a group of its own.
+
+    >>> from corpusclean.registry import make_cleaner
+    >>> names = ["normalize_lines", "mark_duplicates", "flag_redactions", "mark_duplicates",
+    ...          "normalize_width", "mark_duplicates"]
+    >>> fit_groups(Pipeline(make_cleaner(n) for n in names))
+    [[1, 3], [5]]
+    """
+    groups: list[list[int]] = []
+    joinable = False  # whether the next corpus-level cleaner may join the last group
+    for position, cleaner in enumerate(pipeline.cleaners):
+        if cleaner.needs_fit:
+            if joinable and cleaner.fits_in_parts():
+                groups[-1].append(position)
+            else:
+                groups.append([position])
+            joinable = cleaner.fits_in_parts()
+        joinable = joinable and not cleaner.changes_text
+    return groups
 
 
 def as_pipeline(cleaner: Cleaner) -> Pipeline:
@@ -135,31 +181,38 @@ def as_pipeline(cleaner: Cleaner) -> Pipeline:
 def fit_in_parts(
     pipeline: Cleaner,
     units: list[Unit],
-    map_units: Callable[[Pipeline, int, list[Unit]], list[Any]],
+    map_units: Callable[[Pipeline, list[int], list[Unit]], Iterable[list[Any]]],
     options: ReadOptions = DEFAULT_READ,
+    progress: Progress | None = None,
 ) -> None:
     """Fit every corpus-level cleaner of ``pipeline``, in parts where it can learn in parts.
 
-    ``map_units(pipeline, position, units)`` returns the partial states of the
-    cleaner at ``position`` on each unit, in unit order; it is where an engine
-    puts its workers.
+    ``map_units(pipeline, positions, units)`` yields, for each part of the
+    corpus in order, the partial states of the cleaners at ``positions`` (one
+    of :func:`fit_groups`); it is where an engine puts its workers.
+    ``progress(iterable, desc)`` wraps each read of the corpus (a progress bar).
     """
     flat = as_pipeline(pipeline)
-    for position, cleaner in enumerate(flat.cleaners):
-        if not cleaner.needs_fit:
+    for positions in fit_groups(flat):
+        first = flat.cleaners[positions[0]]
+        desc = "learning (" + ", ".join(flat.cleaners[p].name for p in positions) + ")"
+        if first.fits_in_parts():
+            parts = list(with_progress(progress, map_units(flat, positions, units), desc))
+            for k, position in enumerate(positions):
+                cleaner = flat.cleaners[position]
+                cleaner.set_state(cleaner.merge_states([states[k] for states in parts]))
             continue
-        if cleaner.fits_in_parts():
-            cleaner.set_state(cleaner.merge_states(map_units(flat, position, units)))
-            continue
-
-        def everything() -> Iterator[Document]:
-            for unit in units:
-                yield from read_unit(
-                    unit, text_key=options.text_key, id_key=options.id_key, on_error=lambda err: None
-                )
-
         with not_counted():
-            cleaner.fit(flat.fit_input(position, everything()))
+            first.fit(flat.fit_input(positions[0], _read_all(with_progress(progress, units, desc), options)))
+
+
+def _read_all(units: Iterable[Unit], options: ReadOptions) -> Iterator[Document]:
+    for unit in units:
+        yield from read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=_ignore)
+
+
+def _ignore(error: InputError) -> None:
+    """Unreadable input in a fit pass: the cleaning pass meets it again and reports it."""
 
 
 # -- the local engine ------------------------------------------------------------------
@@ -184,8 +237,8 @@ def _clean_in_worker(unit: Unit) -> UnitResult:
     )
 
 
-def _fit_in_worker(unit: Unit) -> Any:
-    return fit_unit(_WORKER["pipeline"], _WORKER["position"], unit, _WORKER["options"])
+def _fit_in_worker(unit: Unit) -> list[Any]:
+    return fit_unit(_WORKER["pipeline"], _WORKER["positions"], unit, _WORKER["options"])
 
 
 class LocalEngine:
@@ -194,16 +247,22 @@ class LocalEngine:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or default_workers()
 
-    def fit(self, pipeline: Cleaner, units: list[Unit], options: ReadOptions = DEFAULT_READ) -> None:
+    def fit(
+        self,
+        pipeline: Cleaner,
+        units: list[Unit],
+        options: ReadOptions = DEFAULT_READ,
+        progress: Progress | None = None,
+    ) -> None:
         """Fit the corpus-level cleaners of ``pipeline`` on ``units``."""
 
-        def map_units(flat: Pipeline, position: int, todo: list[Unit]) -> list[Any]:
+        def map_units(flat: Pipeline, positions: list[int], todo: list[Unit]) -> Iterator[list[Any]]:
             if self.workers == 1 or len(todo) == 1:
-                return [fit_unit(flat, position, unit, options) for unit in todo]
-            settings = {"position": position, "options": options}
-            return list(self._map(flat, settings, _fit_in_worker, todo))
+                return (fit_unit(flat, positions, unit, options) for unit in todo)
+            settings = {"positions": positions, "options": options}
+            return self._map(flat, settings, _fit_in_worker, todo)
 
-        fit_in_parts(pipeline, units, map_units, options)
+        fit_in_parts(pipeline, units, map_units, options, progress)
 
     def clean(
         self,

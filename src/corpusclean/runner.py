@@ -24,18 +24,16 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from .cleaner import Cleaner, CleanerStats
 from .document import Document
 from .errors import InputError, OutputError
 from .exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
-from .parallel import LocalEngine, ReadOptions, as_pipeline
+from .parallel import LocalEngine, ReadOptions, as_pipeline, with_progress
 from .readers import document_suffix, find_files
 from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, reject_record, stats_from_dict
-from .units import UNIT_BYTES, Unit, input_fingerprint, plan_units
-
-T = TypeVar("T")
+from .units import Unit, input_fingerprint, plan_units, total_bytes, unit_size
 
 Format = Literal["jsonl", "txt"]
 
@@ -165,12 +163,13 @@ def clean_files(
     progress: Any = None,
     workers: int = 1,
     engine: Engine = "local",
-    unit_bytes: int = UNIT_BYTES,
+    unit_bytes: int | None = None,
     shard_bytes: int = SHARD_BYTES,
 ) -> RunResult:
     """Clean the files under ``inputs`` into ``output``; see the module docs for side files.
 
-    The inputs are cut into units of about ``unit_bytes`` (:mod:`corpusclean.units`)
+    The inputs are cut into units of about ``unit_bytes`` (by default chosen
+    from the input size, :func:`~corpusclean.units.unit_size`; :mod:`corpusclean.units`)
     cleaned by ``workers`` processes (``engine="local"``) or on a Ray cluster
     (``engine="ray"``); the output is the same either way. A directory output in
     the jsonl format is written as resumable shards (:mod:`corpusclean.shards`).
@@ -181,6 +180,7 @@ def clean_files(
     check_output_path(inputs, output)
     options = ReadOptions(text_key=text_key, id_key=id_key)
     files = find_files(inputs)
+    unit_bytes = unit_bytes or unit_size(total_bytes(files))
     units = plan_units(files, unit_bytes=unit_bytes)
     runner = _engine(engine, workers)
     if is_sharded(output, fmt):
@@ -195,13 +195,13 @@ def clean_files(
         return _clean_to_shards(pipeline, units, shards, runner, options, on_error, progress, shard_bytes)
     result = RunResult()
     if pipeline.needs_fit:
-        runner.fit(pipeline, units, options)
+        runner.fit(pipeline, units, options, progress)
     with _Outputs(output, fmt, result) as outputs, _scratch(output) as tmp:
         outputs.open_main()
         finished = runner.clean(
             pipeline, units, tmp, options=options, shard_bytes=shard_bytes, compress=False
         )
-        for unit in _wrap(progress, finished, "cleaning"):
+        for unit in with_progress(progress, finished, "cleaning"):
             _fail_on_reject(unit, on_error)
             _copy_unit(unit, outputs, result)
         if result.rejected and output != "-":
@@ -234,9 +234,9 @@ def _clean_to_shards(
     shards.open()
     todo = units[shards.done :]
     if todo and pipeline.needs_fit:  # a restart fits again: the same inputs give the same state
-        runner.fit(pipeline, units, options)
+        runner.fit(pipeline, units, options, progress)
     finished = runner.clean(pipeline, todo, shards.tmp, options=options, shard_bytes=shard_bytes)
-    for unit in _wrap(progress, finished, "cleaning"):
+    for unit in with_progress(progress, finished, "cleaning"):
         _fail_on_reject(unit, on_error)
         shards.commit(unit)
     shards.finish()
@@ -289,7 +289,3 @@ def _scratch(output: str) -> Iterator[Path]:
         yield Path(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _wrap(progress: Any, items: Iterable[T], desc: str) -> Iterable[T]:
-    return items if progress is None else progress(items, desc)

@@ -3,9 +3,15 @@
 A unit is what one worker reads and cleans in one go, and what a sharded
 output commits at once. Units depend only on the inputs and the unit size,
 never on the number of workers, so every engine cuts the corpus the same way
-and writes the same shards. Small files are grouped into one unit; an
-uncompressed JSONL file larger than a unit is cut at line boundaries; a
-compressed JSONL file cannot be cut without reading it and is one unit.
+and writes the same shards. Small files are grouped into one unit (a group
+never grows past the unit size); an uncompressed JSONL file larger than a unit
+is cut at line boundaries; a compressed JSONL file cannot be cut without
+reading it and is one unit.
+
+The unit size follows the corpus (:func:`unit_size`): at least
+:data:`MIN_UNITS` units, so that workers finish together (the last unit is the
+only one a worker may wait for), and never more than :data:`UNIT_BYTES`, so
+that memory and the time to the first shard stay small on any corpus.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -27,11 +33,27 @@ from typing import IO
 from .document import Document
 from .readers import Corpus, ErrorHandler, InputFile, find_files
 
-#: Default unit size in bytes of input: big enough that per-unit costs vanish,
+#: Largest unit size in bytes of input: big enough that per-unit costs vanish,
 #: small enough that the first shard of a run is written within seconds.
 UNIT_BYTES = 16 * 1024 * 1024
+#: Smallest unit size chosen by :func:`unit_size`: below it, per-unit costs show.
+MIN_UNIT_BYTES = 1024 * 1024
+#: How many units :func:`unit_size` aims at, at least: with 2 workers and 32
+#: units, the one worker left alone at the end costs at most 1/32 of the run.
+MIN_UNITS = 32
 
-__all__ = ["UNIT_BYTES", "Piece", "Unit", "find_files", "plan_units", "read_unit"]
+__all__ = [
+    "MIN_UNITS",
+    "MIN_UNIT_BYTES",
+    "UNIT_BYTES",
+    "Piece",
+    "Unit",
+    "find_files",
+    "plan_units",
+    "read_unit",
+    "total_bytes",
+    "unit_size",
+]
 
 
 @dataclass(frozen=True)
@@ -53,11 +75,36 @@ class Unit:
     pieces: tuple[Piece, ...]
 
 
-def plan_units(files: list[InputFile], *, unit_bytes: int = UNIT_BYTES) -> list[Unit]:
-    """Cut ``files`` into units of about ``unit_bytes`` bytes of input, in input order."""
+def unit_size(total_bytes: int) -> int:
+    """The unit size for a corpus of ``total_bytes``: about :data:`MIN_UNITS` units, within bounds.
+
+    It depends on the input alone, so the output is the same for any number of workers.
+
+    >>> [unit_size(n) // 1024 for n in (10**6, 100 * 10**6, 10**9)]
+    [1024, 3051, 16384]
+    """
+    return max(MIN_UNIT_BYTES, min(UNIT_BYTES, total_bytes // MIN_UNITS))
+
+
+def _size(file: InputFile) -> int:
+    return file.path.stat().st_size if file.path.is_file() else 0
+
+
+def total_bytes(files: list[InputFile]) -> int:
+    """The size of ``files`` on disk, in bytes."""
+    return sum(_size(file) for file in files)
+
+
+def plan_units(files: list[InputFile], *, unit_bytes: int | None = None) -> list[Unit]:
+    """Cut ``files`` into units of at most about ``unit_bytes`` bytes of input, in input order.
+
+    Without ``unit_bytes``, :func:`unit_size` chooses it from the total size.
+    """
+    sizes = [_size(file) for file in files]
+    if unit_bytes is None:
+        unit_bytes = unit_size(sum(sizes))
     pieces: list[tuple[Piece, int]] = []
-    for file in files:
-        size = file.path.stat().st_size if file.path.is_file() else 0
+    for file, size in zip(files, sizes, strict=True):
         if file.suffix == ".jsonl" and size > unit_bytes:
             pieces += _cut_jsonl(file, size, unit_bytes)
         else:
@@ -66,11 +113,11 @@ def plan_units(files: list[InputFile], *, unit_bytes: int = UNIT_BYTES) -> list[
     group: list[Piece] = []
     filled = 0
     for piece, size in pieces:
-        group.append(piece)
-        filled += size
-        if filled >= unit_bytes:
+        if group and filled + size > unit_bytes:  # the piece would overfill the unit: start another
             units.append(Unit(len(units), tuple(group)))
             group, filled = [], 0
+        group.append(piece)
+        filled += size
     if group:
         units.append(Unit(len(units), tuple(group)))
     return units

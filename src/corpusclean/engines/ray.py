@@ -23,11 +23,18 @@ from typing import Any
 
 import orjson
 
-from ..cleaner import Cleaner, Drop, not_counted
+from ..cleaner import Cleaner, Drop
 from ..document import Document
 from ..errors import InputError, MissingDependencyError
 from ..exporters import document_record
-from ..parallel import DEFAULT_READ, ReadOptions, cleaning_failure, fit_in_parts
+from ..parallel import (
+    DEFAULT_READ,
+    Progress,
+    ReadOptions,
+    cleaning_failure,
+    fit_in_parts,
+    partial_states,
+)
 from ..pipeline import Pipeline
 from ..shards import SHARD_BYTES, UnitResult, UnitWriter, add_stats, reject_record
 from ..units import Unit, read_unit
@@ -110,18 +117,15 @@ class _CleanBatch:
 
 
 class _FitBatch:
-    """Ray actor: the partial state of one corpus-level cleaner on a batch of input records."""
+    """Ray actor: the partial states of a group of corpus-level cleaners on a batch of input records."""
 
-    def __init__(self, pipeline: Pipeline, position: int) -> None:
-        self.pipeline, self.position = pipeline, position
-        self.cleaner = pipeline.cleaners[position]
+    def __init__(self, pipeline: Pipeline, positions: list[int]) -> None:
+        self.pipeline, self.positions = pipeline, positions
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
         kinds, records = batch.column("kind").to_pylist(), batch.column("record").to_pylist()
         docs = [Document.model_validate_json(r) for k, r in zip(kinds, records, strict=True) if k == "input"]
-        with not_counted():
-            state = self.cleaner.fit_partial(self.pipeline.fit_input(self.position, docs))
-        return {"state": [pickle.dumps(state)]}
+        return {"state": [pickle.dumps(partial_states(self.pipeline, self.positions, docs))]}
 
 
 class RayEngine:
@@ -142,21 +146,27 @@ class RayEngine:
     def _concurrency(self, ray: Any) -> int:
         return self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
 
-    def fit(self, pipeline: Cleaner, units: list[Unit], options: ReadOptions = DEFAULT_READ) -> None:
+    def fit(
+        self,
+        pipeline: Cleaner,
+        units: list[Unit],
+        options: ReadOptions = DEFAULT_READ,
+        progress: Progress | None = None,
+    ) -> None:
         """Fit the corpus-level cleaners of ``pipeline`` with Ray tasks."""
 
-        def map_units(flat: Pipeline, position: int, todo: list[Unit]) -> list[Any]:
+        def map_units(flat: Pipeline, positions: list[int], todo: list[Unit]) -> list[list[Any]]:
             ray = _ray()
             states = self._records(todo, options).map_batches(
                 _FitBatch,
-                fn_constructor_kwargs={"pipeline": flat, "position": position},
+                fn_constructor_kwargs={"pipeline": flat, "positions": positions},
                 batch_size=self.batch_size,
                 batch_format="pyarrow",
                 compute=ray.data.ActorPoolStrategy(size=self._concurrency(ray)),
             )
             return [pickle.loads(row["state"]) for row in states.iter_rows()]
 
-        fit_in_parts(pipeline, units, map_units, options)
+        fit_in_parts(pipeline, units, map_units, options, progress)
 
     def clean(
         self,
