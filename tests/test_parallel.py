@@ -17,7 +17,7 @@ from corpusclean.cleaner import Cleaner
 from corpusclean.cli import main
 from corpusclean.document import Document
 from corpusclean.errors import OutputError
-from corpusclean.parallel import LocalEngine, fit_groups
+from corpusclean.parallel import LocalEngine, StateMerger, fit_groups
 from corpusclean.pipeline import Pipeline
 from corpusclean.readers import Corpus, open_compressed
 from corpusclean.registry import make_cleaner
@@ -243,3 +243,27 @@ def test_the_unit_size_follows_the_corpus_and_not_the_workers(tmp_path: Path) ->
     units = plan_units(find_files([corpus]))
     assert len(units) == 3
     assert unit_size(64 * 10**6) == 2 * 10**6 and unit_size(10**10) == UNIT_BYTES
+
+
+class Concatenate:
+    """A merge that is associative but not commutative: the order of the parts shows."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def merge_states(self, states: list[str]) -> str:
+        self.calls += 1
+        return "".join(states)
+
+
+@pytest.mark.parametrize("parts", [0, 1, 2, 5, 8, 33])
+def test_states_merge_in_corpus_order_holding_few(parts: int) -> None:
+    merge = Concatenate()
+    merger = StateMerger(merge)
+    names = [f"<{k}>" for k in range(parts)]
+    most = 0
+    for name in names:
+        merger.add(name)
+        most = max(most, merger.held())
+    assert merger.result() == "".join(names)
+    assert most <= max(1, parts.bit_length())

@@ -197,13 +197,57 @@ def fit_in_parts(
         first = flat.cleaners[positions[0]]
         desc = "learning (" + ", ".join(flat.cleaners[p].name for p in positions) + ")"
         if first.fits_in_parts():
-            parts = list(with_progress(progress, map_units(flat, positions, units), desc))
-            for k, position in enumerate(positions):
-                cleaner = flat.cleaners[position]
-                cleaner.set_state(cleaner.merge_states([states[k] for states in parts]))
+            cleaners = [flat.cleaners[p] for p in positions]
+            merges = [StateMerger(c) for c in cleaners]
+            for states in with_progress(progress, map_units(flat, positions, units), desc):
+                for merger, state in zip(merges, states, strict=True):
+                    merger.add(state)
+            for cleaner, merger in zip(cleaners, merges, strict=True):
+                cleaner.set_state(merger.result())
             continue
         with not_counted():
             first.fit(flat.fit_input(positions[0], _read_all(with_progress(progress, units, desc), options)))
+
+
+class StateMerger:
+    """Merges the partial states of consecutive parts as they arrive, holding few at a time.
+
+    States wait on a stack, each with the number of parts it covers; two
+    neighbours that cover as many parts are merged at once (as a binary counter
+    carries). So at most about log2(parts) states are held, and each part is
+    merged about log2(parts) times, whatever the number of parts. Merging is
+    associative (see :mod:`corpusclean.cleaner`), so the result is the one of
+    ``merge_states`` over all the parts at once.
+
+    >>> from collections import Counter
+    >>> class Sum:
+    ...     def merge_states(self, states): return sum(states, Counter())
+    >>> merger = StateMerger(Sum())
+    >>> for k in range(5): merger.add(Counter({"parts": 1, k: 1}))
+    >>> merger.held(), merger.result()["parts"]
+    (2, 5)
+    """
+
+    def __init__(self, cleaner: Any) -> None:
+        self.cleaner = cleaner
+        self._stack: list[tuple[int, Any]] = []  # (parts covered, state), oldest first
+
+    def add(self, state: Any) -> None:
+        """Take the state of the next part of the corpus."""
+        covered = 1
+        while self._stack and self._stack[-1][0] == covered:
+            older_covered, older = self._stack.pop()
+            state = self.cleaner.merge_states([older, state])
+            covered += older_covered
+        self._stack.append((covered, state))
+
+    def held(self) -> int:
+        """How many states wait to be merged."""
+        return len(self._stack)
+
+    def result(self) -> Any:
+        """The state of every part added, in order (an empty corpus: ``merge_states([])``)."""
+        return self.cleaner.merge_states([state for _, state in self._stack])
 
 
 def _read_all(units: Iterable[Unit], options: ReadOptions) -> Iterator[Document]:

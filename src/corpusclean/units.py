@@ -35,7 +35,7 @@ from .readers import Corpus, ErrorHandler, InputFile, find_files
 
 #: Largest unit size in bytes of input: big enough that per-unit costs vanish,
 #: small enough that the first shard of a run is written within seconds.
-UNIT_BYTES = 16 * 1024 * 1024
+UNIT_BYTES = 8 * 1024 * 1024
 #: Smallest unit size chosen by :func:`unit_size`: below it, per-unit costs show.
 MIN_UNIT_BYTES = 1024 * 1024
 #: How many units :func:`unit_size` aims at, at least: with 2 workers and 32
@@ -81,7 +81,7 @@ def unit_size(total_bytes: int) -> int:
     It depends on the input alone, so the output is the same for any number of workers.
 
     >>> [unit_size(n) // 1024 for n in (10**6, 100 * 10**6, 10**9)]
-    [1024, 3051, 16384]
+    [1024, 3051, 8192]
     """
     return max(MIN_UNIT_BYTES, min(UNIT_BYTES, total_bytes // MIN_UNITS))
 
