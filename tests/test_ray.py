@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 
 ray = pytest.importorskip("ray", reason="the Ray engine needs pip install 'corpusclean[ray]'")
@@ -14,7 +15,9 @@ import corpus_cleaners  # noqa: E402
 from corpus_cleaners import corpus_pipeline  # noqa: E402
 
 import corpusclean  # noqa: E402
+from corpusclean.pipeline import Pipeline  # noqa: E402
 from corpusclean.recipe import default_pipeline  # noqa: E402
+from corpusclean.registry import make_cleaner  # noqa: E402
 from corpusclean.runner import clean_files  # noqa: E402
 
 
@@ -67,3 +70,30 @@ def test_corpus_level_cleaners_fit_on_ray_and_give_the_local_output(seeds_dir: P
             row.pop("seconds")
     assert remote == local
     assert local["duplicates"] == 5 and local["dropped"] == 6 and local["rejected"] == 1  # 中文段落 is short
+
+
+def test_batches_that_span_many_units_give_the_local_output_and_stats(
+    seed_texts: dict[str, str], tmp_path: Path
+) -> None:
+    # 1,200 records in units of about 60 records: a batch of 1,000 records spans many units, and the
+    # units it covers but does not end in carry no stats of their own
+    paragraphs = [p for text in seed_texts.values() for p in text.splitlines() if len(p) > 10]
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        orjson.dumps({"id": f"r{i}", "text": paragraphs[i % len(paragraphs)] + f"（{i}）"})
+        for i in range(1200)
+    ]
+    corpus.write_bytes(b"\n".join(records) + b"\n")
+    pipeline = Pipeline(make_cleaner(n) for n in ("normalize_spaces", "normalize_width", "remove_headers"))
+    results, unit_bytes = {}, corpus.stat().st_size // 20
+    for engine in ("local", "ray"):
+        results[engine] = clean_files([corpus], str(tmp_path / engine), fmt="jsonl", pipeline=pipeline,
+                                      engine=engine, workers=2, unit_bytes=unit_bytes)  # fmt: skip
+    assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
+    local, remote = results["local"].as_dict(), results["ray"].as_dict()
+    for summary in (local, remote):
+        summary.pop("files")
+        for row in summary["cleaners"]:
+            row.pop("seconds")
+    assert remote == local
+    assert local["documents_read"] == 1200 and {row["seen"] for row in local["cleaners"]} == {1200}

@@ -123,7 +123,17 @@ def stats_from_dict(data: dict[str, Any]) -> CleanerStats:
 
 
 def add_stats(total: list[CleanerStats], more: list[CleanerStats]) -> list[CleanerStats]:
-    """Row-by-row sums of two lists of per-cleaner stats (an empty ``total`` starts them)."""
+    """Row-by-row sums of two lists of per-cleaner stats (an empty ``total`` starts them).
+
+    An empty ``more`` adds nothing: a unit whose documents were counted with
+    another unit's (the Ray engine counts per batch) brings no stats of its own.
+
+    >>> rows = add_stats([], [CleanerStats("a", seen=2)])
+    >>> add_stats(rows, [])[0].seen, add_stats(rows, rows)[0].seen
+    (2, 4)
+    """
+    if not more:
+        return total
     if not total:
         return [s + CleanerStats(s.name) for s in more]
     return [a + b for a, b in zip(total, more, strict=True)]
