@@ -203,10 +203,11 @@ def measure(
     out = scratch / f"out-{corpus.name}-{mode}-{engine}-{workers}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     out.mkdir(parents=True)
+    report = out.with_name(out.name + ".json")  # not stdout: Ray writes there too
     command = [sys.executable, __file__, "--one", mode, "--corpus", str(corpus), "--out", str(out)]
-    command += ["--workers", str(workers), "--engine", engine]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    command += ["--workers", str(workers), "--engine", engine, "--report", str(report)]
+    subprocess.run(command, check=True, capture_output=True, text=True)
+    row: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
     size = corpus_mb(corpus)
     row.update(corpus=corpus.name, mb=size, run=mode, engine=engine, workers=workers, out=str(out))
     row.update(
@@ -286,9 +287,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    parser.add_argument("--report", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one_run(args.corpus, args.out, args.one, args.workers, args.engine)))
+        row = one_run(args.corpus, args.out, args.one, args.workers, args.engine)
+        args.report.write_text(json.dumps(row), encoding="utf-8")
         return
     sys.path.insert(0, str(ROOT / "src"))
     from corpusclean.registry import available
@@ -308,8 +311,9 @@ def main() -> None:
         one = measure(corpus(args.speedup_mb), "default", 1, args.scratch, keep=True)
         rows += [one, many]
         same = same_output(Path(one["out"]), Path(many["out"]))
+        speedup = one["seconds"] / many["seconds"]
         notes.append(
-            f"{args.workers} workers against 1 on {one['mb']:.0f} MB: {one['seconds'] / many['seconds']:.2f}× "
+            f"{args.workers} workers against 1 on {one['mb']:.0f} MB: {speedup:.2f}× "
             f"({one['seconds']:.1f} s / {many['seconds']:.1f} s); output identical: {same}."
         )
     if args.html:
