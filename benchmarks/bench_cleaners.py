@@ -192,7 +192,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     paragraphs = peoples_daily()
-    script_marker_patterns()  # built once on first use; not part of any document's cost
+    script_marker_patterns()  # compiled once on first use; not part of any document's cost
     print("| corpus | MB | cleaner | MB/s (best) | seconds |")
     print("| --- | --- | --- | --- | --- |")
     for megabytes in args.sizes:

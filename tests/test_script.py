@@ -15,6 +15,9 @@ from corpusclean.cleaners.script import (
     DetectScript,
     convert_script,
     detect_script,
+    script_marker_patterns,
+    script_markers_from_opencc,
+    shipped_script_markers,
 )
 from corpusclean.document import Document, Flag
 from corpusclean.errors import RecipeError
@@ -109,3 +112,25 @@ def test_detect_records_metadata_and_nothing_else() -> None:
     assert DetectScript()(out) is out
     short = Document(id="s", text="短文")
     assert DetectScript()(short) is short
+
+
+def test_the_shipped_script_markers_are_what_opencc_says() -> None:
+    traditional, simplified = shipped_script_markers()
+    assert len(traditional) > 2000 and len(simplified) > 2000 and not set(traditional) & set(simplified)
+    assert (traditional, simplified) == script_markers_from_opencc(), (
+        "the installed OpenCC tells other script markers: run python -m corpusclean.cleaners.script"
+    )
+
+
+def test_detection_never_loads_opencc(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("detect_script loaded an OpenCC converter")
+
+    monkeypatch.setattr("corpusclean.cleaners.script.opencc.OpenCC", refuse)
+    script_marker_patterns.cache_clear()
+    try:
+        assert (
+            detect_script("為中國人民謀幸福，為中華民族謀復興，是中國共產黨人的初心和使命。") == "traditional"
+        )
+    finally:
+        script_marker_patterns.cache_clear()

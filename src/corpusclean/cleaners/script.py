@@ -12,6 +12,8 @@ import difflib
 import re
 from collections.abc import Iterator
 from functools import cache
+from importlib import resources
+from pathlib import Path
 
 import opencc
 
@@ -104,35 +106,70 @@ class ConvertScript(Cleaner):
 # -- detection ------------------------------------------------------------------------
 
 
+#: The characters only one script writes, derived from OpenCC by :func:`script_markers_from_opencc`
+#: and shipped with the package: building them takes every process about 0.3 s and 40 MB.
+SCRIPT_MARKERS_FILE = "script_markers.txt"
+
+
 def _han_block() -> list[str]:
     # CJK Unified Ideographs and Extension A: where every Traditional/Simplified pair lives
     return [chr(c) for c in (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0))]
 
 
 def _changed_by(config: str, chars: list[str]) -> set[str]:
-    converted = _converter(config).convert("\n".join(chars)).split("\n")
+    converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
     return {c for c, out in zip(chars, converted, strict=True) if out != c}
+
+
+def script_markers_from_opencc() -> tuple[str, str]:
+    """The Traditional-only and the Simplified-only characters, as the installed OpenCC tells them.
+
+    A character is Traditional-only when ``t2s`` changes it, Simplified-only
+    when ``s2t``, ``s2tw`` and ``s2hk`` all change it (so variants that Taiwan
+    or Hong Kong also write, such as 群 or 床, do not count as Simplified).
+    ``python -m corpusclean.cleaners.script`` writes them to the package's data
+    file; a test checks that the file agrees with OpenCC.
+    """
+    chars = _han_block()
+    traditional = _changed_by("t2s", chars)
+    simplified = _changed_by("s2t", chars) & _changed_by("s2tw", chars) & _changed_by("s2hk", chars)
+    simplified -= traditional
+    return "".join(sorted(traditional)), "".join(sorted(simplified))
+
+
+def shipped_script_markers() -> tuple[str, str]:
+    """The Traditional-only and the Simplified-only characters of the package's data file."""
+    text = resources.files("corpusclean.data").joinpath(SCRIPT_MARKERS_FILE).read_text(encoding="utf-8")
+    traditional, simplified = (line.split("\t", 1)[1] for line in text.splitlines() if "\t" in line)
+    return traditional, simplified
+
+
+def write_script_markers(path: Path | None = None) -> Path:
+    """Write :func:`script_markers_from_opencc` to ``path`` (default: the package's data file)."""
+    traditional, simplified = script_markers_from_opencc()
+    target = path or Path(str(resources.files("corpusclean.data").joinpath(SCRIPT_MARKERS_FILE)))
+    target.write_text(
+        f"# Characters only one script writes, derived from OpenCC {opencc.__version__} by "
+        "corpusclean.cleaners.script.script_markers_from_opencc\n"
+        f"traditional\t{traditional}\nsimplified\t{simplified}\n",
+        encoding="utf-8",
+    )
+    return target
 
 
 @cache
 def script_marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns matching one Traditional-only and one Simplified-only character.
 
-    Built once from OpenCC itself (about 0.3 s, on first use): a character is
-    Traditional-only when ``t2s`` changes it, Simplified-only when ``s2t``,
-    ``s2tw`` and ``s2hk`` all change it (so variants that Taiwan or Hong Kong
-    also write, such as 群 or 床, do not count as Simplified). They use the
-    standard :mod:`re`, which matches a class of thousands of characters about a
-    thousand times faster than :mod:`regex`.
+    They use the standard :mod:`re`, which matches a class of thousands of
+    characters about a thousand times faster than :mod:`regex`.
+
+    >>> traditional_re, simplified_re = script_marker_patterns()
+    >>> traditional_re.findall("為中國人民"), simplified_re.findall("为中国人民")
+    (['為', '國'], ['为', '国'])
     """
-    chars = _han_block()
-    traditional = _changed_by("t2s", chars)
-    simplified = _changed_by("s2t", chars) & _changed_by("s2tw", chars) & _changed_by("s2hk", chars)
-    simplified -= traditional
-    return (
-        re.compile("[" + "".join(sorted(traditional)) + "]"),
-        re.compile("[" + "".join(sorted(simplified)) + "]"),
-    )
+    traditional, simplified = shipped_script_markers()
+    return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 
 @cache
@@ -206,3 +243,7 @@ __all__ = [
     "detect_script",
     "script_edits",
 ]
+
+
+if __name__ == "__main__":
+    write_script_markers()
