@@ -22,7 +22,15 @@ from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
 from corpusclean.edits import Rewrite, edit_text
-from corpusclean.patterns import DATELINE_RE, HAN, HAN_CLASS, INLINE_SPACE_RE, SENTENCE_RE
+from corpusclean.layout import content_lines
+from corpusclean.patterns import (
+    DATELINE_RE,
+    FULLWIDTH_ALNUM_RE,
+    HAN,
+    HAN_CLASS,
+    INLINE_SPACE_RE,
+    SENTENCE_RE,
+)
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -238,3 +246,50 @@ def test_dateline_pattern_matches_as_in_regex(text: str) -> None:
     assert [m.span() for m in DATELINE_RE.finditer(text, 1, len(text) - 1)] == [
         m.span() for m in DATELINE_IN_REGEX.finditer(text, 1, len(text) - 1)
     ]
+
+
+# -- normalize_width: the run pattern written to open with one character class ----------------
+
+_FULLWIDTH_CLASS = FULLWIDTH_ALNUM_RE.pattern[1 : FULLWIDTH_ALNUM_RE.pattern.index("]") + 1]
+FULLWIDTH_RUN_AS_PLUS = re.compile(
+    FULLWIDTH_ALNUM_RE.pattern.replace(_FULLWIDTH_CLASS * 2 + "*", _FULLWIDTH_CLASS + "+", 1)
+)
+
+
+def test_fullwidth_run_pattern_is_the_plain_repeat() -> None:
+    assert FULLWIDTH_ALNUM_RE.pattern.startswith("(" + _FULLWIDTH_CLASS * 2 + "*")
+    assert FULLWIDTH_RUN_AS_PLUS.pattern.startswith("(" + _FULLWIDTH_CLASS + "+(?:．")
+
+
+@FAST
+@given(texts(WIDTH_CHARS + "Ｚ０９", max_size=60))
+def test_fullwidth_run_pattern_splits_as_the_plain_repeat(text: str) -> None:
+    assert FULLWIDTH_ALNUM_RE.split(text) == FULLWIDTH_RUN_AS_PLUS.split(text)
+
+
+# -- layout: content lines by splitting and stripping ------------------------------------------
+
+CONTENT_LINE_RE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+
+
+def _content_lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
+    return [(m.start(), m.start(1), m.end(1)) for m in CONTENT_LINE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("标题\n\n　　正文。 \n", id="indent-and-trailing-space"),
+        pytest.param("\n\n", id="only-breaks"),
+        pytest.param("a\rb\u2028c\n\x1c\n d", id="other-line-ends-stay-inside"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_content_lines_cases(text: str) -> None:
+    assert [tuple(ln) for ln in content_lines(text)] == _content_lines_by_pattern(text)
+
+
+@FAST
+@given(texts("中。 \t\n\r\u3000\u00a0\u2028\x1c\x85a", max_size=60))
+def test_content_lines_agree_with_the_pattern(text: str) -> None:
+    assert [tuple(ln) for ln in content_lines(text)] == _content_lines_by_pattern(text)
