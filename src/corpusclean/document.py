@@ -14,6 +14,7 @@ every flag span and removal position right.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -93,7 +94,7 @@ class Document(BaseModel):
         for key in ("flags", "removed", "steps"):
             if key in changes:
                 changes[key] = tuple(changes[key])
-        unknown = set(changes) - set(type(self).model_fields)
+        unknown = changes.keys() - _field_names(type(self))
         if unknown:
             raise TypeError(f"Document has no field(s) {sorted(unknown)}")
         new = self.model_copy(update=changes)
@@ -162,6 +163,12 @@ class Document(BaseModel):
     def add_step(self, name: str) -> Document:
         """A copy with ``name`` appended to ``steps``."""
         return self.model_copy(update={"steps": (*self.steps, name)})
+
+
+@cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """The field names of ``model``, read once (pydantic builds ``model_fields`` on each access)."""
+    return frozenset(model.model_fields)
 
 
 def _moved(removal: Removal, at: int) -> Removal:
