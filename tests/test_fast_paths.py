@@ -21,7 +21,7 @@ from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
 from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
-from corpusclean.edits import Rewrite, edit_text
+from corpusclean.edits import Edit, Rewrite, apply_edits, edit_text
 from corpusclean.layout import content_lines
 from corpusclean.patterns import (
     DATELINE_RE,
@@ -149,6 +149,74 @@ def test_rewrite_of_another_text_is_refused() -> None:
 def test_rewrite_that_changes_nothing_keeps_the_document() -> None:
     doc = Document(id="d", text="中文")
     assert doc.edit(Rewrite("中文", "中文", list), cleaner="w") is doc
+
+
+# -- Document.edit: spans that do not move are kept as they are, not copied ----------------------
+
+SPANNED = Document(
+    id="d",
+    text="标题。正文里有一个错字。",
+    flags=(_flag("标题。正文里有一个错字。", 0, 2), _flag("标题。正文里有一个错字。", 9, 11)),
+    removed=(
+        Removal(cleaner="c", text="x", reason="r", at=1),
+        Removal(cleaner="c", text="y", reason="r", at=11),
+        Removal(cleaner="c", text="z", reason="r"),
+    ),
+)
+
+
+def _edited_by_copying(doc: Document, edits: list[Edit]) -> Document:
+    """Document.edit as it was: every flag and placed removal copied to its new place."""
+    text, positions = apply_edits(doc.text, edits)
+    removed = [r if r.at is None else r.model_copy(update={"at": positions.end(r.at)}) for r in doc.removed]
+    removed += [
+        Removal(cleaner="e", text=doc.text[e.start : e.end], reason=e.reason, at=positions.start(e.start))
+        for e in edits
+        if e.reason is not None
+    ]
+    flags = []
+    for f in doc.flags:
+        start, end = positions.start(f.start), positions.end(f.end)
+        if end > start or f.end == f.start:
+            flags.append(f.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
+    return doc.replace(text=text, flags=flags, removed=removed)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param([Edit(5, 6, reason="r")], id="between-the-spans"),
+        pytest.param([Edit(0, 1, reason="r")], id="inside-the-first-flag"),
+        pytest.param([Edit(12, 12, "！")], id="insertion-at-the-end"),
+        pytest.param([Edit(3, 5, reason="r"), Edit(9, 10, "别")], id="one-flag-changes-its-text"),
+        pytest.param([Edit(9, 11, reason="r")], id="a-flag-deleted"),
+    ],
+)
+def test_edit_keeps_unmoved_spans_and_gives_what_copying_gives(edits: list[Edit]) -> None:
+    edited = SPANNED.edit(edits, cleaner="e")
+    assert edited == _edited_by_copying(SPANNED, edits)
+    kept = {id(x) for x in (*SPANNED.flags, *SPANNED.removed)}
+    for new in (*edited.flags, *edited.removed):
+        same = next((old for old in (*SPANNED.flags, *SPANNED.removed) if old == new), None)
+        assert (id(new) in kept) is (same is not None)  # unmoved: the same object; moved: a copy
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 12), st.integers(0, 3), st.sampled_from(["", "字", "两字"])), max_size=4
+    )
+)
+def test_edit_agrees_with_copying_on_generated_edits(raw: list[tuple[int, int, str]]) -> None:
+    edits, last = [], -1
+    for start, length, replacement in sorted(raw):
+        end = min(start + length, len(SPANNED.text))
+        if start > last and end >= start:
+            edits.append(Edit(start, end, replacement, reason="r" if end > start else None))
+            last = end
+    edits = [e for e in edits if e.replacement != SPANNED.text[e.start : e.end]]
+    if edits:
+        assert SPANNED.edit(edits, cleaner="e") == _edited_by_copying(SPANNED, edits)
 
 
 # -- detect_script: one search per script before counting ----------------------------------
