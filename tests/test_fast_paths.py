@@ -15,7 +15,14 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusclean.cleaners.flags import REDACTION_PATTERNS, find_redactions
+from corpusclean.cleaners.flags import (
+    REDACTION_PATTERNS,
+    _is_apostrophe,
+    all_paired,
+    find_redactions,
+    find_unbalanced,
+    unpaired_marks,
+)
 from corpusclean.cleaners.lines import has_tidy_lines, line_break_edits, normalize_line_breaks
 from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
 from corpusclean.cleaners.script import detect_script, script_marker_patterns
@@ -29,8 +36,11 @@ from corpusclean.patterns import (
     HAN,
     HAN_CLASS,
     INLINE_SPACE_RE,
+    PAIRED_MARK_RE,
+    PAIRED_MARKS,
     SENTENCE_RE,
 )
+from corpusclean.reference import peoples_daily
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -361,3 +371,73 @@ def test_content_lines_cases(text: str) -> None:
 @given(texts("中。 \t\n\r\u3000\u00a0\u2028\x1c\x85a", max_size=60))
 def test_content_lines_agree_with_the_pattern(text: str) -> None:
     assert [tuple(ln) for ln in content_lines(text)] == _content_lines_by_pattern(text)
+
+
+# -- flag_punctuation: only paragraphs whose marks do not all pair up are read mark by mark ------
+
+
+def _unbalanced_every_paragraph(text: str) -> list[tuple[int, str]]:
+    """find_unbalanced as it was before the shortcut: every paragraph read mark by mark."""
+    if all_paired(text):
+        return []
+    found = []
+    paragraphs = text.split("\n")
+    pos = 0
+    for n, para in enumerate(paragraphs):
+        stack: list[tuple[str, int]] = []
+        for m in PAIRED_MARK_RE.finditer(para):
+            mark, at = m.group(), pos + m.start()
+            if mark in PAIRED_MARKS:
+                stack.append((mark, at))
+                continue
+            if mark == "’" and "‘" not in (o for o, _ in stack) and _is_apostrophe(text, at):
+                continue
+            opener = next(
+                (k for k in range(len(stack) - 1, -1, -1) if PAIRED_MARKS[stack[k][0]] == mark), None
+            )
+            if opener is None:
+                found.append((at, f"closing {mark} without an opening mark"))
+                continue
+            found += [
+                (inner_at, f"{inner} is not closed before {mark}") for inner, inner_at in stack[opener + 1 :]
+            ]
+            del stack[opener:]
+        following = next((p.lstrip() for p in paragraphs[n + 1 :] if p.strip()), "")
+        for mark, at in stack:
+            if not (mark == "“" and following.startswith("“")):
+                found.append((at, f"{mark} is not closed in its paragraph"))
+        pos += len(para) + 1
+    return found
+
+
+def _unbalanced(text: str) -> list[tuple[int, str]]:
+    return [(f.start, f.reason) for f in find_unbalanced(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("他说：“好。”\n“对。\n“接着说。”", id="continued-quotation"),
+        pytest.param("（一）“甲”\n‘乙’don’t\n《丙】", id="crossed-marks-in-one-paragraph"),
+        pytest.param("’97年\n“他说‘好’。”\n）", id="apostrophe-and-a-stray-closer"),
+        pytest.param("“第一段。\n\n第二段。”", id="pair-across-paragraphs"),
+    ],
+)
+def test_unbalanced_reads_only_paragraphs_left_open(text: str) -> None:
+    assert _unbalanced(text) == _unbalanced_every_paragraph(text)
+    left = unpaired_marks(text).split("\n")
+    assert len(left) == len(text.split("\n")) and any(left)
+
+
+@FAST
+@given(texts("“”‘’（）《》【】\n中a1 ", max_size=60))
+def test_unbalanced_agrees_with_reading_every_paragraph(text: str) -> None:
+    assert _unbalanced(text) == _unbalanced_every_paragraph(text)
+
+
+def test_unbalanced_agrees_on_real_text(seed_texts: dict[str, str]) -> None:
+    documents = [*seed_texts.values(), *peoples_daily(20)[:300]]
+    flagged = [doc for doc in documents if not all_paired(doc)]
+    assert flagged  # the real text has stray marks to find
+    for doc in flagged:
+        assert _unbalanced(doc) == _unbalanced_every_paragraph(doc)
