@@ -35,7 +35,9 @@ from corpusclean.patterns import (
     FULLWIDTH_ALNUM_RE,
     HAN,
     HAN_CLASS,
+    INLINE_SPACE,
     INLINE_SPACE_RE,
+    LINE_END_SPACE_RE,
     PAIRED_MARK_RE,
     PAIRED_MARKS,
     SENTENCE_RE,
@@ -441,3 +443,28 @@ def test_unbalanced_agrees_on_real_text(seed_texts: dict[str, str]) -> None:
     assert flagged  # the real text has stray marks to find
     for doc in flagged:
         assert _unbalanced(doc) == _unbalanced_every_paragraph(doc)
+
+
+# -- normalize_lines: a line ending in white space, found from the line break -----------------
+
+LINE_END_SPACE_BY_CLASS = re.compile(f"[{INLINE_SPACE}]\n")
+
+
+@FAST
+@given(texts(LINE_CHARS + "\u2002\x85", max_size=60))
+def test_line_end_space_pattern_finds_what_the_class_finds(text: str) -> None:
+    assert bool(LINE_END_SPACE_RE.search(text)) is bool(LINE_END_SPACE_BY_CLASS.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("标题 \n正文", True, id="space"),
+        pytest.param("标题\u3000\n正文", True, id="ideographic-space"),
+        pytest.param("标题\r\n正文", True, id="carriage-return"),
+        pytest.param("\n标题\n\n正文\n", False, id="breaks-only"),
+        pytest.param("标题 正文\n", False, id="space-inside-a-line"),
+    ],
+)
+def test_line_end_space_pattern(text: str, found: bool) -> None:
+    assert bool(LINE_END_SPACE_RE.search(text)) is found

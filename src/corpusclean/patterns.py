@@ -65,7 +65,10 @@ INLINE_SPACE_RE = re.compile(f"[{INLINE_SPACE}]")
 #: A line that ends in white space (a space, a tab, U+3000, a ``\r``...): with a ``\r``
 #: elsewhere, three line breaks in a row or white space at either end of the text, what
 #: :data:`LINE_BREAK_RUN_RE` would change. A text with none of them skips that scan.
-LINE_END_SPACE_RE = re.compile(f"[{INLINE_SPACE}]\n")
+#: (It matches the line break and looks behind it for the space: :mod:`re` finds a pattern
+#: that opens with one literal character by a fast search for it, about five times faster
+#: here than trying a class of spaces at every character.)
+LINE_END_SPACE_RE = re.compile(f"\n(?<=[{INLINE_SPACE}]\n)")
 #: A run of spaces and invisible characters that may need work: one that holds an
 #: unusual space or an invisible character, two or more ASCII spaces, a space at
 #: the edge of a line, or a space next to a CJK character. A single ASCII space
