@@ -1,6 +1,6 @@
 """The header finder: one pass over one text, collecting what ``remove_headers`` removes.
 
-A :class:`_Finder` reads a text line by line where the patterns of a
+A :class:`HeaderFinder` reads a text line by line where the patterns of a
 :class:`~corpusclean.cleaners.headers.HeaderRules` say something may be found,
 and returns a :class:`HeaderPlan`: the edits that remove the file-name line,
 title lines, header captions, datelines, photo credits and credit lines, and
@@ -82,7 +82,7 @@ def _join_title(parts: list[str]) -> str:
     return title
 
 
-class _Finder:
+class HeaderFinder:
     """One pass over one text; collects dropped lines and edits inside lines."""
 
     def __init__(self, text: str, rules: HeaderRules, *, has_title: bool, max_title_chars: int) -> None:

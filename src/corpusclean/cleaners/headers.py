@@ -34,7 +34,7 @@ from ..patterns import (
     UserPattern,
     compile_user_pattern,
 )
-from .header_finder import HeaderPlan, Pattern, _Finder
+from .header_finder import HeaderFinder, HeaderPlan, Pattern
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def find_headers(
     With ``has_title`` the document already has a title: title lines stay in the
     text and a run-together headline is removed with its reason instead.
     """
-    return _Finder(text, rules, has_title=has_title, max_title_chars=max_title_chars).find()
+    return HeaderFinder(text, rules, has_title=has_title, max_title_chars=max_title_chars).find()
 
 
 def remove_headers(text: str, rules: HeaderRules = DEFAULT_RULES) -> str:
