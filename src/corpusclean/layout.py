@@ -37,9 +37,9 @@ _new_line = tuple.__new__
 def content_lines(text: str) -> list[Line]:
     """The lines of ``text`` that hold more than white space, with their offsets.
 
-    A line ends at ``\n`` only; its content runs from its first to its last
+    A line ends at ``\\n`` only; its content runs from its first to its last
     character that is not white space (:meth:`str.isspace`). Splitting and
-    stripping in C costs about a quarter less than a pattern with groups.
+    stripping in C costs about a fifth less than a pattern with groups.
     """
     lines = []
     start = 0
