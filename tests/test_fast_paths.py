@@ -15,14 +15,34 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusclean.cleaners.flags import REDACTION_PATTERNS, find_redactions
+from corpusclean.cleaners.flags import (
+    REDACTION_PATTERNS,
+    _is_apostrophe,
+    all_paired,
+    find_redactions,
+    find_unbalanced,
+    unpaired_marks,
+)
 from corpusclean.cleaners.lines import has_tidy_lines, line_break_edits, normalize_line_breaks
 from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
 from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
-from corpusclean.edits import Rewrite, edit_text
-from corpusclean.patterns import DATELINE_RE, HAN, HAN_CLASS, INLINE_SPACE_RE, SENTENCE_RE
+from corpusclean.edits import Edit, Rewrite, apply_edits, edit_text
+from corpusclean.layout import content_lines
+from corpusclean.patterns import (
+    DATELINE_RE,
+    FULLWIDTH_ALNUM_RE,
+    HAN,
+    HAN_CLASS,
+    INLINE_SPACE,
+    INLINE_SPACE_RE,
+    LINE_END_SPACE_RE,
+    PAIRED_MARK_RE,
+    PAIRED_MARKS,
+    SENTENCE_RE,
+)
+from corpusclean.reference import peoples_daily
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -143,6 +163,74 @@ def test_rewrite_that_changes_nothing_keeps_the_document() -> None:
     assert doc.edit(Rewrite("中文", "中文", list), cleaner="w") is doc
 
 
+# -- Document.edit: spans that do not move are kept as they are, not copied ----------------------
+
+SPANNED = Document(
+    id="d",
+    text="标题。正文里有一个错字。",
+    flags=(_flag("标题。正文里有一个错字。", 0, 2), _flag("标题。正文里有一个错字。", 9, 11)),
+    removed=(
+        Removal(cleaner="c", text="x", reason="r", at=1),
+        Removal(cleaner="c", text="y", reason="r", at=11),
+        Removal(cleaner="c", text="z", reason="r"),
+    ),
+)
+
+
+def _edited_by_copying(doc: Document, edits: list[Edit]) -> Document:
+    """Document.edit as it was: every flag and placed removal copied to its new place."""
+    text, positions = apply_edits(doc.text, edits)
+    removed = [r if r.at is None else r.model_copy(update={"at": positions.end(r.at)}) for r in doc.removed]
+    removed += [
+        Removal(cleaner="e", text=doc.text[e.start : e.end], reason=e.reason, at=positions.start(e.start))
+        for e in edits
+        if e.reason is not None
+    ]
+    flags = []
+    for f in doc.flags:
+        start, end = positions.start(f.start), positions.end(f.end)
+        if end > start or f.end == f.start:
+            flags.append(f.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
+    return doc.replace(text=text, flags=flags, removed=removed)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param([Edit(5, 6, reason="r")], id="between-the-spans"),
+        pytest.param([Edit(0, 1, reason="r")], id="inside-the-first-flag"),
+        pytest.param([Edit(12, 12, "！")], id="insertion-at-the-end"),
+        pytest.param([Edit(3, 5, reason="r"), Edit(9, 10, "别")], id="one-flag-changes-its-text"),
+        pytest.param([Edit(9, 11, reason="r")], id="a-flag-deleted"),
+    ],
+)
+def test_edit_keeps_unmoved_spans_and_gives_what_copying_gives(edits: list[Edit]) -> None:
+    edited = SPANNED.edit(edits, cleaner="e")
+    assert edited == _edited_by_copying(SPANNED, edits)
+    kept = {id(x) for x in (*SPANNED.flags, *SPANNED.removed)}
+    for new in (*edited.flags, *edited.removed):
+        same = next((old for old in (*SPANNED.flags, *SPANNED.removed) if old == new), None)
+        assert (id(new) in kept) is (same is not None)  # unmoved: the same object; moved: a copy
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 12), st.integers(0, 3), st.sampled_from(["", "字", "两字"])), max_size=4
+    )
+)
+def test_edit_agrees_with_copying_on_generated_edits(raw: list[tuple[int, int, str]]) -> None:
+    edits, last = [], -1
+    for start, length, replacement in sorted(raw):
+        end = min(start + length, len(SPANNED.text))
+        if start > last and end >= start:
+            edits.append(Edit(start, end, replacement, reason="r" if end > start else None))
+            last = end
+    edits = [e for e in edits if e.replacement != SPANNED.text[e.start : e.end]]
+    if edits:
+        assert SPANNED.edit(edits, cleaner="e") == _edited_by_copying(SPANNED, edits)
+
+
 # -- detect_script: one search per script before counting ----------------------------------
 
 
@@ -238,3 +326,145 @@ def test_dateline_pattern_matches_as_in_regex(text: str) -> None:
     assert [m.span() for m in DATELINE_RE.finditer(text, 1, len(text) - 1)] == [
         m.span() for m in DATELINE_IN_REGEX.finditer(text, 1, len(text) - 1)
     ]
+
+
+# -- normalize_width: the run pattern written to open with one character class ----------------
+
+_FULLWIDTH_CLASS = FULLWIDTH_ALNUM_RE.pattern[1 : FULLWIDTH_ALNUM_RE.pattern.index("]") + 1]
+FULLWIDTH_RUN_AS_PLUS = re.compile(
+    FULLWIDTH_ALNUM_RE.pattern.replace(_FULLWIDTH_CLASS * 2 + "*", _FULLWIDTH_CLASS + "+", 1)
+)
+
+
+def test_fullwidth_run_pattern_is_the_plain_repeat() -> None:
+    assert FULLWIDTH_ALNUM_RE.pattern.startswith("(" + _FULLWIDTH_CLASS * 2 + "*")
+    assert FULLWIDTH_RUN_AS_PLUS.pattern.startswith("(" + _FULLWIDTH_CLASS + "+(?:．")
+
+
+@FAST
+@given(texts(WIDTH_CHARS + "Ｚ０９", max_size=60))
+def test_fullwidth_run_pattern_splits_as_the_plain_repeat(text: str) -> None:
+    assert FULLWIDTH_ALNUM_RE.split(text) == FULLWIDTH_RUN_AS_PLUS.split(text)
+
+
+# -- layout: content lines by splitting and stripping ------------------------------------------
+
+CONTENT_LINE_RE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+
+
+def _content_lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
+    return [(m.start(), m.start(1), m.end(1)) for m in CONTENT_LINE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("标题\n\n　　正文。 \n", id="indent-and-trailing-space"),
+        pytest.param("\n\n", id="only-breaks"),
+        pytest.param("a\rb\u2028c\n\x1c\n d", id="other-line-ends-stay-inside"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_content_lines_cases(text: str) -> None:
+    assert [tuple(ln) for ln in content_lines(text)] == _content_lines_by_pattern(text)
+
+
+@FAST
+@given(texts("中。 \t\n\r\u3000\u00a0\u2028\x1c\x85a", max_size=60))
+def test_content_lines_agree_with_the_pattern(text: str) -> None:
+    assert [tuple(ln) for ln in content_lines(text)] == _content_lines_by_pattern(text)
+
+
+# -- flag_punctuation: only paragraphs whose marks do not all pair up are read mark by mark ------
+
+
+def _unbalanced_every_paragraph(text: str) -> list[tuple[int, str]]:
+    """find_unbalanced as it was before the shortcut: every paragraph read mark by mark."""
+    if all_paired(text):
+        return []
+    found = []
+    paragraphs = text.split("\n")
+    pos = 0
+    for n, para in enumerate(paragraphs):
+        stack: list[tuple[str, int]] = []
+        for m in PAIRED_MARK_RE.finditer(para):
+            mark, at = m.group(), pos + m.start()
+            if mark in PAIRED_MARKS:
+                stack.append((mark, at))
+                continue
+            if mark == "’" and "‘" not in (o for o, _ in stack) and _is_apostrophe(text, at):
+                continue
+            opener = next(
+                (k for k in range(len(stack) - 1, -1, -1) if PAIRED_MARKS[stack[k][0]] == mark), None
+            )
+            if opener is None:
+                found.append((at, f"closing {mark} without an opening mark"))
+                continue
+            found += [
+                (inner_at, f"{inner} is not closed before {mark}") for inner, inner_at in stack[opener + 1 :]
+            ]
+            del stack[opener:]
+        following = next((p.lstrip() for p in paragraphs[n + 1 :] if p.strip()), "")
+        for mark, at in stack:
+            if not (mark == "“" and following.startswith("“")):
+                found.append((at, f"{mark} is not closed in its paragraph"))
+        pos += len(para) + 1
+    return found
+
+
+def _unbalanced(text: str) -> list[tuple[int, str]]:
+    return [(f.start, f.reason) for f in find_unbalanced(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("他说：“好。”\n“对。\n“接着说。”", id="continued-quotation"),
+        pytest.param("（一）“甲”\n‘乙’don’t\n《丙】", id="crossed-marks-in-one-paragraph"),
+        pytest.param("’97年\n“他说‘好’。”\n）", id="apostrophe-and-a-stray-closer"),
+        pytest.param("“第一段。\n\n第二段。”", id="pair-across-paragraphs"),
+    ],
+)
+def test_unbalanced_reads_only_paragraphs_left_open(text: str) -> None:
+    assert _unbalanced(text) == _unbalanced_every_paragraph(text)
+    left = unpaired_marks(text).split("\n")
+    assert len(left) == len(text.split("\n")) and any(left)
+
+
+@FAST
+@given(texts("“”‘’（）《》【】\n中a1 ", max_size=60))
+def test_unbalanced_agrees_with_reading_every_paragraph(text: str) -> None:
+    assert _unbalanced(text) == _unbalanced_every_paragraph(text)
+
+
+def test_unbalanced_agrees_on_real_text(seed_texts: dict[str, str]) -> None:
+    documents = [*seed_texts.values(), *peoples_daily(20)[:300]]
+    flagged = [doc for doc in documents if not all_paired(doc)]
+    assert flagged  # the real text has stray marks to find
+    for doc in flagged:
+        assert _unbalanced(doc) == _unbalanced_every_paragraph(doc)
+
+
+# -- normalize_lines: a line ending in white space, found from the line break -----------------
+
+LINE_END_SPACE_BY_CLASS = re.compile(f"[{INLINE_SPACE}]\n")
+
+
+@FAST
+@given(texts(LINE_CHARS + "\u2002\x85", max_size=60))
+def test_line_end_space_pattern_finds_what_the_class_finds(text: str) -> None:
+    assert bool(LINE_END_SPACE_RE.search(text)) is bool(LINE_END_SPACE_BY_CLASS.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("标题 \n正文", True, id="space"),
+        pytest.param("标题\u3000\n正文", True, id="ideographic-space"),
+        pytest.param("标题\r\n正文", True, id="carriage-return"),
+        pytest.param("\n标题\n\n正文\n", False, id="breaks-only"),
+        pytest.param("标题 正文\n", False, id="space-inside-a-line"),
+    ],
+)
+def test_line_end_space_pattern(text: str, found: bool) -> None:
+    assert bool(LINE_END_SPACE_RE.search(text)) is found

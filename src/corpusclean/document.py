@@ -14,6 +14,7 @@ every flag span and removal position right.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -93,7 +94,7 @@ class Document(BaseModel):
         for key in ("flags", "removed", "steps"):
             if key in changes:
                 changes[key] = tuple(changes[key])
-        unknown = set(changes) - set(type(self).model_fields)
+        unknown = changes.keys() - _field_names(type(self))
         if unknown:
             raise TypeError(f"Document has no field(s) {sorted(unknown)}")
         new = self.model_copy(update=changes)
@@ -120,9 +121,7 @@ class Document(BaseModel):
         if not edits:
             return self
         text, positions = apply_edits(self.text, edits)
-        removed = [
-            r if r.at is None else r.model_copy(update={"at": positions.end(r.at)}) for r in self.removed
-        ]
+        removed = [_moved(r, positions.end(r.at)) if r.at is not None else r for r in self.removed]
         removed += [
             Removal(
                 cleaner=cleaner,
@@ -138,7 +137,10 @@ class Document(BaseModel):
             start, end = positions.start(f.start), positions.end(f.end)
             if end <= start and f.end > f.start:
                 continue
-            flags.append(f.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
+            if (start, end) == (f.start, f.end) and text[start:end] == f.text:
+                flags.append(f)  # in place: no copy (most flags stand before every edit)
+            else:
+                flags.append(f.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
         return self.replace(text=text, flags=flags, removed=removed)
 
     def add_flags(self, flags: Iterable[Flag]) -> Document:
@@ -161,6 +163,17 @@ class Document(BaseModel):
     def add_step(self, name: str) -> Document:
         """A copy with ``name`` appended to ``steps``."""
         return self.model_copy(update={"steps": (*self.steps, name)})
+
+
+@cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """The field names of ``model``, read once (pydantic builds ``model_fields`` on each access)."""
+    return frozenset(model.model_fields)
+
+
+def _moved(removal: Removal, at: int) -> Removal:
+    """``removal`` placed at ``at``: the same object when it does not move (no copy)."""
+    return removal if removal.at == at else removal.model_copy(update={"at": at})
 
 
 def check_spans(doc: Document) -> None:

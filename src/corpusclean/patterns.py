@@ -65,7 +65,10 @@ INLINE_SPACE_RE = re.compile(f"[{INLINE_SPACE}]")
 #: A line that ends in white space (a space, a tab, U+3000, a ``\r``...): with a ``\r``
 #: elsewhere, three line breaks in a row or white space at either end of the text, what
 #: :data:`LINE_BREAK_RUN_RE` would change. A text with none of them skips that scan.
-LINE_END_SPACE_RE = re.compile(f"[{INLINE_SPACE}]\n")
+#: (It matches the line break and looks behind it for the space: :mod:`re` finds a pattern
+#: that opens with one literal character by a fast search for it, about five times faster
+#: here than trying a class of spaces at every character.)
+LINE_END_SPACE_RE = re.compile(f"\n(?<=[{INLINE_SPACE}]\n)")
 #: A run of spaces and invisible characters that may need work: one that holds an
 #: unusual space or an invisible character, two or more ASCII spaces, a space at
 #: the edge of a line, or a space next to a CJK character. A single ASCII space
@@ -92,10 +95,11 @@ JOINER_CHARS = "\u200c\u200d"
 #: A run of full-width digits and Latin letters (``１９９８``, ``ＣＰＵ``); a
 #: full-width point between full-width digits (``１．５``) belongs to the run.
 #: (Only character classes, so the faster standard :mod:`re` runs it; the group
-#: makes :meth:`re.Pattern.split` keep the runs.)
-FULLWIDTH_ALNUM_RE = re.compile(
-    rf"([{char_class(''.join(map(chr, fullwidth_alnum_table())))}]+(?:．(?=[０-９])[０-９]+)*)"
-)
+#: makes :meth:`re.Pattern.split` keep the runs. The run is written ``[x][x]*``, not
+#: ``[x]+``: :mod:`re` skips ahead to a possible start with a fast scan only when a
+#: pattern opens with a single character class, which halves the cost of the split.)
+_FULLWIDTH_ALNUM = f"[{char_class(''.join(map(chr, fullwidth_alnum_table())))}]"
+FULLWIDTH_ALNUM_RE = re.compile(rf"({_FULLWIDTH_ALNUM}{_FULLWIDTH_ALNUM}*(?:．(?=[０-９])[０-９]+)*)")
 #: A half-width ``,;:?!`` followed by optional spaces and a CJK character; the
 #: cleaner also checks that a CJK character comes before it.
 #: The half-width marks :data:`HALFWIDTH_PUNCT_RE` and :data:`HALFWIDTH_PARENS_RE` start with.

@@ -42,6 +42,8 @@ def has_repeats(sentences: list[str], *, min_chars: int = MIN_SENTENCE_CHARS, sp
     False
     """
     keys = [sentence_key(s) for s in sentences] if spaced else sentences
+    if len(set(keys)) == len(keys):  # most documents: no sentence at all repeats (a set, in C)
+        return False
     long = [k for k in keys if len(k) >= min_chars]
     return len(set(long)) < len(long)
 
