@@ -11,7 +11,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .ngrams import CHAR_BITS, CountTable, fourgram_codes
+from .ngrams import CHAR_BITS, CountTable, fourgram_codes, member
+
+__all__ = ["dominant_next", "expand", "fourgram_of", "lookup", "member", "rest_counter", "where"]
 
 CHAR_MASK = (1 << CHAR_BITS) - 1
 
@@ -59,14 +61,6 @@ def lookup(sorted_keys: np.ndarray, values: np.ndarray, q: np.ndarray) -> np.nda
     """``values`` at each of ``q`` in ``sorted_keys``, 0 where absent."""
     at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
     return np.where(sorted_keys[at] == q, values[at], 0)
-
-
-def member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Whether each of ``q`` is in ``sorted_keys`` (a binary search; ``np.isin`` sorts both every call)."""
-    if not len(sorted_keys):
-        return np.zeros(len(q), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
-    return np.asarray(sorted_keys[at] == q)
 
 
 def rest_counter(table: CountTable, own: np.ndarray | None) -> Callable[[np.ndarray], np.ndarray]:

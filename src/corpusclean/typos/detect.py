@@ -22,20 +22,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from ..errors import CorpusCleanError
 from . import pinyin
 from .arrays import dominant_next, expand, fourgram_of, lookup, member, rest_counter, where
 from .guards import NUMERAL_TABLE, both_correct, is_han_table
 from .lexicon import lexicon
 from .ngrams import (
     CHAR_BITS,
+    MAX_NGRAMS,
     NgramStats,
     bigram_codes,
     fourgram_codes,
     string_codes,
-    text_id,
     trigram_codes,
 )
 from .score import confidence
@@ -86,7 +88,7 @@ class TypoDetector:
         weights: Sequence[float] | None = None,
         l_n: bool = False,
         f_h: bool = False,
-        max_ngrams: int = 20_000_000,
+        max_ngrams: int = MAX_NGRAMS,
         words_only: bool = True,
         max_fuzzy: int = 1,
     ) -> None:
@@ -108,14 +110,27 @@ class TypoDetector:
 
     def fit(self, texts: Iterable[str]) -> TypoDetector:
         """Count the corpus and index its words by loose reading."""
-        return self.use_stats(NgramStats.fit(texts, max_ngrams=self.max_ngrams))
+        return self.use_stats(self.count(texts).finish())
+
+    def count(self, texts: Iterable[str]) -> NgramStats:
+        """The raw counts of one part of the corpus (see :meth:`NgramStats.count`).
+
+        With ``words_only``, only the n-grams around a word that may be flagged or
+        suggested are counted: every count :meth:`features` looks up, and no other.
+        """
+        words = span_words() if self.words_only else None
+        return NgramStats.count(texts, words=words, max_ngrams=self.max_ngrams)
 
     def use_stats(self, stats: NgramStats) -> TypoDetector:
         """Use counts fitted earlier (on this corpus or a larger reference one)."""
+        if stats.words_only and not self.words_only:
+            raise CorpusCleanError(
+                "these typo statistics hold only the n-grams around listed words, and a detector "
+                "with words_only=False looks up others; fit it again with words_only=False"
+            )
         self.stats = stats
         bigrams = stats.bigrams
-        lex = lexicon()
-        self._span_words = lex.codes[~member(lex.proper_codes, lex.codes)]
+        self._span_words = span_words()
         common = bigrams.keys[bigrams.counts >= self.min_suggestion_count]
         words = common[member(self._span_words, common)]
         keys = []
@@ -183,7 +198,7 @@ class TypoDetector:
         span = bi[pos]
         if not len(pos):
             return None
-        own = text_id(text) in self.stats.doc_ids
+        own = self.stats.counted(text)
         tri = trigram_codes(c)
         rest2 = rest_counter(self.stats.bigrams, bi if own else None)
         rest3 = rest_counter(trigrams, tri if own else None)
@@ -255,6 +270,13 @@ class TypoDetector:
                 (int(a[k]), int(b[k]), int(x1[k]), int(x2[k])),
             )  # fmt: skip
         return [hits[p] for p in sorted(hits)]
+
+
+@cache
+def span_words() -> np.ndarray:
+    """The words that may be flagged or suggested: the word list's, less its proper nouns (sorted codes)."""
+    lex = lexicon()
+    return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
 
 
 def _inside_longer_word(text: str, p: int, long_words: frozenset[str]) -> bool:
