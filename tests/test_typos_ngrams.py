@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -63,10 +64,12 @@ def _same(a: NgramStats, b: NgramStats) -> bool:
     )
 
 
-@pytest.mark.parametrize("cuts", [[1], [5, 9], [3, 4, 11], list(range(1, 18))], ids=lambda c: f"{len(c)}-cuts")
+@pytest.mark.parametrize(
+    "cuts", [[1], [5, 9], [3, 4, 11], list(range(1, 18))], ids=lambda c: f"{len(c)}-cuts"
+)
 def test_parts_add_up_to_one_pass(cuts: list[int]) -> None:
     bounds = [0, *cuts, len(TEXTS)]
-    parts = [NgramStats.count(TEXTS[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = [NgramStats.count(TEXTS[a:b]) for a, b in pairwise(bounds)]
     total = parts[0]
     for part in parts[1:]:
         total = total.add(part)

@@ -47,8 +47,8 @@ _SEPARATOR = "\x00"
 #: The default bound on each table: at 12 bytes an entry, at most 48 MB a table and
 #: 144 MB for the bigram, trigram and four-gram tables together (docs/typos.md).
 MAX_NGRAMS = 4_000_000
-#: Characters counted at a time: the transient arrays of a chunk take about 60 bytes a character.
-CHUNK_CHARS = 1_000_000
+#: Characters counted at a time: the transient arrays of a chunk take about 60 bytes a character (30 MB).
+CHUNK_CHARS = 500_000
 
 
 def string_codes(text: str) -> np.ndarray:
