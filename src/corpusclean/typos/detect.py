@@ -28,7 +28,7 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from . import pinyin
-from .arrays import dominant_next, expand, fourgram_of, lookup, member, rest_counter, where
+from .arrays import OtherCounts, dominant_next, expand, fourgram_of, lookup, member, split_as, where
 from .guards import NUMERAL_TABLE, both_correct, is_han_table
 from .lexicon import lexicon
 from .ngrams import (
@@ -186,27 +186,28 @@ class TypoDetector:
         hi = np.searchsorted(self._group_keys, key, "right")
         has = hi > lo
         pos, cand = expand(i[has], lo[has], hi[has], self._group_words)
+        other = cand != bi[pos]  # a span's own word is in its group: no lookups for it
+        pos, cand = pos[other], cand[other]
         # A cheap first cut on counts that still include this document: the candidate
         # must be seen beside the left or the right character somewhere.
-        left, right = c[pos - 1] << (2 * CHAR_BITS), c[pos + 2]
         trigrams = self.stats.trigrams
-        keep = (cand != bi[pos]) & (
-            np.maximum(trigrams.get(left | cand), trigrams.get((cand << CHAR_BITS) | right))
-            >= self.min_context
-        )
-        pos, cand = pos[keep], cand[keep]
-        span = bi[pos]
-        if not len(pos):
+        left_cand = (c[pos - 1] << (2 * CHAR_BITS)) | cand
+        cand_right = (cand << CHAR_BITS) | c[pos + 2]
+        with_left, with_right = split_as(trigrams.get(np.concatenate([left_cand, cand_right])), pos, pos)
+        keep = np.maximum(with_left, with_right) >= self.min_context
+        if not keep.any():
             return None
         own = self.stats.counted(text)
         tri = trigram_codes(c)
-        rest2 = rest_counter(self.stats.bigrams, bi if own else None)
-        rest3 = rest_counter(trigrams, tri if own else None)
-        f = {"pos": pos, "cand": cand, "span": span, "cy": rest2(cand)}
+        bigram_own = np.unique(bi, return_counts=True)
+        rest2 = OtherCounts(self.stats.bigrams, bi if own else None)
+        rest3 = OtherCounts(trigrams, tri if own else None)
+        f = {"pos": pos, "cand": cand, "span": bi[pos], "a": with_left, "b": with_right,
+             "qa": left_cand, "qb": cand_right}  # fmt: skip
+        f = where(f, keep)
+        (f["cy"],) = rest2(f["cand"])
         f = where(f, f["cy"] >= self.min_suggestion_count)
-        pos, cand = f["pos"], f["cand"]
-        f["a"] = rest3((c[pos - 1] << (2 * CHAR_BITS)) | cand)
-        f["b"] = rest3((cand << CHAR_BITS) | c[pos + 2])
+        f["a"], f["b"] = rest3.less_own(f.pop("a"), f.pop("qa")), rest3.less_own(f.pop("b"), f.pop("qb"))
         f = where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
         # A candidate that is nearly always followed by one character is a fragment of a
         # longer word (总要 of 总要求); unless that character follows here, its counts prove nothing.
@@ -214,28 +215,28 @@ class TypoDetector:
         fragment[fragment] = dominant_next(trigrams, f["cand"][fragment]) >= 0.9
         f = where(f, ~fragment)
         pos, cand, span = f["pos"], f["cand"], f["span"]
-        f["x1"], f["x2"], f["cx"] = rest3(tri[pos - 1]), rest3(tri[pos]), rest2(span)
+        f["x1"], f["x2"] = rest3(tri[pos - 1], tri[pos])
+        (f["cx"],) = rest2(span)
         four = fourgram_codes(c)
-        rest4 = rest_counter(self.stats.fourgrams, four if own else None)
-        # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges).
+        rest4 = OtherCounts(self.stats.fourgrams, four if own else None)
+        # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
+        # and the candidate between both context characters: left+candidate+right.
         inner = (pos >= 2) & (pos + 3 < n)
         p2 = np.where(inner, pos, 2)
         c1, c2 = cand >> CHAR_BITS, cand & _MASK
-        f["a2"] = np.where(inner, rest4(fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2)), 0)
-        f["b2"] = np.where(inner, rest4(fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3])), 0)
-        f["x1_2"] = np.where(inner, rest4(four[p2 - 2]), 0)
-        f["x2_2"] = np.where(inner, rest4(four[p2]), 0)
-        # The candidate between both context characters: left+candidate+right.
-        f["ab"] = rest4(fourgram_of(c[pos - 1], c1, c2, c[pos + 2]))
-        f["xab"] = rest4(four[pos - 1])
-        rest1 = rest_counter(self.stats.unigrams, c if own else None)
-        f["ul"], f["ur"] = rest1(c[pos - 1]), rest1(c[pos + 2])
-        own_keys, own_counts = np.unique(bi, return_counts=True)
-        f["oy"] = lookup(own_keys, own_counts, cand)
-        f["fx"], f["fy"] = lookup(lex.codes, lex.shares, span), lookup(lex.codes, lex.shares, cand)
+        a2, b2, x1_2, x2_2, f["ab"], f["xab"] = rest4(
+            fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2), fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3]),
+            four[p2 - 2], four[p2], fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1],
+        )  # fmt: skip
+        for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
+            f[name] = np.where(inner, counts, 0)
+        f["ul"], f["ur"] = OtherCounts(self.stats.unigrams, c if own else None)(c[pos - 1], c[pos + 2])
+        f["oy"] = lookup(*bigram_own, cand)
+        f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).
-        f["straddle"] = member(lex.codes, bi[pos - 1]) | member(lex.codes, bi[pos + 1])
+        ends, starts = split_as(member(lex.codes, np.concatenate([bi[pos - 1], bi[pos + 1]])), pos, pos)
+        f["straddle"] = ends | starts
         return f
 
     def allowed(self, text: str, p: int, suggestion: str, long_words: frozenset[str]) -> bool:

@@ -66,8 +66,8 @@ def trigram_codes(codes: np.ndarray) -> np.ndarray:
     return np.asarray((codes[:-2] << (2 * CHAR_BITS)) | (codes[1:-1] << CHAR_BITS) | codes[2:])
 
 
-_MIX_A = np.uint64(0x9E3779B97F4A7C15)
-_MIX_B = np.uint64(0xC2B2AE3D27D4EB4F)
+MIX_A = np.uint64(0x9E3779B97F4A7C15)
+MIX_B = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
 def fourgram_codes(codes: np.ndarray) -> np.ndarray:
@@ -77,7 +77,7 @@ def fourgram_codes(codes: np.ndarray) -> np.ndarray:
     million distinct four-grams a collision is a one-in-millions event.
     """
     with np.errstate(over="ignore"):
-        return np.asarray(trigram_codes(codes[:-1]) * _MIX_A + codes[3:] * _MIX_B)
+        return np.asarray(trigram_codes(codes[:-1]) * MIX_A + codes[3:] * MIX_B)
 
 
 def text_id(text: str) -> int:
@@ -269,7 +269,7 @@ class NgramStats:
         del bigrams
         self.trigrams = self.trigrams.merge(CountTable.count(trigrams[triples])).bound(max_ngrams)
         with np.errstate(over="ignore"):
-            fourgrams = trigrams[:-1] * _MIX_A + codes[3:] * _MIX_B
+            fourgrams = trigrams[:-1] * MIX_A + codes[3:] * MIX_B
         del trigrams
         self.fourgrams = self.fourgrams.merge(CountTable.count(fourgrams[quads])).bound(max_ngrams)
 
