@@ -79,21 +79,23 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def read_units(folder: Path, unit_mb: float = 16) -> Iterator[list[Document]]:
-    """The documents of the JSONL corpus in ``folder``, in lists of about ``unit_mb`` MB."""
-    unit: list[Document] = []
-    size = 0
+def read_docs(folder: Path) -> Iterator[tuple[int, Document]]:
+    """The documents of the JSONL corpus in ``folder`` with the bytes of their lines."""
     for path in sorted(folder.glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
             for line in f:
                 record = json.loads(line)
-                unit.append(Document(id=record["id"], text=record["text"]))
-                size += len(line.encode("utf-8"))
-                if size >= unit_mb * 1e6:
-                    yield unit
-                    unit, size = [], 0
-    if unit:
-        yield unit
+                yield len(line.encode("utf-8")), Document(id=record["id"], text=record["text"])
+
+
+def one_unit(stream: Iterator[tuple[int, Document]], unit_mb: float = 16) -> Iterator[Document]:
+    """The next documents of ``stream``, up to about ``unit_mb`` MB, read as they are needed."""
+    size = 0
+    for n, doc in stream:
+        yield doc
+        size += n
+        if size >= unit_mb * 1e6:
+            return
 
 
 def rss_one(folder: Path, flag_mb: float) -> None:
@@ -101,22 +103,21 @@ def rss_one(folder: Path, flag_mb: float) -> None:
     began = time.perf_counter()
     cleaner = make_cleaner("flag_typos")
     lexicon(), syllable_table(), is_han_table()
-    stages = {"set-up": peak_mb()}
-    state = None
-    for unit in read_units(folder):
-        part = cleaner.fit_partial(unit)
-        state = part if state is None else cleaner.merge_states([state, part])
-        stages["largest state"] = max(stages.get("largest state", 0), part.nbytes / 1e6)
-    assert state is not None
+    stages = {"set-up": peak_mb(), "largest state": 0.0}
+    stream = read_docs(folder)
+    state = cleaner.fit_partial(one_unit(stream))
+    while (part := cleaner.fit_partial(one_unit(stream))).docs:
+        stages["largest state"] = max(stages["largest state"], part.nbytes / 1e6)
+        state = cleaner.merge_states([state, part])  # as workers' states arrive, in corpus order
+    stages["largest state"] = max(stages["largest state"], state.nbytes / 1e6)
     stages["fit"] = peak_mb()
     cleaner.set_state(state)
     del state
     stages["model"] = cleaner.detector.stats.nbytes / 1e6
     flagged = 0.0
-    for unit in read_units(folder):
-        for doc in unit:
-            cleaner(doc)
-            flagged += len(doc.text.encode("utf-8")) / 1e6
+    for n, doc in read_docs(folder):
+        cleaner(doc)
+        flagged += n / 1e6
         if flagged >= flag_mb:
             break
     stages["flag"] = peak_mb()
@@ -127,7 +128,8 @@ def rss_one(folder: Path, flag_mb: float) -> None:
 def rss(sizes: list[float], flag_mb: float, scratch: Path) -> None:
     from run import build_corpus  # benchmarks/run.py, beside this script
 
-    print("| corpus (MB) | peak after set-up | after fit | after flagging | largest unit state | model |")
+    head = "| corpus (MB) | peak RSS (MB) after set-up | after fit | after flagging | largest state | model |"
+    print(head)
     print("|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         folder = build_corpus(scratch / f"text-{size:g}MB", size, html=False)
@@ -135,7 +137,7 @@ def rss(sizes: list[float], flag_mb: float, scratch: Path) -> None:
         out = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         print(
             f"| {size:g} | {out['set-up']:.0f} | {out['fit']:.0f} | {out['flag']:.0f} "
-            f"| {out['largest state']:.1f} | {out['model']:.1f} |  ({out['seconds']:.0f} s)"
+            f"| {out['largest state']:.1f} MB | {out['model']:.1f} MB |"
         )
 
 
