@@ -34,6 +34,7 @@ from corpusclean.registry import make_cleaner
 from corpusclean.typos import TypoDetector, evaluate
 from corpusclean.typos.guards import is_han_table
 from corpusclean.typos.lexicon import lexicon
+from corpusclean.typos.ngrams import MAX_NGRAMS
 from corpusclean.typos.pinyin import syllable_table
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -98,10 +99,10 @@ def one_unit(stream: Iterator[tuple[int, Document]], unit_mb: float = 16) -> Ite
             return
 
 
-def rss_one(folder: Path, flag_mb: float) -> None:
+def rss_one(folder: Path, flag_mb: float, max_ngrams: int) -> None:
     """Fit unit by unit in this process, then flag; print the peak RSS after each stage."""
     began = time.perf_counter()
-    cleaner = make_cleaner("flag_typos")
+    cleaner = make_cleaner("flag_typos", max_ngrams=max_ngrams)
     lexicon(), syllable_table(), is_han_table()
     stages = {"set-up": peak_mb(), "largest state": 0.0}
     stream = read_docs(folder)
@@ -111,9 +112,11 @@ def rss_one(folder: Path, flag_mb: float) -> None:
         state = cleaner.merge_states([state, part])  # as workers' states arrive, in corpus order
     stages["largest state"] = max(stages["largest state"], state.nbytes / 1e6)
     stages["fit"] = peak_mb()
+    stages["largest table"] = max(len(t.keys) for t in (state.bigrams, state.trigrams, state.fourgrams))
     cleaner.set_state(state)
     del state
     stages["model"] = cleaner.detector.stats.nbytes / 1e6
+    stages["floor"] = cleaner.detector.stats.fourgrams.floor
     flagged = 0.0
     for n, doc in read_docs(folder):
         cleaner(doc)
@@ -125,19 +128,23 @@ def rss_one(folder: Path, flag_mb: float) -> None:
     print(json.dumps(stages))
 
 
-def rss(sizes: list[float], flag_mb: float, scratch: Path) -> None:
+def rss(sizes: list[float], flag_mb: float, max_ngrams: int, scratch: Path) -> None:
     from run import build_corpus  # benchmarks/run.py, beside this script
 
-    head = "| corpus (MB) | peak RSS (MB) after set-up | after fit | after flagging | largest state | model |"
+    head = (
+        "| corpus (MB) | peak RSS (MB) after set-up | after fit | after flagging "
+        "| largest state | largest table | model |"
+    )
     print(head)
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         folder = build_corpus(scratch / f"text-{size:g}MB", size, html=False)
         command = [sys.executable, __file__, "--rss-one", str(folder), "--flag-mb", str(flag_mb)]
+        command += ["--max-ngrams", str(max_ngrams)]
         out = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         print(
             f"| {size:g} | {out['set-up']:.0f} | {out['fit']:.0f} | {out['flag']:.0f} "
-            f"| {out['largest state']:.1f} MB | {out['model']:.1f} MB |"
+            f"| {out['largest state']:.1f} MB | {out['largest table']:,} entries | {out['model']:.1f} MB |"
         )
 
 
@@ -154,14 +161,15 @@ def main() -> None:
     parser.add_argument("--eval", type=int, nargs="*", default=[], metavar="SEED")
     parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
+    parser.add_argument("--max-ngrams", type=int, default=MAX_NGRAMS, help="the bound --rss fits with")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/corpusclean-bench"))
     parser.add_argument("--rss-one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_one:
-        rss_one(args.rss_one, args.flag_mb)
+        rss_one(args.rss_one, args.flag_mb, args.max_ngrams)
         return
     if args.rss:
-        rss(args.rss, args.flag_mb, args.scratch)
+        rss(args.rss, args.flag_mb, args.max_ngrams, args.scratch)
         return
     docs = peoples_daily()
     throughput(docs, args.repeat)

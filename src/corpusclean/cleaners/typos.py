@@ -80,6 +80,8 @@ class FlagTypos(Cleaner):
         max_ngrams: int = MAX_NGRAMS,
     ) -> None:
         # The default threshold keeps precision about 0.9 on news text (docs/typos.md).
+        # The default max_ngrams bounds the counts to 72 MB, which the n-grams around
+        # listed words of a few hundred MB of news text do not reach (docs/typos.md).
         self.threshold = threshold
         self.fix_above = fix_above
         self.changes_text = fix_above is not None

@@ -44,9 +44,11 @@ from ..errors import CorpusCleanError
 CHAR_BITS = 21
 #: Separates documents when counting, so that no n-gram spans two of them.
 _SEPARATOR = "\x00"
-#: The default bound on each table: at 12 bytes an entry, at most 48 MB a table and
-#: 144 MB for the bigram, trigram and four-gram tables together (docs/typos.md).
-MAX_NGRAMS = 4_000_000
+#: The default bound on each table: at 12 bytes an entry, at most 24 MB a table and 72 MB
+#: for the bigram, trigram and four-gram tables together. Adding a part to tables at the
+#: bound takes about as much again for a moment, so a process stays near 400 MB at worst;
+#: the seeds and the People's Daily text never reach it (docs/typos.md, "Memory").
+MAX_NGRAMS = 2_000_000
 #: Characters counted at a time: the transient arrays of a chunk take about 60 bytes a character (30 MB).
 CHUNK_CHARS = 500_000
 
