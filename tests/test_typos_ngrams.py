@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from itertools import pairwise
 from pathlib import Path
@@ -144,3 +145,28 @@ def test_load_a_bad_file_says_what_to_do(tmp_path: Path) -> None:
     path.write_bytes(b"not numpy")
     with pytest.raises(CorpusCleanError, match="fit again"):
         NgramStats.load(path)
+
+
+def test_a_file_of_the_first_format_still_loads(tmp_path: Path) -> None:
+    stats = NgramStats.fit(["初心和使命。"] * 3)
+    path = tmp_path / "old.npz"
+    tables = {n: getattr(stats, f"{n}s") for n in ("unigram", "bigram", "trigram", "fourgram")}
+    np.savez(
+        path,
+        meta=np.array(json.dumps({"format": 1, "docs": 3, "chars": 18, "floors": [2, 2, 2]})),
+        doc_ids=np.array([text_id("初心和使命。")], dtype=np.uint64),
+        **{f"{n}_keys": t.keys for n, t in tables.items()},
+        **{f"{n}_counts": t.counts for n, t in tables.items()},
+    )
+    loaded = NgramStats.load(path)
+    assert not loaded.words_only and loaded.counted("初心和使命。") and not loaded.counted("出行")
+    assert loaded.bigrams.counts.tolist() == stats.bigrams.counts.tolist()
+
+
+def test_word_ngrams_cannot_serve_a_detector_that_looks_up_every_span() -> None:
+    from corpusclean.typos.detect import TypoDetector
+
+    counted = TypoDetector().fit(["初心和使命。"] * 3).stats
+    assert counted.words_only
+    with pytest.raises(CorpusCleanError, match="words_only=False"):
+        TypoDetector(words_only=False).use_stats(counted)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .ngrams import CHAR_BITS, MIX_A, MIX_B, CountTable, fourgram_codes, member
+from .ngrams import CHAR_BITS, MIX_A, MIX_B, CountTable, member
 
 __all__ = ["OtherCounts", "dominant_next", "expand", "fourgram_of", "lookup", "member", "split_as", "where"]
 
@@ -53,6 +53,7 @@ def where(f: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]:
 def fourgram_of(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
     """:func:`fourgram_codes` of four code-point arrays, position by position.
 
+    >>> from corpusclean.typos.ngrams import fourgram_codes
     >>> codes = np.array([1, 2, 3, 4, 5], dtype=np.uint64)
     >>> fourgram_of(codes[:2], codes[1:3], codes[2:4], codes[3:]).tolist() == fourgram_codes(codes).tolist()
     True

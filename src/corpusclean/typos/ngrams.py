@@ -32,7 +32,6 @@ True
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -281,47 +280,17 @@ class NgramStats:
         tables = (self.unigrams, self.bigrams, self.trigrams, self.fourgrams)
         return sum(t.nbytes for t in tables) + int(self.doc_ids.nbytes)
 
-    # -- saving and loading ---------------------------------------------------
+    # -- saving and loading (:mod:`corpusclean.typos.store`) ----------------------
 
     def save(self, path: str | Path) -> None:
         """Write the statistics to ``path`` (a numpy ``.npz`` file, no pickle inside)."""
-        meta = {"format": 2, "docs": self.docs, "chars": self.chars, "words_only": self.words_only,
-                "floors": [self.bigrams.floor, self.trigrams.floor, self.fourgrams.floor]}  # fmt: skip
-        tables = {name: getattr(self, f"{name}s") for name in _TABLES}
-        with open(path, "wb") as f:
-            np.savez(
-                f,
-                meta=np.array(json.dumps(meta)),
-                doc_ids=self.doc_ids,
-                **{f"{name}_keys": t.keys for name, t in tables.items()},
-                **{f"{name}_counts": t.counts for name, t in tables.items()},
-            )
+        from .store import save_stats
+
+        save_stats(self, path)
 
     @classmethod
     def load(cls, path: str | Path) -> NgramStats:
         """Read statistics written by :meth:`save` (this format, or the first one)."""
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                meta = json.loads(str(z["meta"]))
-                if meta.get("format") not in (1, 2):
-                    raise ValueError(f"unknown format {meta.get('format')!r}")
-                floors = [1, *meta["floors"]]
-                tables = {
-                    f"{name}s": CountTable(z[f"{name}_keys"], z[f"{name}_counts"], floor)
-                    for name, floor in zip(_TABLES, floors, strict=True)
-                }
-                return cls(
-                    **tables,
-                    doc_ids=np.unique(z["doc_ids"].astype(np.uint64)),
-                    docs=meta["docs"],
-                    chars=meta["chars"],
-                    words_only=bool(meta.get("words_only", False)),
-                )
-        except (OSError, KeyError, ValueError) as exc:
-            raise CorpusCleanError(
-                f"{path}: cannot read typo statistics ({exc}); write them with "
-                "FlagTypos.save_stats() or fit again on a reference corpus"
-            ) from exc
+        from .store import load_stats
 
-
-_TABLES = ("unigram", "bigram", "trigram", "fourgram")
+        return load_stats(path)
