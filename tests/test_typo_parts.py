@@ -106,3 +106,13 @@ def test_workers_fit_in_parts_and_flag_as_a_whole_fit(tmp_path: Path, corpus: li
     at_once = FlagTypos(threshold=0.3)
     at_once.fit(corpus[:60])
     assert _flags(in_parts, corpus[:60]) == _flags(at_once, corpus[:60])
+
+
+def test_fitted_detectors_are_equal_when_their_counts_are(corpus: list[Document]) -> None:
+    whole, halves, fewer = FlagTypos(), FlagTypos(), FlagTypos()
+    whole.fit(corpus[:40])
+    states = [halves.fit_partial(corpus[:20]), halves.fit_partial(corpus[20:40])]
+    halves.set_state(halves.merge_states(states))
+    fewer.fit(corpus[:39])
+    assert whole.detector == halves.detector
+    assert whole.detector != fewer.detector

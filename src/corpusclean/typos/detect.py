@@ -106,6 +106,16 @@ class TypoDetector:
         self._group_words = np.zeros(0, np.uint64)
         self._span_words = np.zeros(0, np.uint64)
 
+    def __eq__(self, other: object) -> bool:
+        """Detectors with the same settings and the same counts flag the same."""
+        if not isinstance(other, TypoDetector):
+            return NotImplemented
+        mine, theirs = vars(self), vars(other)
+        return mine.keys() == theirs.keys() and all(
+            np.array_equal(v, theirs[k]) if isinstance(v, np.ndarray) else v == theirs[k]
+            for k, v in mine.items()
+        )
+
     # -- fitting ------------------------------------------------------------------
 
     def fit(self, texts: Iterable[str]) -> TypoDetector:

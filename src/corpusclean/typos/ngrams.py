@@ -94,14 +94,23 @@ def member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
     return np.asarray(sorted_keys[at] == q)
 
 
-@dataclass
+@dataclass(eq=False)
 class CountTable:
-    """Sorted n-gram codes and their counts."""
+    """Sorted n-gram codes and their counts (equal to another with the same entries and floor)."""
 
     keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
     #: Counts below this were dropped to bound memory (1: nothing dropped).
     floor: int = 1
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CountTable):
+            return NotImplemented
+        return (
+            self.floor == other.floor
+            and np.array_equal(self.keys, other.keys)
+            and np.array_equal(self.counts, other.counts)
+        )
 
     @classmethod
     def count(cls, codes: np.ndarray) -> CountTable:
@@ -155,7 +164,7 @@ class CountTable:
 _NO_IDS = np.zeros(0, np.uint64)
 
 
-@dataclass
+@dataclass(eq=False)
 class NgramStats:
     """Character, bigram, trigram and four-gram counts of a corpus, and fingerprints of its documents."""
 
@@ -169,6 +178,16 @@ class NgramStats:
     chars: int = 0
     #: True when only the n-grams around given words were counted (see :meth:`count`).
     words_only: bool = False
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NgramStats):
+            return NotImplemented
+        return (
+            (self.unigrams, self.bigrams, self.trigrams, self.fourgrams)
+            == (other.unigrams, other.bigrams, other.trigrams, other.fourgrams)
+            and np.array_equal(self.doc_ids, other.doc_ids)
+            and (self.docs, self.chars, self.words_only) == (other.docs, other.chars, other.words_only)
+        )
 
     @classmethod
     def fit(
