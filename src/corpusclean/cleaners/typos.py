@@ -24,7 +24,7 @@ from pathlib import Path
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Edit, Flag
 from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
-from ..typos.ngrams import NgramStats
+from ..typos.ngrams import MAX_NGRAMS, NgramStats
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
 
 Found = tuple[int, int, str, float, str]
@@ -77,9 +77,11 @@ class FlagTypos(Cleaner):
         never_flag_path: str | None = None,
         l_n: bool = False,
         f_h: bool = False,
-        max_ngrams: int = 20_000_000,
+        max_ngrams: int = MAX_NGRAMS,
     ) -> None:
         # The default threshold keeps precision about 0.9 on news text (docs/typos.md).
+        # The default max_ngrams bounds the counts to 72 MB, which the n-grams around
+        # listed words of a few hundred MB of news text do not reach (docs/typos.md).
         self.threshold = threshold
         self.fix_above = fix_above
         self.changes_text = fix_above is not None
@@ -97,12 +99,33 @@ class FlagTypos(Cleaner):
         """A fit pass is needed unless statistics were loaded from a file."""
         return not self._loaded
 
+    @classmethod
+    def fits_in_parts(cls) -> bool:
+        """Always: the counts of parts add up (``needs_fit`` is an instance property here)."""
+        return True
+
     def fit(self, docs: Iterable[Document]) -> None:
         """Count the n-grams of every document (one pass, bounded memory).
 
-        Until fitted (or given saved statistics) the cleaner flags nothing.
+        The same as :meth:`fit_partial` on the whole corpus, then :meth:`merge_states`
+        and :meth:`set_state`. Until fitted (or given saved statistics) the cleaner flags nothing.
         """
-        self.detector.fit(doc.text for doc in docs)
+        self.set_state(self.merge_states([self.fit_partial(docs)]))
+
+    def fit_partial(self, docs: Iterable[Document]) -> NgramStats:
+        """The raw n-gram counts and document fingerprints of one part of the corpus (no text)."""
+        return self.detector.count(doc.text for doc in docs)
+
+    def merge_states(self, states: list[NgramStats]) -> NgramStats:
+        """The counts of consecutive parts added up; n-grams seen once are kept until :meth:`set_state`."""
+        merged = states[0]
+        for state in states[1:]:
+            merged = merged.add(state, max_ngrams=self.detector.max_ngrams)
+        return merged
+
+    def set_state(self, state: NgramStats) -> None:
+        """Drop the n-grams seen once in the whole corpus and index the words by reading."""
+        self.detector.use_stats(state.finish())
 
     def save_stats(self, path: str | Path) -> None:
         """Write the fitted statistics to ``path``, to clean another corpus later."""

@@ -22,20 +22,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from ..errors import CorpusCleanError
 from . import pinyin
-from .arrays import dominant_next, expand, fourgram_of, lookup, member, rest_counter, where
+from .arrays import OtherCounts, dominant_next, expand, fourgram_of, lookup, member, split_as, where
 from .guards import NUMERAL_TABLE, both_correct, is_han_table
 from .lexicon import lexicon
 from .ngrams import (
     CHAR_BITS,
+    MAX_NGRAMS,
     NgramStats,
     bigram_codes,
     fourgram_codes,
     string_codes,
-    text_id,
     trigram_codes,
 )
 from .score import confidence
@@ -86,7 +88,7 @@ class TypoDetector:
         weights: Sequence[float] | None = None,
         l_n: bool = False,
         f_h: bool = False,
-        max_ngrams: int = 20_000_000,
+        max_ngrams: int = MAX_NGRAMS,
         words_only: bool = True,
         max_fuzzy: int = 1,
     ) -> None:
@@ -104,18 +106,41 @@ class TypoDetector:
         self._group_words = np.zeros(0, np.uint64)
         self._span_words = np.zeros(0, np.uint64)
 
+    def __eq__(self, other: object) -> bool:
+        """Detectors with the same settings and the same counts flag the same."""
+        if not isinstance(other, TypoDetector):
+            return NotImplemented
+        mine, theirs = vars(self), vars(other)
+        return mine.keys() == theirs.keys() and all(
+            np.array_equal(v, theirs[k]) if isinstance(v, np.ndarray) else v == theirs[k]
+            for k, v in mine.items()
+        )
+
     # -- fitting ------------------------------------------------------------------
 
     def fit(self, texts: Iterable[str]) -> TypoDetector:
         """Count the corpus and index its words by loose reading."""
-        return self.use_stats(NgramStats.fit(texts, max_ngrams=self.max_ngrams))
+        return self.use_stats(self.count(texts).finish())
+
+    def count(self, texts: Iterable[str]) -> NgramStats:
+        """The raw counts of one part of the corpus (see :meth:`NgramStats.count`).
+
+        With ``words_only``, only the n-grams around a word that may be flagged or
+        suggested are counted: every count :meth:`features` looks up, and no other.
+        """
+        words = span_words() if self.words_only else None
+        return NgramStats.count(texts, words=words, max_ngrams=self.max_ngrams)
 
     def use_stats(self, stats: NgramStats) -> TypoDetector:
         """Use counts fitted earlier (on this corpus or a larger reference one)."""
+        if stats.words_only and not self.words_only:
+            raise CorpusCleanError(
+                "these typo statistics hold only the n-grams around listed words, and a detector "
+                "with words_only=False looks up others; fit it again with words_only=False"
+            )
         self.stats = stats
         bigrams = stats.bigrams
-        lex = lexicon()
-        self._span_words = lex.codes[~member(lex.proper_codes, lex.codes)]
+        self._span_words = span_words()
         common = bigrams.keys[bigrams.counts >= self.min_suggestion_count]
         words = common[member(self._span_words, common)]
         keys = []
@@ -171,27 +196,28 @@ class TypoDetector:
         hi = np.searchsorted(self._group_keys, key, "right")
         has = hi > lo
         pos, cand = expand(i[has], lo[has], hi[has], self._group_words)
+        other = cand != bi[pos]  # a span's own word is in its group: no lookups for it
+        pos, cand = pos[other], cand[other]
         # A cheap first cut on counts that still include this document: the candidate
         # must be seen beside the left or the right character somewhere.
-        left, right = c[pos - 1] << (2 * CHAR_BITS), c[pos + 2]
         trigrams = self.stats.trigrams
-        keep = (cand != bi[pos]) & (
-            np.maximum(trigrams.get(left | cand), trigrams.get((cand << CHAR_BITS) | right))
-            >= self.min_context
-        )
-        pos, cand = pos[keep], cand[keep]
-        span = bi[pos]
-        if not len(pos):
+        left_cand = (c[pos - 1] << (2 * CHAR_BITS)) | cand
+        cand_right = (cand << CHAR_BITS) | c[pos + 2]
+        with_left, with_right = split_as(trigrams.get(np.concatenate([left_cand, cand_right])), pos, pos)
+        keep = np.maximum(with_left, with_right) >= self.min_context
+        if not keep.any():
             return None
-        own = text_id(text) in self.stats.doc_ids
+        own = self.stats.counted(text)
         tri = trigram_codes(c)
-        rest2 = rest_counter(self.stats.bigrams, bi if own else None)
-        rest3 = rest_counter(trigrams, tri if own else None)
-        f = {"pos": pos, "cand": cand, "span": span, "cy": rest2(cand)}
+        bigram_own = np.unique(bi, return_counts=True)
+        rest2 = OtherCounts(self.stats.bigrams, bi if own else None)
+        rest3 = OtherCounts(trigrams, tri if own else None)
+        f = {"pos": pos, "cand": cand, "span": bi[pos], "a": with_left, "b": with_right,
+             "qa": left_cand, "qb": cand_right}  # fmt: skip
+        f = where(f, keep)
+        (f["cy"],) = rest2(f["cand"])
         f = where(f, f["cy"] >= self.min_suggestion_count)
-        pos, cand = f["pos"], f["cand"]
-        f["a"] = rest3((c[pos - 1] << (2 * CHAR_BITS)) | cand)
-        f["b"] = rest3((cand << CHAR_BITS) | c[pos + 2])
+        f["a"], f["b"] = rest3.less_own(f.pop("a"), f.pop("qa")), rest3.less_own(f.pop("b"), f.pop("qb"))
         f = where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
         # A candidate that is nearly always followed by one character is a fragment of a
         # longer word (总要 of 总要求); unless that character follows here, its counts prove nothing.
@@ -199,28 +225,28 @@ class TypoDetector:
         fragment[fragment] = dominant_next(trigrams, f["cand"][fragment]) >= 0.9
         f = where(f, ~fragment)
         pos, cand, span = f["pos"], f["cand"], f["span"]
-        f["x1"], f["x2"], f["cx"] = rest3(tri[pos - 1]), rest3(tri[pos]), rest2(span)
+        f["x1"], f["x2"] = rest3(tri[pos - 1], tri[pos])
+        (f["cx"],) = rest2(span)
         four = fourgram_codes(c)
-        rest4 = rest_counter(self.stats.fourgrams, four if own else None)
-        # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges).
+        rest4 = OtherCounts(self.stats.fourgrams, four if own else None)
+        # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
+        # and the candidate between both context characters: left+candidate+right.
         inner = (pos >= 2) & (pos + 3 < n)
         p2 = np.where(inner, pos, 2)
         c1, c2 = cand >> CHAR_BITS, cand & _MASK
-        f["a2"] = np.where(inner, rest4(fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2)), 0)
-        f["b2"] = np.where(inner, rest4(fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3])), 0)
-        f["x1_2"] = np.where(inner, rest4(four[p2 - 2]), 0)
-        f["x2_2"] = np.where(inner, rest4(four[p2]), 0)
-        # The candidate between both context characters: left+candidate+right.
-        f["ab"] = rest4(fourgram_of(c[pos - 1], c1, c2, c[pos + 2]))
-        f["xab"] = rest4(four[pos - 1])
-        rest1 = rest_counter(self.stats.unigrams, c if own else None)
-        f["ul"], f["ur"] = rest1(c[pos - 1]), rest1(c[pos + 2])
-        own_keys, own_counts = np.unique(bi, return_counts=True)
-        f["oy"] = lookup(own_keys, own_counts, cand)
-        f["fx"], f["fy"] = lookup(lex.codes, lex.shares, span), lookup(lex.codes, lex.shares, cand)
+        a2, b2, x1_2, x2_2, f["ab"], f["xab"] = rest4(
+            fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2), fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3]),
+            four[p2 - 2], four[p2], fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1],
+        )  # fmt: skip
+        for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
+            f[name] = np.where(inner, counts, 0)
+        f["ul"], f["ur"] = OtherCounts(self.stats.unigrams, c if own else None)(c[pos - 1], c[pos + 2])
+        f["oy"] = lookup(*bigram_own, cand)
+        f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).
-        f["straddle"] = member(lex.codes, bi[pos - 1]) | member(lex.codes, bi[pos + 1])
+        ends, starts = split_as(member(lex.codes, np.concatenate([bi[pos - 1], bi[pos + 1]])), pos, pos)
+        f["straddle"] = ends | starts
         return f
 
     def allowed(self, text: str, p: int, suggestion: str, long_words: frozenset[str]) -> bool:
@@ -255,6 +281,13 @@ class TypoDetector:
                 (int(a[k]), int(b[k]), int(x1[k]), int(x2[k])),
             )  # fmt: skip
         return [hits[p] for p in sorted(hits)]
+
+
+@cache
+def span_words() -> np.ndarray:
+    """The words that may be flagged or suggested: the word list's, less its proper nouns (sorted codes)."""
+    lex = lexicon()
+    return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
 
 
 def _inside_longer_word(text: str, p: int, long_words: frozenset[str]) -> bool:

@@ -1,26 +1,37 @@
-"""Character n-gram counts of a corpus: counted fast, kept small, saved and loaded.
+"""Character n-gram counts of a corpus: counted fast, kept small, learnt in parts, saved and loaded.
 
 Every code point fits in 21 bits, so a bigram is one 42-bit integer and a
 trigram one 63-bit integer: counting is a numpy sort, and looking counts up is a
 binary search over a sorted array, for a whole document at once. A table costs
 12 bytes per distinct n-gram kept (8 for the code, 4 for the count).
 
-Memory stays bounded: n-grams seen once are dropped at the end of a fit (a
-document's own n-grams never count as evidence for it, so nothing is lost), and
-when a table outgrows ``max_ngrams`` while counting, the rarest entries are
-dropped until it fits (the lowest count still kept is in ``floor``).
+A corpus can be counted in parts (:meth:`NgramStats.count`, one per share of
+the corpus, in any process), the parts added up in corpus order
+(:meth:`NgramStats.add`), and the sum finished once (:meth:`NgramStats.finish`,
+which drops the n-grams seen once in the whole corpus). Counts are sums, so
+without the memory bound below the result is the same however the corpus was cut.
+
+Memory stays bounded three ways. Given the words that will be looked up
+(``words``), only the n-grams that contain one of them are counted: the detector
+never asks for any other. N-grams seen once are dropped at the end (a
+document's own n-grams never count as evidence for it). And when a table
+outgrows ``max_ngrams`` while counting or adding, its rarest entries are
+dropped until it fits (the lowest count still kept is in ``floor``); only then
+can the result depend on how the corpus was cut.
 
 >>> stats = NgramStats.fit(["初心和使命", "初心和使命", "出行"])
 >>> stats.bigrams.get(bigram_codes(string_codes("初心"))).tolist()
 [2]
 >>> stats.docs, stats.chars
 (3, 12)
+>>> halves = NgramStats.count(["初心和使命"]).add(NgramStats.count(["初心和使命", "出行"]))
+>>> halves.finish().bigrams.counts.tolist() == stats.bigrams.counts.tolist()
+True
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +43,13 @@ from ..errors import CorpusCleanError
 CHAR_BITS = 21
 #: Separates documents when counting, so that no n-gram spans two of them.
 _SEPARATOR = "\x00"
+#: The default bound on each table: at 12 bytes an entry, at most 24 MB a table and 72 MB
+#: for the bigram, trigram and four-gram tables together. Adding a part to tables at the
+#: bound takes about as much again for a moment, so a process stays near 400 MB at worst;
+#: the seeds and the People's Daily text never reach it (docs/typos.md, "Memory").
+MAX_NGRAMS = 2_000_000
+#: Characters counted at a time: the transient arrays of a chunk take about 60 bytes a character (30 MB).
+CHUNK_CHARS = 500_000
 
 
 def string_codes(text: str) -> np.ndarray:
@@ -49,8 +67,8 @@ def trigram_codes(codes: np.ndarray) -> np.ndarray:
     return np.asarray((codes[:-2] << (2 * CHAR_BITS)) | (codes[1:-1] << CHAR_BITS) | codes[2:])
 
 
-_MIX_A = np.uint64(0x9E3779B97F4A7C15)
-_MIX_B = np.uint64(0xC2B2AE3D27D4EB4F)
+MIX_A = np.uint64(0x9E3779B97F4A7C15)
+MIX_B = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
 def fourgram_codes(codes: np.ndarray) -> np.ndarray:
@@ -60,7 +78,7 @@ def fourgram_codes(codes: np.ndarray) -> np.ndarray:
     million distinct four-grams a collision is a one-in-millions event.
     """
     with np.errstate(over="ignore"):
-        return np.asarray(trigram_codes(codes[:-1]) * _MIX_A + codes[3:] * _MIX_B)
+        return np.asarray(trigram_codes(codes[:-1]) * MIX_A + codes[3:] * MIX_B)
 
 
 def text_id(text: str) -> int:
@@ -68,14 +86,31 @@ def text_id(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-@dataclass
+def member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Whether each of ``q`` is in ``sorted_keys`` (a binary search)."""
+    if not len(sorted_keys):
+        return np.zeros(len(q), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[at] == q)
+
+
+@dataclass(eq=False)
 class CountTable:
-    """Sorted n-gram codes and their counts."""
+    """Sorted n-gram codes and their counts (equal to another with the same entries and floor)."""
 
     keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))
     #: Counts below this were dropped to bound memory (1: nothing dropped).
     floor: int = 1
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CountTable):
+            return NotImplemented
+        return (
+            self.floor == other.floor
+            and np.array_equal(self.keys, other.keys)
+            and np.array_equal(self.counts, other.counts)
+        )
 
     @classmethod
     def count(cls, codes: np.ndarray) -> CountTable:
@@ -91,12 +126,20 @@ class CountTable:
         return np.where(self.keys[at] == queries, self.counts[at], 0).astype(np.int64)
 
     def merge(self, other: CountTable) -> CountTable:
-        """The sum of two tables."""
-        if not len(self.keys):
-            return other
-        keys, inverse = np.unique(np.concatenate([self.keys, other.keys]), return_inverse=True)
-        counts = np.bincount(inverse, weights=np.concatenate([self.counts, other.counts]))
-        return CountTable(keys, counts.astype(np.uint32), max(self.floor, other.floor))
+        """The sum of two tables: the smaller one is looked up in the larger, new keys inserted."""
+        floor = max(self.floor, other.floor)
+        big, small = (self, other) if len(self.keys) >= len(other.keys) else (other, self)
+        if not len(small.keys):
+            return CountTable(big.keys, big.counts, floor)
+        at = np.searchsorted(big.keys, small.keys)
+        found = np.zeros(len(at), dtype=bool)
+        inside = at < len(big.keys)
+        found[inside] = big.keys[at[inside]] == small.keys[inside]
+        counts = big.counts.copy()
+        counts[at[found]] += small.counts[found]  # keys are unique, so no index repeats
+        new = ~found
+        keys = np.insert(big.keys, at[new], small.keys[new])
+        return CountTable(keys, np.insert(counts, at[new], small.counts[new]), floor)
 
     def prune(self, min_count: int) -> CountTable:
         """Drop the entries counted fewer than ``min_count`` times."""
@@ -118,48 +161,110 @@ class CountTable:
         return int(self.keys.nbytes + self.counts.nbytes)
 
 
-@dataclass
+_NO_IDS = np.zeros(0, np.uint64)
+
+
+@dataclass(eq=False)
 class NgramStats:
-    """Character, bigram and trigram counts of a corpus, and fingerprints of its documents."""
+    """Character, bigram, trigram and four-gram counts of a corpus, and fingerprints of its documents."""
 
     unigrams: CountTable = field(default_factory=CountTable)
     bigrams: CountTable = field(default_factory=CountTable)
     trigrams: CountTable = field(default_factory=CountTable)
     fourgrams: CountTable = field(default_factory=CountTable)
-    #: Fingerprints (:func:`text_id`) of the documents counted, to leave each one out.
-    doc_ids: set[int] = field(default_factory=set)
+    #: Sorted fingerprints (:func:`text_id`) of the documents counted, to leave each one out.
+    doc_ids: np.ndarray = field(default_factory=lambda: _NO_IDS)
     docs: int = 0
     chars: int = 0
+    #: True when only the n-grams around given words were counted (see :meth:`count`).
+    words_only: bool = False
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NgramStats):
+            return NotImplemented
+        return (
+            (self.unigrams, self.bigrams, self.trigrams, self.fourgrams)
+            == (other.unigrams, other.bigrams, other.trigrams, other.fourgrams)
+            and np.array_equal(self.doc_ids, other.doc_ids)
+            and (self.docs, self.chars, self.words_only) == (other.docs, other.chars, other.words_only)
+        )
 
     @classmethod
     def fit(
-        cls, texts: Iterable[str], *, max_ngrams: int = 20_000_000, chunk_chars: int = 4_000_000
+        cls,
+        texts: Iterable[str],
+        *,
+        words: np.ndarray | None = None,
+        max_ngrams: int = MAX_NGRAMS,
+        chunk_chars: int = CHUNK_CHARS,
     ) -> NgramStats:
-        """Count the n-grams of ``texts``, ``chunk_chars`` characters at a time.
+        """Count the n-grams of ``texts`` and drop those seen once: :meth:`count`, then :meth:`finish`."""
+        return cls.count(texts, words=words, max_ngrams=max_ngrams, chunk_chars=chunk_chars).finish()
 
-        ``max_ngrams`` bounds each table (bigrams, trigrams) while counting; the
-        default holds about 240 MB per table at most.
+    @classmethod
+    def count(
+        cls,
+        texts: Iterable[str],
+        *,
+        words: np.ndarray | None = None,
+        max_ngrams: int = MAX_NGRAMS,
+        chunk_chars: int = CHUNK_CHARS,
+    ) -> NgramStats:
+        """The raw counts of one part of a corpus, ``chunk_chars`` characters at a time.
+
+        With ``words`` (sorted bigram codes), a bigram is counted only when it is
+        one of them, a trigram or four-gram only when two adjacent characters of
+        it are; the unigrams are all counted. Nothing is dropped for being rare
+        but the entries over ``max_ngrams`` a table.
         """
-        stats = cls()
+        stats = cls(words_only=words is not None)
+        ids: list[int] = []
         chunk: list[str] = []
         size = 0
         for text in texts:
-            stats.doc_ids.add(text_id(text))
-            stats.docs += 1
+            ids.append(text_id(text))
             stats.chars += len(text)
             chunk.append(text)
             size += len(text) + 1
             if size >= chunk_chars:
-                stats._add_chunk(chunk, max_ngrams)
+                stats._add_chunk(chunk, words, max_ngrams)
                 chunk, size = [], 0
         if chunk:
-            stats._add_chunk(chunk, max_ngrams)
-        stats.bigrams = stats.bigrams.prune(2)
-        stats.trigrams = stats.trigrams.prune(2)
-        stats.fourgrams = stats.fourgrams.prune(2)
+            stats._add_chunk(chunk, words, max_ngrams)
+        stats.docs = len(ids)
+        stats.doc_ids = np.unique(np.array(ids, dtype=np.uint64))
         return stats
 
-    def _add_chunk(self, texts: list[str], max_ngrams: int) -> None:
+    def add(self, other: NgramStats, *, max_ngrams: int = MAX_NGRAMS) -> NgramStats:
+        """The counts of this part and the next one together (raw, like :meth:`count`'s)."""
+        if self.words_only != other.words_only:
+            raise CorpusCleanError(
+                "cannot add n-gram counts of the whole text to counts of word n-grams only; "
+                "count every part with the same words"
+            )
+        return NgramStats(
+            unigrams=self.unigrams.merge(other.unigrams),
+            bigrams=self.bigrams.merge(other.bigrams).bound(max_ngrams),
+            trigrams=self.trigrams.merge(other.trigrams).bound(max_ngrams),
+            fourgrams=self.fourgrams.merge(other.fourgrams).bound(max_ngrams),
+            doc_ids=np.union1d(self.doc_ids, other.doc_ids),
+            docs=self.docs + other.docs,
+            chars=self.chars + other.chars,
+            words_only=self.words_only,
+        )
+
+    def finish(self) -> NgramStats:
+        """These counts without the n-grams seen once in the whole corpus: what flagging reads."""
+        return NgramStats(
+            self.unigrams, self.bigrams.prune(2), self.trigrams.prune(2), self.fourgrams.prune(2),
+            self.doc_ids, self.docs, self.chars, self.words_only,
+        )  # fmt: skip
+
+    def counted(self, text: str) -> bool:
+        """Whether ``text`` is one of the documents counted (by its fingerprint)."""
+        return bool(member(self.doc_ids, np.array([text_id(text)], dtype=np.uint64))[0])
+
+    def _add_chunk(self, texts: list[str], words: np.ndarray | None, max_ngrams: int) -> None:
         codes = string_codes(_SEPARATOR.join(texts))
         if not codes.size:  # only empty texts: nothing to count
             return
@@ -172,60 +277,39 @@ class NgramStats:
         inside = codes != 0
         bigrams = bigram_codes(codes)
         pairs = inside[:-1] & inside[1:]
-        self.bigrams = self.bigrams.merge(CountTable.count(bigrams[pairs])).bound(max_ngrams)
-        trigrams = (bigrams[:-1] << CHAR_BITS) | codes[2:]
+        # A word never holds the separator, so ``word`` implies ``pairs``.
+        word = pairs if words is None else member(words, bigrams)
         triples = pairs[:-1] & inside[2:]
+        quads = triples[:-1] & inside[3:]
+        if words is not None:
+            triples &= word[:-1] | word[1:]
+            quads &= word[:-2] | word[1:-1] | word[2:]
+        self.bigrams = self.bigrams.merge(CountTable.count(bigrams[word])).bound(max_ngrams)
+        trigrams = (bigrams[:-1] << CHAR_BITS) | codes[2:]
+        del bigrams
         self.trigrams = self.trigrams.merge(CountTable.count(trigrams[triples])).bound(max_ngrams)
         with np.errstate(over="ignore"):
-            fourgrams = trigrams[:-1] * _MIX_A + codes[3:] * _MIX_B
-        quads = triples[:-1] & inside[3:]
+            fourgrams = trigrams[:-1] * MIX_A + codes[3:] * MIX_B
+        del trigrams
         self.fourgrams = self.fourgrams.merge(CountTable.count(fourgrams[quads])).bound(max_ngrams)
 
     @property
     def nbytes(self) -> int:
-        """Memory the counts hold, in bytes (the fingerprints add 8 bytes a document on disk)."""
-        return sum(t.nbytes for t in (self.unigrams, self.bigrams, self.trigrams, self.fourgrams))
+        """Memory the counts and fingerprints hold, in bytes."""
+        tables = (self.unigrams, self.bigrams, self.trigrams, self.fourgrams)
+        return sum(t.nbytes for t in tables) + int(self.doc_ids.nbytes)
 
-    # -- saving and loading ---------------------------------------------------
+    # -- saving and loading (:mod:`corpusclean.typos.store`) ----------------------
 
     def save(self, path: str | Path) -> None:
         """Write the statistics to ``path`` (a numpy ``.npz`` file, no pickle inside)."""
-        meta = {"format": 1, "docs": self.docs, "chars": self.chars,
-                "floors": [self.bigrams.floor, self.trigrams.floor, self.fourgrams.floor]}  # fmt: skip
-        with open(path, "wb") as f:
-            np.savez(
-                f,
-                meta=np.array(json.dumps(meta)),
-                unigram_keys=self.unigrams.keys,
-                unigram_counts=self.unigrams.counts,
-                bigram_keys=self.bigrams.keys,
-                bigram_counts=self.bigrams.counts,
-                trigram_keys=self.trigrams.keys,
-                trigram_counts=self.trigrams.counts,
-                fourgram_keys=self.fourgrams.keys,
-                fourgram_counts=self.fourgrams.counts,
-                doc_ids=np.array(sorted(self.doc_ids), dtype=np.uint64),
-            )
+        from .store import save_stats
+
+        save_stats(self, path)
 
     @classmethod
     def load(cls, path: str | Path) -> NgramStats:
-        """Read statistics written by :meth:`save`."""
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                meta = json.loads(str(z["meta"]))
-                if meta.get("format") != 1:
-                    raise ValueError(f"unknown format {meta.get('format')!r}")
-                return cls(
-                    unigrams=CountTable(z["unigram_keys"], z["unigram_counts"]),
-                    bigrams=CountTable(z["bigram_keys"], z["bigram_counts"], meta["floors"][0]),
-                    trigrams=CountTable(z["trigram_keys"], z["trigram_counts"], meta["floors"][1]),
-                    fourgrams=CountTable(z["fourgram_keys"], z["fourgram_counts"], meta["floors"][2]),
-                    doc_ids={int(x) for x in z["doc_ids"]},
-                    docs=meta["docs"],
-                    chars=meta["chars"],
-                )
-        except (OSError, KeyError, ValueError) as exc:
-            raise CorpusCleanError(
-                f"{path}: cannot read typo statistics ({exc}); write them with "
-                "FlagTypos.save_stats() or fit again on a reference corpus"
-            ) from exc
+        """Read statistics written by :meth:`save` (this format, or the first one)."""
+        from .store import load_stats
+
+        return load_stats(path)

@@ -67,13 +67,17 @@ class TermMatcher:
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = frozenset(t for t in terms if t)
         self._automaton = ahocorasick.Automaton()
-        for term in terms:
-            if term:
-                self._automaton.add_word(term, term)
+        for term in sorted(self.terms):
+            self._automaton.add_word(term, term)
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+
+    def __eq__(self, other: object) -> bool:
+        """Matchers of the same terms match the same."""
+        return self.terms == other.terms if isinstance(other, TermMatcher) else NotImplemented
 
     def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, term)`` of every occurrence, overlapping ones included."""
