@@ -155,10 +155,9 @@ def fit_groups(pipeline: Pipeline) -> list[list[int]]:
     of the corpus. Any other corpus-level cleaner is a group of its own.
 
     >>> from corpusclean.registry import make_cleaner
-    >>> names = ["normalize_lines", "mark_duplicates", "flag_redactions", "mark_duplicates",
-    ...          "normalize_width", "mark_duplicates"]
+    >>> names = ["normalize_lines", "flag_typos", "mark_duplicates", "normalize_width", "flag_typos"]
     >>> fit_groups(Pipeline(make_cleaner(n) for n in names))
-    [[1, 3], [5]]
+    [[1, 2], [4]]
     """
     groups: list[list[int]] = []
     joinable = False  # whether the next corpus-level cleaner may join the last group
