@@ -15,6 +15,7 @@ from corpusclean import Document, Pipeline, make_cleaner
 from corpusclean.dedup import MinHasher, estimate_jaccard, fold_for_comparison, lsh_params, shingle_hashes
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.errors import NotFittedError
+from corpusclean.parallel import StateMerger
 from corpusclean.patterns import DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
 
 STORY = (
@@ -195,8 +196,9 @@ def test_peoples_daily_near_copies_recall_and_precision() -> None:
     assert kept and all("-" not in d.id for d in kept)  # originals' ids sort before their copies'
 
 
-@pytest.mark.parametrize("parts", [1, 2, 5])
-def test_fitting_in_parts_marks_the_same_as_one_fit(parts: int) -> None:
+@pytest.mark.parametrize("arriving", [False, True], ids=["merged-at-once", "merged-as-they-arrive"])
+@pytest.mark.parametrize("parts", [1, 2, 5, 7])
+def test_fitting_in_parts_marks_the_same_as_one_fit(parts: int, arriving: bool) -> None:
     docs = [Document(id=d.id, text=d.text) for d in build_corpus(originals=40, unrelated=20, seed=11)]
     docs += docs[:3]  # the same texts again in a later part: they meet their first copies
     whole = make_cleaner("mark_duplicates")
@@ -205,7 +207,14 @@ def test_fitting_in_parts_marks_the_same_as_one_fit(parts: int) -> None:
     assert split.fits_in_parts()
     size = -(-len(docs) // parts)
     states = [split.fit_partial(docs[i : i + size]) for i in range(0, len(docs), size)]
-    split.set_state(split.merge_states([pickle.loads(pickle.dumps(s)) for s in states]))
+    states = [pickle.loads(pickle.dumps(s)) for s in states]
+    if arriving:  # as a parallel fit merges them: neighbours first, bigger and bigger
+        merger = StateMerger(split)
+        for state in states:
+            merger.add(state)
+        split.set_state(merger.result())
+    else:
+        split.set_state(split.merge_states(states))
     marked = [whole(d) for d in docs]
     assert [split(d) for d in docs] == marked
     assert sum("duplicate_of" in d.metadata for d in marked if d is not None) >= 40

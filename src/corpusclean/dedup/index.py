@@ -91,7 +91,7 @@ class DuplicateIndex:
         index one pass over both parts would have built.
         """
         self._flush()
-        theirs = other.signatures()
+        other._flush()
         take: list[int] = []  # rows of their signatures that are new here
         row_here: dict[int, int] = {}
         for key, row in other._first_of_key.items():
@@ -108,9 +108,11 @@ class DuplicateIndex:
         self._ids += other._ids
         self._keys += other._keys
         self._rows_of_doc += [row_here[r] if r >= 0 else -1 for r in other._rows_of_doc]
-        if take:
-            self._signatures.append(theirs[take])
-            self._signature_count += len(take)
+        if len(take) == other._signature_count:  # the usual case: every row is new, in order
+            self._signatures += other._signatures  # their chunks as they are, no copy
+        elif take:
+            self._signatures.append(other.signatures()[take])
+        self._signature_count += len(take)
 
     def _flush(self) -> None:
         if self._pending:
@@ -122,7 +124,17 @@ class DuplicateIndex:
         """All signatures so far, one row per distinct folded text."""
         self._flush()
         if len(self._signatures) > 1:
-            self._signatures = [np.concatenate(self._signatures)]
+            # one array, built chunk by chunk, each chunk let go once copied: the peak is the
+            # array and one chunk, not twice the signatures
+            chunks, self._signatures = self._signatures[::-1], []
+            joined = np.empty((self._signature_count, self.hasher.num_perm), np.uint32)
+            at = 0
+            while chunks:
+                chunk = chunks.pop()
+                joined[at : at + len(chunk)] = chunk
+                at += len(chunk)
+                del chunk
+            self._signatures = [joined]
         return self._signatures[0] if self._signatures else np.empty((0, self.hasher.num_perm), np.uint32)
 
     def resolve(self) -> dict[tuple[str, bytes], Match]:
