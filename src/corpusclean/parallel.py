@@ -27,11 +27,9 @@ fitted in the main process over the whole corpus.
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
 import pickle
-import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -286,26 +284,6 @@ def _fit_in_worker(unit: Unit) -> list[Any]:
     return fit_unit(_WORKER["pipeline"], _WORKER["positions"], unit, _WORKER["options"])
 
 
-def _worker_context(*, after_fit: bool) -> multiprocessing.context.BaseContext:
-    """Where worker processes come from: after a fit pass, a small server process forked for each.
-
-    A worker forked from the main process shares, and counts in its resident
-    memory, everything the main process holds by then: after a fit pass on a
-    large corpus, the near-duplicate index and the typo counts. The fork server
-    imported the library once and holds nothing else (the fitted pipeline
-    reaches each worker pickled). Before any fit the main process is small, and
-    forking it directly starts workers faster.
-    """
-    if not after_fit or "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context()  # the platform's default
-    context = multiprocessing.get_context("forkserver")
-    # the built-in cleaners' modules, imported once in the server rather than in every worker
-    package = importlib.import_module("corpusclean.cleaners")
-    modules = [info.name for info in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
-    context.set_forkserver_preload([__name__, *modules])
-    return context
-
-
 class LocalEngine:
     """Run units in ``workers`` processes on this machine (in this process when ``workers == 1``)."""
 
@@ -325,7 +303,7 @@ class LocalEngine:
             if self.workers == 1 or len(todo) == 1:
                 return (fit_unit(flat, positions, unit, options) for unit in todo)
             settings = {"positions": positions, "options": options}
-            return self._map(flat, settings, _fit_in_worker, todo, after_fit=False)
+            return self._map(flat, settings, _fit_in_worker, todo)
 
         fit_in_parts(pipeline, units, map_units, options, progress)
 
@@ -347,19 +325,16 @@ class LocalEngine:
                 )
             return
         settings = {"tmp": tmp, "options": options, "shard_bytes": shard_bytes, "compress": compress}
-        yield from self._map(pipeline, settings, _clean_in_worker, units, after_fit=pipeline.needs_fit)
+        yield from self._map(pipeline, settings, _clean_in_worker, units)
 
     def _map(
-        self,
-        pipeline: Cleaner,
-        settings: dict[str, Any],
-        task: Callable[[Unit], T],
-        units: list[Unit],
-        *,
-        after_fit: bool,
+        self, pipeline: Cleaner, settings: dict[str, Any], task: Callable[[Unit], T], units: list[Unit]
     ) -> Iterator[T]:
         blob = pickle.dumps(pipeline)  # fails here, not in a worker, when a cleaner cannot be pickled
         processes = min(self.workers, len(units))
-        with _worker_context(after_fit=after_fit).Pool(processes, _start_worker, (blob, settings)) as pool:
+        # forked from this process: after a fit pass, the workers share its fitted state page by page
+        # (their resident size counts it, their proportional size does not); a fork server would
+        # give each worker its own copy of the library instead, which costs more memory in all
+        with multiprocessing.get_context().Pool(processes, _start_worker, (blob, settings)) as pool:
             # ordered: unit i's result comes before unit i+1's, whoever finishes first
             yield from pool.imap(task, units, chunksize=1)
