@@ -267,3 +267,13 @@ def test_states_merge_in_corpus_order_holding_few(parts: int) -> None:
         most = max(most, merger.held())
     assert merger.result() == "".join(names)
     assert most <= max(1, parts.bit_length())
+
+
+def test_a_parallel_run_leaves_the_collector_as_it_found_it(corpus: Path, tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    clean_files(
+        [corpus], str(tmp_path / "out"), fmt="jsonl", pipeline=corpus_pipeline(), workers=2, unit_bytes=3000
+    )
+    assert gc.get_freeze_count() == before  # objects frozen only while the workers were forked

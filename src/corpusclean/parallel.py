@@ -27,6 +27,7 @@ fitted in the main process over the whole corpus.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -335,6 +336,11 @@ class LocalEngine:
         # forked from this process: after a fit pass, the workers share its fitted state page by page
         # (their resident size counts it, their proportional size does not); a fork server would
         # give each worker its own copy of the library instead, which costs more memory in all
-        with multiprocessing.get_context().Pool(processes, _start_worker, (blob, settings)) as pool:
+        gc.freeze()  # the children's collector leaves inherited objects alone: no copy-on-write of them
+        try:
+            pool = multiprocessing.get_context().Pool(processes, _start_worker, (blob, settings))
+        finally:
+            gc.unfreeze()
+        with pool:
             # ordered: unit i's result comes before unit i+1's, whoever finishes first
             yield from pool.imap(task, units, chunksize=1)
