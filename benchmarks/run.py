@@ -221,13 +221,14 @@ def measure(
 
 def same_output(a: Path, b: Path) -> bool:
     """Whether two sharded outputs hold the same shards with the same decompressed bytes."""
-    import zstandard
+    from corpusclean.compression import open_compressed
 
     def shards(folder: Path) -> dict[str, bytes]:
-        return {
-            p.name: zstandard.ZstdDecompressor().stream_reader(p.open("rb")).read()
-            for p in sorted(folder.glob("*.jsonl.zst"))
-        }
+        found = {}
+        for shard in sorted(folder.glob("*.jsonl.zst")):
+            with open_compressed(shard) as stream:
+                found[shard.name] = stream.read()
+        return found
 
     left, right = shards(a), shards(b)
     return bool(left) and left == right

@@ -144,8 +144,7 @@ def fit_unit(
     pipeline: Pipeline, positions: list[int], unit: Unit, options: ReadOptions = DEFAULT_READ
 ) -> list[Any]:
     """The partial states of the cleaners at ``positions`` of ``pipeline`` on one unit."""
-    docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=_ignore)
-    return partial_states(pipeline, positions, docs)
+    return partial_states(pipeline, positions, _read_all([unit], options))
 
 
 def fit_groups(pipeline: Pipeline) -> list[list[int]]:
