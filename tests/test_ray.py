@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -18,7 +19,7 @@ import corpusclean  # noqa: E402
 from corpusclean.pipeline import Pipeline  # noqa: E402
 from corpusclean.recipe import default_pipeline  # noqa: E402
 from corpusclean.registry import make_cleaner  # noqa: E402
-from corpusclean.runner import clean_files  # noqa: E402
+from corpusclean.runner import RunResult, clean_files  # noqa: E402
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -29,6 +30,15 @@ def local_ray() -> Iterator[None]:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, runtime_env={"env_vars": env})
     yield
     ray.shutdown()
+
+
+def comparable(result: RunResult) -> dict[str, Any]:
+    """A run's summary without what differs between engines: file paths and timings."""
+    summary = result.as_dict()
+    summary.pop("files")
+    for row in summary["cleaners"]:
+        row.pop("seconds")
+    return summary
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -63,11 +73,7 @@ def test_corpus_level_cleaners_fit_on_ray_and_give_the_local_output(seeds_dir: P
     assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
     names = files_of(tmp_path / "ray")
     assert {"duplicates-00000.jsonl.zst", "dropped-00000.jsonl.zst", "rejects-00000.jsonl.zst"} <= set(names)
-    local, remote = results["local"].as_dict(), results["ray"].as_dict()
-    for summary in (local, remote):
-        summary.pop("files")
-        for row in summary["cleaners"]:
-            row.pop("seconds")
+    local, remote = comparable(results["local"]), comparable(results["ray"])
     assert remote == local
     assert local["duplicates"] == 5 and local["dropped"] == 6 and local["rejected"] == 1  # 中文段落 is short
 
@@ -90,10 +96,6 @@ def test_batches_that_span_many_units_give_the_local_output_and_stats(
         results[engine] = clean_files([corpus], str(tmp_path / engine), fmt="jsonl", pipeline=pipeline,
                                       engine=engine, workers=2, unit_bytes=unit_bytes)  # fmt: skip
     assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
-    local, remote = results["local"].as_dict(), results["ray"].as_dict()
-    for summary in (local, remote):
-        summary.pop("files")
-        for row in summary["cleaners"]:
-            row.pop("seconds")
+    local, remote = comparable(results["local"]), comparable(results["ray"])
     assert remote == local
     assert local["documents_read"] == 1200 and {row["seen"] for row in local["cleaners"]} == {1200}
