@@ -208,7 +208,7 @@ def test_fitting_in_parts_marks_the_same_as_one_fit(parts: int, arriving: bool) 
     size = -(-len(docs) // parts)
     states = [split.fit_partial(docs[i : i + size]) for i in range(0, len(docs), size)]
     states = [pickle.loads(pickle.dumps(s)) for s in states]
-    if arriving:  # as a parallel fit merges them: neighbours first, bigger and bigger
+    if arriving:  # as a parallel fit merges them: each into the running total as it arrives
         merger = StateMerger(split)
         for state in states:
             merger.add(state)

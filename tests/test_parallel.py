@@ -257,7 +257,7 @@ class Concatenate:
 
 
 @pytest.mark.parametrize("parts", [0, 1, 2, 5, 8, 33])
-def test_states_merge_in_corpus_order_holding_few(parts: int) -> None:
+def test_states_merge_in_corpus_order_holding_one(parts: int) -> None:
     merge = Concatenate()
     merger = StateMerger(merge)
     names = [f"<{k}>" for k in range(parts)]
@@ -266,7 +266,8 @@ def test_states_merge_in_corpus_order_holding_few(parts: int) -> None:
         merger.add(name)
         most = max(most, merger.held())
     assert merger.result() == "".join(names)
-    assert most <= max(1, parts.bit_length())
+    assert most == min(1, parts)
+    assert merge.calls == max(parts - 1, 0) + (parts == 0)  # one merge per arriving part; [] for none
 
 
 def test_a_parallel_run_leaves_the_collector_as_it_found_it(corpus: Path, tmp_path: Path) -> None:

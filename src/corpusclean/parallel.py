@@ -209,12 +209,14 @@ def fit_in_parts(
 
 
 class StateMerger:
-    """Merges the partial states of consecutive parts as they arrive, holding few at a time.
+    """Merges the partial states of consecutive parts as they arrive: a running total.
 
-    States wait on a stack, each with the number of parts it covers; two
-    neighbours that cover as many parts are merged at once (as a binary counter
-    carries). So at most about log2(parts) states are held, and each part is
-    merged about log2(parts) times, whatever the number of parts. Merging is
+    One merged state is held, whatever the number of parts, and each arriving
+    state is merged into it at once and let go. The corpus-level cleaners bound
+    their states (the typo tables hold at most ``max_ngrams`` entries each, the
+    duplicate index takes the other part's signatures without copying them), so
+    each merge costs at most about as much as the bound, and holding the total
+    alone keeps the main process's memory at that bound too. Merging is
     associative (see :mod:`corpusclean.cleaner`), so the result is the one of
     ``merge_states`` over all the parts at once.
 
@@ -224,29 +226,28 @@ class StateMerger:
     >>> merger = StateMerger(Sum())
     >>> for k in range(5): merger.add(Counter({"parts": 1, k: 1}))
     >>> merger.held(), merger.result()["parts"]
-    (2, 5)
+    (1, 5)
     """
 
     def __init__(self, cleaner: Any) -> None:
         self.cleaner = cleaner
-        self._stack: list[tuple[int, Any]] = []  # (parts covered, state), oldest first
+        self._total: list[Any] = []  # the merged state of the parts so far, once there is one
 
     def add(self, state: Any) -> None:
         """Take the state of the next part of the corpus."""
-        covered = 1
-        while self._stack and self._stack[-1][0] == covered:
-            older_covered, older = self._stack.pop()
-            state = self.cleaner.merge_states([older, state])
-            covered += older_covered
-        self._stack.append((covered, state))
+        self._total = [self.cleaner.merge_states([*self._total, state])] if self._total else [state]
 
     def held(self) -> int:
-        """How many states wait to be merged."""
-        return len(self._stack)
+        """How many states are held (one once a part has come)."""
+        return len(self._total)
 
     def result(self) -> Any:
-        """The state of every part added, in order (an empty corpus: ``merge_states([])``)."""
-        return self.cleaner.merge_states([state for _, state in self._stack])
+        """The state of every part added, in order (an empty corpus: ``merge_states([])``).
+
+        The merger lets its state go: what it held is now the caller's to keep or drop.
+        """
+        total, self._total = self._total, []
+        return total[0] if total else self.cleaner.merge_states([])
 
 
 def _read_all(units: Iterable[Unit], options: ReadOptions) -> Iterator[Document]:
@@ -263,8 +264,9 @@ def _ignore(error: InputError) -> None:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(pipeline: bytes, settings: dict[str, Any]) -> None:
-    _WORKER["pipeline"] = pickle.loads(pipeline)
+def _start_worker(pipeline: bytes | None, settings: dict[str, Any]) -> None:
+    if pipeline is not None:  # a spawned worker: the pipeline comes pickled
+        _WORKER["pipeline"] = pickle.loads(pipeline)
     _WORKER.update(settings)
 
 
@@ -330,16 +332,24 @@ class LocalEngine:
     def _map(
         self, pipeline: Cleaner, settings: dict[str, Any], task: Callable[[Unit], T], units: list[Unit]
     ) -> Iterator[T]:
-        blob = pickle.dumps(pipeline)  # fails here, not in a worker, when a cleaner cannot be pickled
+        context = multiprocessing.get_context()
         processes = min(self.workers, len(units))
-        # forked from this process: after a fit pass, the workers share its fitted state page by page
-        # (their resident size counts it, their proportional size does not); a fork server would
-        # give each worker its own copy of the library instead, which costs more memory in all
-        gc.freeze()  # the children's collector leaves inherited objects alone: no copy-on-write of them
+        # Forked workers inherit the pipeline, fitted state included, and share its pages with
+        # this process: no pickled copy here, no unpickled copy in each worker. (A fork server
+        # would give each worker its own copy of the library too, which costs more memory in all.)
+        # Where processes are spawned (macOS, Windows), the pipeline goes pickled.
+        forked = context.get_start_method() == "fork"
+        # pickled here when it must be, so that a cleaner that cannot be pickled fails here, not in a worker
+        blob = None if forked else pickle.dumps(pipeline)
+        _WORKER["pipeline"] = pipeline  # while the pool lives: a worker that replaces one inherits it too
         try:
-            pool = multiprocessing.get_context().Pool(processes, _start_worker, (blob, settings))
+            gc.freeze()  # the children's collector leaves inherited objects alone: no copy-on-write of them
+            try:
+                pool = context.Pool(processes, _start_worker, (blob, settings))
+            finally:
+                gc.unfreeze()
+            with pool:
+                # ordered: unit i's result comes before unit i+1's, whoever finishes first
+                yield from pool.imap(task, units, chunksize=1)
         finally:
-            gc.unfreeze()
-        with pool:
-            # ordered: unit i's result comes before unit i+1's, whoever finishes first
-            yield from pool.imap(task, units, chunksize=1)
+            _WORKER.clear()

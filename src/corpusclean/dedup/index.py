@@ -22,12 +22,12 @@ of the input or the number of workers.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from .lsh import cluster, lsh_params
+from .lsh import Signatures, UnionFind, cluster, lsh_params
 from .minhash import MinHasher
 from .normalize import fold_for_comparison, text_key
 
@@ -111,7 +111,7 @@ class DuplicateIndex:
         if len(take) == other._signature_count:  # the usual case: every row is new, in order
             self._signatures += other._signatures  # their chunks as they are, no copy
         elif take:
-            self._signatures.append(other.signatures()[take])
+            self._signatures.append(other.signatures().take(take))
         self._signature_count += len(take)
 
     def _flush(self) -> None:
@@ -120,22 +120,10 @@ class DuplicateIndex:
             self._signature_count += len(self._pending)
         self._pending, self._pending_chars = [], 0
 
-    def signatures(self) -> np.ndarray:
-        """All signatures so far, one row per distinct folded text."""
+    def signatures(self) -> Signatures:
+        """All signatures so far, one row per distinct folded text (in the chunks they were computed in)."""
         self._flush()
-        if len(self._signatures) > 1:
-            # one array, built chunk by chunk, each chunk let go once copied: the peak is the
-            # array and one chunk, not twice the signatures
-            chunks, self._signatures = self._signatures[::-1], []
-            joined = np.empty((self._signature_count, self.hasher.num_perm), np.uint32)
-            at = 0
-            while chunks:
-                chunk = chunks.pop()
-                joined[at : at + len(chunk)] = chunk
-                at += len(chunk)
-                del chunk
-            self._signatures = [joined]
-        return self._signatures[0] if self._signatures else np.empty((0, self.hasher.num_perm), np.uint32)
+        return Signatures(self._signatures)
 
     def resolve(self) -> dict[tuple[str, bytes], Match]:
         """Cluster the documents; a :class:`Match` for every document in a cluster of two or more.
@@ -145,14 +133,8 @@ class DuplicateIndex:
         """
         signatures = self.signatures()
         sets = cluster(signatures, threshold=self.threshold, bands=self.bands, rows=self.rows)
-        groups: dict[object, list[int]] = defaultdict(list)
-        for doc, row in enumerate(self._rows_of_doc):
-            # texts without a signature (too short) can only be exact copies
-            groups[sets.find(row) if row >= 0 else self._keys[doc]].append(doc)
         found: dict[tuple[str, bytes], Match] = {}
-        for members in groups.values():
-            if len(members) < 2:
-                continue
+        for members in self._groups(sets):
             kept = min(members, key=lambda d: (self._ids[d], self._keys[d]))
             kept_key, kept_row = self._keys[kept], self._rows_of_doc[kept]
             cluster_id = hashlib.blake2b(kept_key, digest_size=8).hexdigest()
@@ -163,11 +145,37 @@ class DuplicateIndex:
                 elif key == kept_key:
                     match = Match(cluster_id, self._ids[kept], 1.0, "exact", len(members))
                 else:
-                    agree = signatures[self._rows_of_doc[doc]] == signatures[kept_row]
-                    similarity = round(float(np.count_nonzero(agree)) / len(agree), 4)
+                    pair = signatures.take([self._rows_of_doc[doc], kept_row])
+                    similarity = round(float(np.count_nonzero(pair[0] == pair[1])) / signatures.width, 4)
                     match = Match(cluster_id, self._ids[kept], similarity, "near", len(members))
                 found.setdefault((self._ids[doc], key), match)
         return found
+
+    def _groups(self, sets: UnionFind) -> Iterator[list[int]]:
+        """The documents of each cluster of two or more, in document order.
+
+        A document's cluster is the root of its signature's set; texts without a
+        signature (too short) can only be exact copies, so theirs is their key.
+        One label per document in a numpy array: no list per document.
+        """
+        first_doc_of_key: dict[bytes, int] = {}
+        labels = np.fromiter(
+            (
+                sets.find(row)
+                if row >= 0
+                else len(sets.parent) + first_doc_of_key.setdefault(self._keys[doc], doc)
+                for doc, row in enumerate(self._rows_of_doc)
+            ),
+            dtype=np.int64,
+            count=len(self._rows_of_doc),
+        )
+        order = np.argsort(labels, kind="stable")
+        ordered = labels[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        ends = np.r_[starts[1:], len(ordered)]
+        for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+            if hi - lo > 1:
+                yield order[lo:hi].tolist()
 
     def __len__(self) -> int:
         return len(self._ids)

@@ -16,6 +16,8 @@ not depend on the order of the texts, so neither do the clusters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -69,16 +71,58 @@ class UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def band_keys(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
-    """One 64-bit key per signature for the numbers of ``band``."""
-    keys = np.zeros(len(signatures), dtype=np.uint64)
-    for column in range(band * rows, (band + 1) * rows):
+class Signatures:
+    """MinHash signatures kept in the chunks they were computed in, one row per text.
+
+    Clustering reads one band's columns at a time and the whole rows of the
+    few texts that share a bucket, so the chunks are never joined into one
+    array (which would hold every signature twice for a moment).
+
+    >>> sigs = Signatures([np.arange(6, dtype=np.uint32).reshape(2, 3), np.full((1, 3), 9, np.uint32)])
+    >>> len(sigs), sigs.columns(1, 3).tolist(), sigs.take([2, 0]).tolist()
+    (3, [[1, 2], [4, 5], [9, 9]], [[9, 9, 9], [0, 1, 2]])
+    """
+
+    def __init__(self, chunks: Sequence[np.ndarray]) -> None:
+        self.chunks = [c for c in chunks if len(c)]
+        self.starts = np.cumsum([0, *(len(c) for c in self.chunks)])
+        self.width = self.chunks[0].shape[1] if self.chunks else 0
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    @property
+    def nbytes(self) -> int:
+        """Memory the signatures hold, in bytes."""
+        return sum(int(c.nbytes) for c in self.chunks)
+
+    def columns(self, lo: int, hi: int) -> np.ndarray:
+        """Columns ``lo:hi`` of every signature, as one array."""
+        if not self.chunks:
+            return np.zeros((0, hi - lo), np.uint32)
+        return np.concatenate([c[:, lo:hi] for c in self.chunks])
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The signatures of ``rows``, in that order."""
+        rows = np.asarray(rows, dtype=np.int64)
+        chunk = np.searchsorted(self.starts, rows, side="right") - 1
+        out = np.empty((len(rows), self.width), np.uint32)
+        for k in np.unique(chunk).tolist():
+            here = chunk == k
+            out[here] = self.chunks[k][rows[here] - self.starts[k]]
+        return out
+
+
+def band_keys(columns: np.ndarray) -> np.ndarray:
+    """One 64-bit key per signature for the numbers of one band (its ``columns``)."""
+    keys = np.zeros(len(columns), dtype=np.uint64)
+    for column in range(columns.shape[1]):
         keys *= _MIX
-        keys ^= signatures[:, column].astype(np.uint64)
+        keys ^= columns[:, column].astype(np.uint64)
     return keys
 
 
-def cluster(signatures: np.ndarray, *, threshold: float, bands: int, rows: int) -> UnionFind:
+def cluster(signatures: Signatures, *, threshold: float, bands: int, rows: int) -> UnionFind:
     """Join signatures whose estimated Jaccard similarity reaches ``threshold``.
 
     Pairs are compared only when they share a band, and a band's bucket not at
@@ -87,7 +131,7 @@ def cluster(signatures: np.ndarray, *, threshold: float, bands: int, rows: int) 
     """
     sets = UnionFind(len(signatures))
     for band in range(bands):
-        keys = band_keys(signatures, band, rows)
+        keys = band_keys(signatures.columns(band * rows, (band + 1) * rows))
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         run_starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
@@ -98,12 +142,12 @@ def cluster(signatures: np.ndarray, *, threshold: float, bands: int, rows: int) 
     return sets
 
 
-def _join_run(sets: UnionFind, signatures: np.ndarray, members: list[int], threshold: float) -> None:
+def _join_run(sets: UnionFind, signatures: Signatures, members: list[int], threshold: float) -> None:
     """Join the members of one band's bucket whose signatures agree enough."""
     if len({sets.find(i) for i in members}) == 1:
         return  # already one cluster: nothing this bucket could add
-    block = signatures[members]
-    need = threshold * signatures.shape[1]
+    block = signatures.take(members)
+    need = threshold * signatures.width
     for k in range(len(members) - 1):
         agree = np.count_nonzero(block[k + 1 :] == block[k], axis=1)
         for offset in np.flatnonzero(agree >= need).tolist():

@@ -20,7 +20,7 @@ default threshold here (about 0.001); on the five seed articles the three
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -143,19 +143,11 @@ class TypoDetector:
         self._span_words = span_words()
         common = bigrams.keys[bigrams.counts >= self.min_suggestion_count]
         words = common[member(self._span_words, common)]
-        keys = []
-        kept = []
-        for code in words.tolist():
-            word = chr(code >> CHAR_BITS) + chr(code & _MASK)
-            if NUMERAL_TABLE[ord(word[0])] or NUMERAL_TABLE[ord(word[1])]:
-                continue
-            key = pinyin.loose_key(word, l_n=self.l_n, f_h=self.f_h)
-            if key is not None:
-                keys.append(key)
-                kept.append(code)
-        order = np.argsort(np.array(keys, dtype=np.uint64), kind="stable")
-        self._group_keys = np.array(keys, dtype=np.uint64)[order]
-        self._group_words = np.array(kept, dtype=np.uint64)[order]
+        words = words[~NUMERAL_TABLE[words >> CHAR_BITS] & ~NUMERAL_TABLE[words & _MASK]]
+        keys, known = pinyin.bigram_loose_keys(words, l_n=self.l_n, f_h=self.f_h)
+        order = np.argsort(keys[known], kind="stable")
+        self._group_keys = keys[known][order]
+        self._group_words = words[known][order]
         return self
 
     # -- finding -----------------------------------------------------------------
@@ -249,7 +241,7 @@ class TypoDetector:
         f["straddle"] = ends | starts
         return f
 
-    def allowed(self, text: str, p: int, suggestion: str, long_words: frozenset[str]) -> bool:
+    def allowed(self, text: str, p: int, suggestion: str, long_words: Container[str]) -> bool:
         """The guards on one hit: not a both-correct pair, not inside a longer word, few fuzzy steps."""
         span = text[p : p + 2]
         return not (
@@ -290,7 +282,7 @@ def span_words() -> np.ndarray:
     return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
 
 
-def _inside_longer_word(text: str, p: int, long_words: frozenset[str]) -> bool:
+def _inside_longer_word(text: str, p: int, long_words: Container[str]) -> bool:
     """True when a known word of three or four characters covers ``text[p:p+2]`` (an idiom, a name)."""
     for size in (3, 4):
         for start in range(max(0, p + 2 - size), p + 1):

@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 
-from .pinyin import CODE_POINTS
+from .readings import CODE_POINTS
 
 #: Characters that write numbers: a slip between 十 and 时 is not worth the false flags
 #: on dates and amounts (一九九八年, 十二月三十一日).

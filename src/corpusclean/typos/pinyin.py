@@ -6,9 +6,10 @@ regional accent) blurs ``in/ing``, ``en/eng``, ``an/ang``, ``z/zh``, ``c/ch``,
 ``s/sh``, and optionally ``l/n`` and ``f/h``. A *loose key* folds those
 differences away, so two words that share a key are input-method neighbours.
 
-Readings come from the dictionaries shipped in ``pypinyin``: the word-level
-phrase dictionary where it has the word (so 行 in 银行 reads *hang*), the
-character's most common reading otherwise.
+Readings come from the dictionaries of ``pypinyin`` (shipped with this package
+as :mod:`corpusclean.typos.readings` derives them): the word-level phrase
+dictionary where it has the word (so 行 in 银行 reads *hang*), the character's
+most common reading otherwise.
 
 >>> loose_syllable("xing"), loose_syllable("zhong"), loose_syllable("ng")
 ('xin', 'zon', 'ng')
@@ -23,12 +24,10 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.phrases_dict import phrases_dict
-from pypinyin.pinyin_dict import pinyin_dict
 
-#: Size of the code-point lookup tables: every Unicode code point.
-CODE_POINTS = 0x110000
+from .ngrams import CHAR_BITS
+from .readings import shipped_readings
+
 #: Loose syllable ids fit in this many bits, so a two-syllable key is one integer.
 SYLLABLE_BITS = 10
 
@@ -55,20 +54,13 @@ def loose_syllable(syllable: str, *, l_n: bool = False, f_h: bool = False) -> st
     return s
 
 
-@cache
-def _toneless(reading: str) -> str:
-    return str(to_normal(reading))
-
-
-@cache
 def char_syllable(char: str) -> str | None:
     """The most common toneless reading of a Han character, or ``None``.
 
     >>> char_syllable("行"), char_syllable("A")
     ('xing', None)
     """
-    readings = pinyin_dict.get(ord(char))
-    return _toneless(readings.split(",")[0]) if readings else None
+    return shipped_readings().char_syllable(char)
 
 
 def word_syllables(word: str) -> list[str] | None:
@@ -76,11 +68,8 @@ def word_syllables(word: str) -> list[str] | None:
 
     ``None`` when a character has no reading (not a Han character).
     """
-    phrase = phrases_dict.get(word)
-    if phrase is not None and len(phrase) == len(word):
-        return [_toneless(p[0]) for p in phrase]
-    syllables = [char_syllable(ch) for ch in word]
-    return None if None in syllables else syllables  # type: ignore[return-value]
+    syllables = shipped_readings().word_syllables(word)
+    return None if syllables is None else list(syllables)
 
 
 def fuzzy_steps(word: str, other: str) -> int:
@@ -100,9 +89,7 @@ def fuzzy_steps(word: str, other: str) -> int:
 @cache
 def syllable_ids(*, l_n: bool = False, f_h: bool = False) -> dict[str, int]:
     """Small integer ids of the loose syllables (id 0 is never used)."""
-    names = sorted(
-        {loose_syllable(_toneless(r.split(",")[0]), l_n=l_n, f_h=f_h) for r in pinyin_dict.values()}
-    )
+    names = sorted({loose_syllable(s, l_n=l_n, f_h=f_h) for s in shipped_readings().syllables[1:]})
     ids = {name: i + 1 for i, name in enumerate(names)}
     assert len(ids) < 1 << SYLLABLE_BITS
     return ids
@@ -124,12 +111,48 @@ def loose_key(word: str, *, l_n: bool = False, f_h: bool = False) -> int | None:
 def syllable_table(*, l_n: bool = False, f_h: bool = False) -> np.ndarray:
     """Loose syllable id of every code point's most common reading (0 for none), by code point.
 
-    Built once per process from ``pypinyin``'s character dictionary; a numpy
-    table so that a whole document is looked up at once.
+    Built once per process from the shipped readings; a numpy table so that a
+    whole document is looked up at once.
     """
+    readings = shipped_readings()
     ids = syllable_ids(l_n=l_n, f_h=f_h)
-    table = np.zeros(CODE_POINTS, dtype=np.uint64)
-    points = np.fromiter(pinyin_dict.keys(), dtype=np.int64)
-    values = [ids[loose_syllable(_toneless(r.split(",")[0]), l_n=l_n, f_h=f_h)] for r in pinyin_dict.values()]
-    table[points] = values
-    return table
+    loose = np.array(
+        [0] + [ids[loose_syllable(s, l_n=l_n, f_h=f_h)] for s in readings.syllables[1:]], np.uint64
+    )
+    return np.asarray(loose[readings.char_ids])
+
+
+def bigram_loose_keys(
+    codes: np.ndarray, *, l_n: bool = False, f_h: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`loose_key` of each two-character word given as bigram codes, and whether it has one.
+
+    The characters' readings are looked up in one go, then the words that read
+    otherwise (the phrase dictionary's) are put in; a word without a key (a
+    character without a reading) has key 0 and ``False``.
+
+    >>> from corpusclean.typos.ngrams import bigram_codes, string_codes
+    >>> codes = np.concatenate([bigram_codes(string_codes(w)) for w in ("银行", "初心", "A心")])
+    >>> keys, known = bigram_loose_keys(codes)
+    >>> keys[:2].tolist() == [loose_key("银行"), loose_key("初心")], known.tolist()
+    (True, [True, True, False])
+    """
+    table = syllable_table(l_n=l_n, f_h=f_h)
+    first, second = table[codes >> CHAR_BITS], table[codes & ((1 << CHAR_BITS) - 1)]
+    keys = np.where((first > 0) & (second > 0), (first << SYLLABLE_BITS) | second, 0)
+    words, word_keys = _two_character_words(l_n=l_n, f_h=f_h)
+    at = np.minimum(np.searchsorted(words, codes), max(len(words) - 1, 0))
+    listed = words[at] == codes if len(words) else np.zeros(len(codes), bool)
+    keys[listed] = word_keys[at[listed]]
+    return np.asarray(keys, dtype=np.uint64), (first > 0) & (second > 0) | listed
+
+
+@cache
+def _two_character_words(*, l_n: bool, f_h: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The two-character words that read otherwise than their characters: sorted codes, loose keys."""
+    pairs = sorted(
+        ((ord(w[0]) << CHAR_BITS) | ord(w[1]), loose_key(w, l_n=l_n, f_h=f_h) or 0)
+        for w in shipped_readings().words
+        if len(w) == 2
+    )
+    return np.array([c for c, _ in pairs], np.uint64), np.array([k for _, k in pairs], np.uint64)
