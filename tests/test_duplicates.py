@@ -218,3 +218,16 @@ def test_fitting_in_parts_marks_the_same_as_one_fit(parts: int, arriving: bool) 
     marked = [whole(d) for d in docs]
     assert [split(d) for d in docs] == marked
     assert sum("duplicate_of" in d.metadata for d in marked if d is not None) >= 40
+
+
+def test_a_partial_state_carries_signatures_not_texts() -> None:
+    # the worker computes the signatures; the main process only merges them
+    docs = [
+        Document(id=str(i), text=f"第{i}篇：新华社北京电，今天的会议讨论了农业发展和粮食生产问题。")
+        for i in range(30)
+    ]
+    state = make_cleaner("mark_duplicates").fit_partial(docs)
+    shipped = pickle.dumps(state)
+    assert len(state.signatures()) == 30
+    assert "农业发展".encode() not in shipped and "农业发展".encode("utf-32-le") not in shipped
+    assert "农业发展".encode("utf-16-le") not in shipped

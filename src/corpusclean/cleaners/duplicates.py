@@ -63,6 +63,7 @@ class MarkDuplicates(Cleaner):
         )
         for doc in docs:
             index.add(doc.id, doc.text)
+        index.flush()  # signatures computed here, in the worker; the state carries no text
         return index
 
     def merge_states(self, states: list[DuplicateIndex]) -> DuplicateIndex:

@@ -82,7 +82,7 @@ class DuplicateIndex:
             self._first_of_key[key] = row
         self._rows_of_doc.append(row)
         if self._pending_chars >= _BATCH_CHARS:
-            self._flush()
+            self.flush()
 
     def extend(self, other: DuplicateIndex) -> None:
         """Take in what ``other`` noted about the next part of the corpus.
@@ -90,8 +90,8 @@ class DuplicateIndex:
         Texts already seen here keep their first signature; the result is the
         index one pass over both parts would have built.
         """
-        self._flush()
-        other._flush()
+        self.flush()
+        other.flush()
         take: list[int] = []  # rows of their signatures that are new here
         row_here: dict[int, int] = {}
         for key, row in other._first_of_key.items():
@@ -114,7 +114,8 @@ class DuplicateIndex:
             self._signatures.append(other.signatures().take(take))
         self._signature_count += len(take)
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Compute the signatures of the texts noted since the last batch (they are hashed together)."""
         if self._pending:
             self._signatures.append(self.hasher.signatures(self._pending))
             self._signature_count += len(self._pending)
@@ -122,7 +123,7 @@ class DuplicateIndex:
 
     def signatures(self) -> Signatures:
         """All signatures so far, one row per distinct folded text (in the chunks they were computed in)."""
-        self._flush()
+        self.flush()
         return Signatures(self._signatures)
 
     def resolve(self) -> dict[tuple[str, bytes], Match]:
