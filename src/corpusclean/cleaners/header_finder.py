@@ -46,10 +46,17 @@ Match: TypeAlias = "re.Match[str] | regex.Match[str]"
 
 @dataclass
 class HeaderPlan:
-    """What :func:`find_headers` found: the edits to make and the headline for the title."""
+    """What :func:`find_headers` found: the edits to make and the headline for the title.
+
+    ``edited_lines`` are the lines that edits change without dropping them
+    (``None`` after splitting a one-line news item): besides the new top and
+    bottom, what a second pass over the edited text must look at again
+    (:func:`~corpusclean.cleaners.header_passes.settled`).
+    """
 
     edits: list[Edit] = field(default_factory=list)
     title: str | None = None
+    edited_lines: tuple[Line, ...] | None = None
 
 
 def _match_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> Match | None:
@@ -71,6 +78,15 @@ def _ends_with_credit(rules: HeaderRules, text: str, line: Line) -> regex.Match[
             if m.end() == line.hi:
                 return m
     return None
+
+
+def may_be_title(line: str, max_title_chars: int) -> bool:
+    """Whether a line's content is short and open enough to be (part of) a title.
+
+    >>> may_be_title("会议在北京召开", 60), may_be_title("会议在北京召开。", 60)
+    (True, False)
+    """
+    return not (len(line) > max_title_chars or line[-1] in _TITLE_ENDS or SENTENCE_END_RE.search(line))
 
 
 def _join_title(parts: list[str]) -> str:
@@ -96,6 +112,7 @@ class HeaderFinder:
         self.has_title = has_title
         self.max_title_chars = max_title_chars
         self.first: Line | None = None
+        self.one_line = False  # a one-line news item was split
         self.dropped: dict[Line, str | None] = {}  # line -> reason (None: moved to title)
         self.inline: list[Edit] = []
         self.title_parts: list[str] = []
@@ -134,7 +151,7 @@ class HeaderFinder:
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
         edits = inline + list(self.line_edits())
         title = _join_title(self.title_parts) if self.title_parts and not self.has_title else None
-        return HeaderPlan(sorted(edits, key=lambda e: e.start), title)
+        return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place(inline))
 
     def may_have_lines_to_drop(self) -> bool:
         """Whether the first line is short or a file name, or a credit label stands anywhere."""
@@ -186,9 +203,7 @@ class HeaderFinder:
         for b in block:
             s = self.content(b)
             if (
-                len(s) > self.max_title_chars
-                or s[-1] in _TITLE_ENDS
-                or SENTENCE_END_RE.search(s)
+                not may_be_title(s, self.max_title_chars)
                 or _match_any(self.rules.datelines, text, b.lo, b.hi)
                 or _fullmatch_any(self.rules.credit_lines, text, b.lo, b.hi)
             ):
@@ -215,6 +230,7 @@ class HeaderFinder:
 
     def split_one_line(self, line: Line, credit: regex.Match[str], dateline: Match) -> None:
         text = self.text
+        self.one_line = True
         date = CAPTION_DATE_RE.search(text, line.lo, credit.start())
         if date:
             caption_start = date.start()
@@ -336,6 +352,12 @@ class HeaderFinder:
             line = previous_line(text, line)
 
     # -- edits ----------------------------------------------------------------------
+
+    def edited_in_place(self, inline: list[Edit]) -> tuple[Line, ...] | None:
+        """The lines that ``inline`` edits change, or ``None`` after splitting a one-line news item."""
+        if self.one_line:
+            return None
+        return tuple(dict.fromkeys(line_around(self.text, e.start) for e in inline))
 
     def line_edits(self) -> Iterable[Edit]:
         """Edits that drop whole lines with the line breaks around them, keeping paragraph breaks."""
