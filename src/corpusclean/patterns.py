@@ -140,6 +140,11 @@ DATELINE_RE = re.compile(
     rf"{NEWS_AGENCY}(?:(?!记者){HAN_CLASS}|·){{0,10}}?(?:[（(]{HAN_CLASS}{{1,8}}[）)])?(?:{DATE})?"
     rf"(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
 )
+#: A line break and the dateline that opens the next line (after its indent), the dateline
+#: in group 1. A dateline never spans two lines, so this finds exactly the lines that
+#: :data:`DATELINE_RE` matches at the start of, but three times faster: the line break is
+#: a literal the scan can jump to.
+LINE_DATELINE_RE = re.compile(rf"\n[^\S\n]*({DATELINE_RE.pattern})")
 #: The byline right after a dateline: ``（记者 刘子富）``, ``（江涛、曹斌）``, ``记者龚雯报道：``,
 #: with the spaces before it.
 DATELINE_BYLINE_RE = regex.compile(

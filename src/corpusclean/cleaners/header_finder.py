@@ -19,13 +19,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeAlias
 
 import regex
 
 from ..edits import Edit
 from ..layout import Line, drop_lines_at, first_line, line_around, next_line, previous_line
-from ..patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, SENTENCE_END_RE, UserPattern
+from ..patterns import (
+    CAPTION_DATE_RE,
+    DATELINE_BYLINE_RE,
+    DATELINE_RE,
+    LINE_DATELINE_RE,
+    SENTENCE_END_RE,
+    UserPattern,
+)
 
 if TYPE_CHECKING:
     from .headers import HeaderRules
@@ -128,8 +136,7 @@ class HeaderFinder:
         # One scan of the whole text for each kind says whether going line by line can find anything.
         text = self.text
         has_credit = any(p.search(text) for p in self.rules.photo_credits)
-        has_dateline = any(p.search(text) for p in self.rules.datelines)
-        if not (has_credit or has_dateline or self.may_have_lines_to_drop()):
+        if not (has_credit or self.may_have_lines_to_drop() or self.has_dateline):
             return HeaderPlan()
         self.first = first_line(text)
         if self.first is None:
@@ -137,12 +144,14 @@ class HeaderFinder:
         top = self.header_lines(self.first)
         body = (
             self.next(top)
-            if top is not None and has_credit and has_dateline and self.one_line_news(top)
+            if top is not None and has_credit and self.has_dateline and self.one_line_news(top)
             else top
         )
         if body is not None:
-            if has_dateline:
-                self.datelines(body)
+            if self.rules.datelines == (DATELINE_RE,):  # no need to know first whether there is one
+                self.datelines(self.lines_opening_with_dateline(body))
+            elif self.has_dateline:
+                self.datelines(self.lines_with(self.rules.datelines, body, at_start=True))
             if has_credit:
                 self.credits(body)
         if top is not None:
@@ -152,6 +161,11 @@ class HeaderFinder:
         edits = inline + list(self.line_edits())
         title = _join_title(self.title_parts) if self.title_parts and not self.has_title else None
         return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place(inline))
+
+    @cached_property
+    def has_dateline(self) -> bool:
+        """Whether a dateline stands anywhere (one scan of the whole text, made when needed)."""
+        return any(p.search(self.text) for p in self.rules.datelines)
 
     def may_have_lines_to_drop(self) -> bool:
         """Whether the first line is short or a file name, or a credit label stands anywhere."""
@@ -289,9 +303,20 @@ class HeaderFinder:
                     found[line.lo] = line
         return [found[lo] for lo in sorted(found)]
 
-    def datelines(self, top: Line) -> None:
-        """Remove the datelines that open paragraphs (a paragraph of only a dateline goes whole)."""
-        for line in self.lines_with(self.rules.datelines, top, at_start=True):
+    def lines_opening_with_dateline(self, top: Line) -> list[Line]:
+        """The lines from ``top`` on that open with a dateline of the default rules, in order.
+
+        What :meth:`lines_with` finds for :data:`~corpusclean.patterns.DATELINE_RE`, by a
+        faster scan (see :data:`~corpusclean.patterns.LINE_DATELINE_RE`).
+        """
+        text = self.text
+        found = [top] if DATELINE_RE.match(text, top.lo) else []
+        found += [line_around(text, m.start(1)) for m in LINE_DATELINE_RE.finditer(text, top.lo)]
+        return found
+
+    def datelines(self, lines: list[Line]) -> None:
+        """Remove the datelines that open ``lines`` (a paragraph of only a dateline goes whole)."""
+        for line in lines:
             dateline = _match_any(self.rules.datelines, self.text, line.lo, line.hi)
             if dateline:
                 before = len(self.inline)

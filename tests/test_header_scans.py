@@ -1,0 +1,71 @@
+"""The header finder's faster scans find what the plain scans find.
+
+Lines that open with a dateline are found by jumping from line break to line
+break (:data:`~corpusclean.patterns.LINE_DATELINE_RE`) instead of reading every
+match of :data:`~corpusclean.patterns.DATELINE_RE`; the two must agree.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusclean.cleaners.header_finder import HeaderFinder
+from corpusclean.cleaners.headers import DEFAULT_RULES
+from corpusclean.layout import first_line, next_line
+from corpusclean.reference import peoples_daily_paragraphs
+
+
+def _agree(text: str) -> int:
+    """Compare both scans from every line on; the number of lines found from the first."""
+    finder = HeaderFinder(text, DEFAULT_RULES, has_title=False, max_title_chars=60)
+    found = -1
+    top = first_line(text)
+    while top is not None:
+        fast = finder.lines_opening_with_dateline(top)
+        assert fast == finder.lines_with(DEFAULT_RULES.datelines, top, at_start=True), (text, top)
+        found = max(found, len(fast))
+        top = next_line(text, top)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        pytest.param("新华社北京5月31日电 会议召开。", 1, id="first-line"),
+        pytest.param("标题\n\n　　新华社北京5月31日电 会议召开。", 1, id="indented"),
+        pytest.param("标题\n新华社北京5月31日电\n本报讯 正文。", 2, id="two-in-a-row"),
+        pytest.param("他说，据新华社北京5月31日电，会议召开。\n\n正文。", 0, id="inside-a-line"),
+        pytest.param("标题\n \u3000\n新华社北京电\r\n正文。", 1, id="blank-line-and-cr"),
+        pytest.param("本报北京电视台\n新华社北京电话", 0, id="dian-hua-and-dian-shi"),
+    ],
+)
+def test_dateline_lines(text: str, lines: int) -> None:
+    assert _agree(text) == lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="新华社本报北京５5月日电讯话（）记者 \u3000\n\r中。", max_size=60))
+def test_dateline_lines_on_generated_text(text: str) -> None:
+    _agree(text)
+
+
+@cache
+def _documents() -> list[str]:
+    paragraphs = peoples_daily_paragraphs()
+    return ["\n\n".join(paragraphs[k : k + 20]) for k in range(0, len(paragraphs), 20)]
+
+
+def test_dateline_lines_on_peoples_daily() -> None:
+    found = 0
+    for text in _documents()[::4]:
+        finder = HeaderFinder(text, DEFAULT_RULES, has_title=False, max_title_chars=60)
+        top = first_line(text)
+        assert top is not None
+        fast = finder.lines_opening_with_dateline(top)
+        assert fast == finder.lines_with(DEFAULT_RULES.datelines, top, at_start=True)
+        found += len(fast)
+    assert found > 100  # real datelines were compared, not only empty lists
