@@ -16,24 +16,16 @@ for the title.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..edits import Edit
 from ..layout import Line, drop_lines_at, first_line, line_around, next_line, previous_line
-from ..patterns import (
-    CAPTION_DATE_RE,
-    DATELINE_BYLINE_RE,
-    DATELINE_RE,
-    LINE_DATELINE_RE,
-    SENTENCE_END_RE,
-    UserPattern,
-)
+from ..patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, DATELINE_RE, LINE_DATELINE_RE, SENTENCE_END_RE
+from .header_plan import HeaderPlan, Match, Pattern, fullmatch_any, join_title, match_any, may_be_title
 
 if TYPE_CHECKING:
     from .headers import HeaderRules
@@ -42,41 +34,7 @@ if TYPE_CHECKING:
 MAX_HEADER_CHARS = 400
 #: Title lines are at most this many lines at the top of a document.
 MAX_TITLE_LINES = 3
-_TITLE_ENDS = "。！？…；;：:，,"
 _SPACE = " \t\u3000\u00a0"
-
-
-#: The default patterns run in :mod:`re` or :mod:`regex`, whichever is faster for each;
-#: patterns from a recipe are compiled with :mod:`regex`.
-Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str] | UserPattern"
-Match: TypeAlias = "re.Match[str] | regex.Match[str]"
-
-
-@dataclass
-class HeaderPlan:
-    """What :func:`find_headers` found: the edits to make and the headline for the title.
-
-    ``edited_lines`` are the lines that edits change without dropping them
-    (``None`` after splitting a one-line news item): besides the new top and
-    bottom, what a second pass over the edited text must look at again
-    (:func:`~corpusclean.cleaners.header_passes.settled`).
-    """
-
-    edits: list[Edit] = field(default_factory=list)
-    title: str | None = None
-    edited_lines: tuple[Line, ...] | None = None
-
-
-def _match_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> Match | None:
-    for p in patterns:
-        m = p.match(text, pos, end)
-        if m:
-            return m
-    return None
-
-
-def _fullmatch_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> bool:
-    return any(p.fullmatch(text, pos, end) for p in patterns)
 
 
 def _ends_with_credit(rules: HeaderRules, text: str, line: Line) -> regex.Match[str] | None:
@@ -86,25 +44,6 @@ def _ends_with_credit(rules: HeaderRules, text: str, line: Line) -> regex.Match[
             if m.end() == line.hi:
                 return m
     return None
-
-
-def may_be_title(line: str, max_title_chars: int) -> bool:
-    """Whether a line's content is short and open enough to be (part of) a title.
-
-    >>> may_be_title("会议在北京召开", 60), may_be_title("会议在北京召开。", 60)
-    (True, False)
-    """
-    return not (len(line) > max_title_chars or line[-1] in _TITLE_ENDS or SENTENCE_END_RE.search(line))
-
-
-def _join_title(parts: list[str]) -> str:
-    """Join title lines; inner runs of spaces (the U+3000 between two decks) become one space."""
-    parts = [" ".join(p.split()) for p in parts]
-    title = parts[0]
-    for part in parts[1:]:
-        latin = title[-1:].isascii() and title[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum()
-        title += (" " if latin else "") + part
-    return title
 
 
 class HeaderFinder:
@@ -159,7 +98,7 @@ class HeaderFinder:
         gone = [(line.lo, line.hi) for line in self.dropped]
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
         edits = inline + list(self.line_edits())
-        title = _join_title(self.title_parts) if self.title_parts and not self.has_title else None
+        title = join_title(self.title_parts) if self.title_parts and not self.has_title else None
         return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place(inline))
 
     @cached_property
@@ -183,15 +122,15 @@ class HeaderFinder:
         """Drop the file-name line, title lines, header captions and credits; return the first body line."""
         text = self.text
         top: Line | None = line
-        if _fullmatch_any(self.rules.file_names, text, line.lo, line.hi):
+        if fullmatch_any(self.rules.file_names, text, line.lo, line.hi):
             self.dropped[line] = "file-name line"
             top = self.next(line)
         if top is not None and not self.has_title:
             top = self.title_lines(top)
         while top is not None and (after := self.next(top)) is not None:  # never the last line
-            if _fullmatch_any(self.rules.credit_lines, text, top.lo, top.hi):
+            if fullmatch_any(self.rules.credit_lines, text, top.lo, top.hi):
                 self.dropped[top] = "credit line"
-            elif _ends_with_credit(self.rules, text, top) and not _match_any(
+            elif _ends_with_credit(self.rules, text, top) and not match_any(
                 self.rules.datelines, text, top.lo, top.hi
             ):
                 self.dropped[top] = "photo caption in the header"
@@ -218,8 +157,8 @@ class HeaderFinder:
             s = self.content(b)
             if (
                 not may_be_title(s, self.max_title_chars)
-                or _match_any(self.rules.datelines, text, b.lo, b.hi)
-                or _fullmatch_any(self.rules.credit_lines, text, b.lo, b.hi)
+                or match_any(self.rules.datelines, text, b.lo, b.hi)
+                or fullmatch_any(self.rules.credit_lines, text, b.lo, b.hi)
             ):
                 return line
         for b in block:
@@ -236,7 +175,7 @@ class HeaderFinder:
                 after = credit.end()
                 while after < line.hi and text[after] in _SPACE:
                     after += 1
-                dateline = _match_any(self.rules.datelines, text, after, line.hi)
+                dateline = match_any(self.rules.datelines, text, after, line.hi)
                 if dateline:
                     self.split_one_line(line, credit, dateline)
                     return True
@@ -267,7 +206,7 @@ class HeaderFinder:
         """Remove datelines, their bylines and the spaces after them from the start of ``line``'s body."""
         while dateline:
             self.cut_one_dateline(line, dateline)
-            dateline = _match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
+            dateline = match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
 
     def cut_one_dateline(self, line: Line, dateline: Match) -> None:
         text = self.text
@@ -317,7 +256,7 @@ class HeaderFinder:
     def datelines(self, lines: list[Line]) -> None:
         """Remove the datelines that open ``lines`` (a paragraph of only a dateline goes whole)."""
         for line in lines:
-            dateline = _match_any(self.rules.datelines, self.text, line.lo, line.hi)
+            dateline = match_any(self.rules.datelines, self.text, line.lo, line.hi)
             if dateline:
                 before = len(self.inline)
                 self.cut_dateline(line, dateline)
@@ -371,7 +310,7 @@ class HeaderFinder:
         lowest = max(top.lo, self.first.lo + 1) if self.first else top.lo
         while line is not None and line.lo >= lowest:
             if line not in self.dropped:  # a photo credit line at the end: look above it
-                if not _fullmatch_any(self.rules.credit_lines, text, line.lo, line.hi):
+                if not fullmatch_any(self.rules.credit_lines, text, line.lo, line.hi):
                     break
                 self.dropped[line] = "credit line"
             line = previous_line(text, line)

@@ -29,7 +29,7 @@ from ..patterns import (
     FILE_NAME_LINE_RE,
     PLAIN_PHOTO_CREDIT_RE,
 )
-from .header_finder import HeaderPlan, may_be_title
+from .header_plan import HeaderPlan, may_be_title
 
 
 def settled(plan: HeaderPlan, before: str, after: str, *, title_open: bool, max_title_chars: int) -> bool:

@@ -34,8 +34,9 @@ from ..patterns import (
     UserPattern,
     compile_user_pattern,
 )
-from .header_finder import HeaderFinder, HeaderPlan, Pattern
+from .header_finder import HeaderFinder
 from .header_passes import settled
+from .header_plan import HeaderPlan, Pattern
 
 
 @dataclass(frozen=True)
