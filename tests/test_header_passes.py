@@ -24,22 +24,22 @@ from corpusclean.reference import peoples_daily_paragraphs
 TITLE = "已有标题"
 
 
-def _skips_rightly(text: str, title: str | None = None) -> bool:
+def _skips_rightly(text: str, title: str | None = None, max_title_chars: int = 60) -> bool:
     """Whether the first pass over ``text`` settles; fails if it says so and a second pass finds more."""
-    plan = find_headers(text, has_title=title is not None)
+    plan = find_headers(text, has_title=title is not None, max_title_chars=max_title_chars)
     if not plan.edits:
         return False
     after = edit_text(text, plan.edits)
     title = title if title is not None else plan.title
-    if not settled(plan, text, after, title_open=title is None, max_title_chars=60):
+    if not settled(plan, text, after, title_open=title is None, max_title_chars=max_title_chars):
         return False
-    assert find_headers(after, has_title=title is not None).edits == [], text
+    assert find_headers(after, has_title=title is not None, max_title_chars=max_title_chars).edits == [], text
     return True
 
 
-def _every_pass(doc: Document) -> Document:
+def _every_pass(doc: Document, max_title_chars: int = 60) -> Document:
     """The cleaner's loop without the shortcut: run the finder until it finds nothing."""
-    while plan := find_headers(doc.text, has_title=doc.title is not None):
+    while plan := find_headers(doc.text, has_title=doc.title is not None, max_title_chars=max_title_chars):
         if not plan.edits:
             return doc
         doc = doc.edit(plan.edits, cleaner="remove_headers")
@@ -48,11 +48,11 @@ def _every_pass(doc: Document) -> Document:
     return doc
 
 
-def _same_as_every_pass(text: str, title: str | None = None) -> None:
+def _same_as_every_pass(text: str, title: str | None = None, max_title_chars: int = 60) -> None:
     doc = Document(id="t", text=text, title=title)
-    cleaned = RemoveHeaders()(doc)
+    cleaned = RemoveHeaders(max_title_chars=max_title_chars)(doc)
     assert cleaned is not None
-    slow = _every_pass(doc)
+    slow = _every_pass(doc, max_title_chars)
     assert (cleaned.text, cleaned.title, cleaned.removed) == (slow.text, slow.title, slow.removed), text
 
 
@@ -148,8 +148,11 @@ PIECES = [
     st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3), min_size=1, max_size=6),
     st.sampled_from(["\n", "\n\n"]),
     st.sampled_from([None, TITLE]),
+    st.sampled_from([60, 8]),
 )
-def test_generated_furniture(lines: list[list[str]], newline: str, title: str | None) -> None:
+def test_generated_furniture(
+    lines: list[list[str]], newline: str, title: str | None, max_title_chars: int
+) -> None:
     text = newline.join(" ".join(parts) if len(parts) == 3 else "".join(parts) for parts in lines)
-    _skips_rightly(text, title)
-    _same_as_every_pass(text, title)
+    _skips_rightly(text, title, max_title_chars)
+    _same_as_every_pass(text, title, max_title_chars)
