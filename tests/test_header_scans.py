@@ -2,7 +2,8 @@
 
 Lines that open with a dateline are found by jumping from line break to line
 break (:data:`~corpusclean.patterns.LINE_DATELINE_RE`) instead of reading every
-match of :data:`~corpusclean.patterns.DATELINE_RE`; the two must agree.
+match of :data:`~corpusclean.patterns.DATELINE_RE`; the two must agree. A text
+without ``摄`` is not scanned for photo credits: every default one holds it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpusclean import Document
 from corpusclean.cleaners.header_finder import HeaderFinder
-from corpusclean.cleaners.headers import DEFAULT_RULES
+from corpusclean.cleaners.headers import DEFAULT_RULES, RemoveHeaders
 from corpusclean.layout import first_line, next_line
+from corpusclean.patterns import PHOTO_CREDIT_CHAR
 from corpusclean.reference import peoples_daily_paragraphs
 
 
@@ -69,3 +72,33 @@ def test_dateline_lines_on_peoples_daily() -> None:
         assert fast == finder.lines_with(DEFAULT_RULES.datelines, top, at_start=True)
         found += len(fast)
     assert found > 100  # real datelines were compared, not only empty lists
+
+
+CREDIT_CHARS = "（）(新华社本报记者特约驻张三·摄影像氏报道照片稿 \n。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CREDIT_CHARS, max_size=40))
+def test_every_photo_credit_holds_the_credit_char(text: str) -> None:
+    for pattern in DEFAULT_RULES.photo_credits:
+        for m in pattern.finditer(text):
+            assert PHOTO_CREDIT_CHAR in m.group()
+
+
+def test_photo_credits_in_peoples_daily_hold_the_credit_char() -> None:
+    found = 0
+    for text in _documents()[::4]:
+        for pattern in DEFAULT_RULES.photo_credits:
+            for m in pattern.finditer(text):
+                assert PHOTO_CREDIT_CHAR in m.group()
+                found += 1
+    assert found > 20
+
+
+def test_recipe_credit_patterns_drop_the_quick_check() -> None:
+    cleaner = RemoveHeaders(extra_photo_credit_patterns=[r"（[^（）]{1,8}供图）"])
+    assert cleaner.rules.photo_credit_char == ""
+    doc = cleaner(Document(id="t", text="第一段。\n\n会场一角。（张三供图）\n\n第二段。"))
+    assert doc is not None
+    assert doc.text == "第一段。\n\n会场一角。\n\n第二段。"
+    assert [r.reason for r in doc.removed] == ["photo credit"]

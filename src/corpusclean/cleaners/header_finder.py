@@ -74,7 +74,9 @@ class HeaderFinder:
     def find(self) -> HeaderPlan:
         # One scan of the whole text for each kind says whether going line by line can find anything.
         text = self.text
-        has_credit = any(p.search(text) for p in self.rules.photo_credits)
+        has_credit = self.rules.photo_credit_char in text and any(
+            p.search(text) for p in self.rules.photo_credits
+        )
         if not (has_credit or self.may_have_lines_to_drop() or self.has_dateline):
             return HeaderPlan()
         self.first = first_line(text)

@@ -27,6 +27,7 @@ from ..patterns import (
     CREDIT_LINE_RE,
     DATELINE_RE,
     FILE_NAME_LINE_RE,
+    PHOTO_CREDIT_CHAR,
     PLAIN_PHOTO_CREDIT_RE,
 )
 from .header_plan import HeaderPlan, may_be_title
@@ -47,7 +48,9 @@ def settled(plan: HeaderPlan, before: str, after: str, *, title_open: bool, max_
     """
     if plan.edited_lines is None:
         return False
-    if BRACKETED_PHOTO_CREDIT_RE.search(after) or PLAIN_PHOTO_CREDIT_RE.search(after):
+    if PHOTO_CREDIT_CHAR in after and (
+        BRACKETED_PHOTO_CREDIT_RE.search(after) or PLAIN_PHOTO_CREDIT_RE.search(after)
+    ):
         return False
     first = first_line(after)
     if first is None:

@@ -30,6 +30,7 @@ from ..patterns import (
     CREDIT_LINE_RE,
     DATELINE_RE,
     FILE_NAME_LINE_RE,
+    PHOTO_CREDIT_CHAR,
     PLAIN_PHOTO_CREDIT_RE,
     UserPattern,
     compile_user_pattern,
@@ -49,6 +50,9 @@ class HeaderRules:
     #: Quick checks: without a match of one of these anywhere, no line is a credit line.
     credit_hints: tuple[Pattern, ...] = (CREDIT_LABEL_RE,)
     file_names: tuple[regex.Pattern[str], ...] = (FILE_NAME_LINE_RE,)
+    #: A character every photo credit holds (each default one ends in ``摄``): a text without
+    #: it has none and is not scanned for them. Empty when a recipe adds credit patterns.
+    photo_credit_char: str = PHOTO_CREDIT_CHAR
 
     def extended(
         self, *, datelines: Sequence[str] = (), photo_credits: Sequence[str] = (), credits: Sequence[str] = ()
@@ -61,6 +65,7 @@ class HeaderRules:
             credit_lines=self.credit_lines + extra_credits,
             file_names=self.file_names,
             credit_hints=self.credit_hints + extra_credits,
+            photo_credit_char="" if photo_credits else self.photo_credit_char,
         )
 
 
