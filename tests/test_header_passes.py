@@ -31,7 +31,7 @@ def _skips_rightly(text: str, title: str | None = None, max_title_chars: int = 6
         return False
     after = edit_text(text, plan.edits)
     title = title if title is not None else plan.title
-    if not settled(plan, text, after, title_open=title is None, max_title_chars=max_title_chars):
+    if not settled(plan, after, title_open=title is None, max_title_chars=max_title_chars):
         return False
     assert find_headers(after, has_title=title is not None, max_title_chars=max_title_chars).edits == [], text
     return True
@@ -123,7 +123,7 @@ def test_cases_that_need_the_second_pass(text: str) -> None:
     after = edit_text(text, plan.edits)
     title = plan.title
     assert find_headers(after, has_title=title is not None).edits  # the second pass finds more
-    assert not settled(plan, text, after, title_open=title is None, max_title_chars=60)
+    assert not settled(plan, after, title_open=title is None, max_title_chars=60)
     _same_as_every_pass(text)
 
 

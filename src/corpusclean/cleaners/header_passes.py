@@ -15,8 +15,12 @@ reach across lines, so the second pass then always runs):
   has no title, cannot start a title: so nothing is dropped at the top.
 - Its last line is not a credit line: nothing is dropped at the bottom.
 - Datelines: a dateline never spans two lines, so whether a line opens with one
-  depends on that line alone. Every line the first pass kept without editing it
-  was read by that pass and opens with none; every line it edited is read here.
+  depends on that line alone. The first pass looked for datelines on every line
+  it kept (the lines above its body were all dropped), so a line it kept as it
+  was opens with none; every line it edited is read again here.
+
+After splitting a one-line news item (headline, caption and dateline in one
+line) the second pass always runs.
 """
 
 from __future__ import annotations
@@ -33,8 +37,8 @@ from ..patterns import (
 from .header_plan import HeaderPlan, may_be_title
 
 
-def settled(plan: HeaderPlan, before: str, after: str, *, title_open: bool, max_title_chars: int) -> bool:
-    """Whether the finder with the default rules finds nothing in ``after``, ``before`` edited by ``plan``.
+def settled(plan: HeaderPlan, after: str, *, title_open: bool, max_title_chars: int) -> bool:
+    """Whether the finder with the default rules finds nothing in ``after``, the text ``plan`` made.
 
     ``title_open``: the document still has no title, so the next pass looks for
     title lines. ``False`` means "run the pass to know", never "it finds more".
@@ -43,7 +47,7 @@ def settled(plan: HeaderPlan, before: str, after: str, *, title_open: bool, max_
     >>> from corpusclean.edits import edit_text
     >>> before = "标题\\n\\n会议召开。\\n\\n新华社北京5月31日电 会议在北京召开。\\n\\n他说。"
     >>> plan = find_headers(before)
-    >>> settled(plan, before, edit_text(before, plan.edits), title_open=False, max_title_chars=60)
+    >>> settled(plan, edit_text(before, plan.edits), title_open=False, max_title_chars=60)
     True
     """
     if plan.edited_lines is None:

@@ -141,12 +141,11 @@ class RemoveHeaders(Cleaner):
             )
             if not plan.edits:
                 break
-            before = doc.text
             doc = doc.edit(plan.edits, cleaner=self.name)
             if plan.title is not None:
                 doc = doc.replace(title=plan.title)
             if self.rules == DEFAULT_RULES and settled(
-                plan, before, doc.text, title_open=doc.title is None, max_title_chars=self.max_title_chars
+                plan, doc.text, title_open=doc.title is None, max_title_chars=self.max_title_chars
             ):
                 break  # what a second pass would read shows it cannot find more
         return doc
