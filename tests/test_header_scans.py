@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusclean import Document
 from corpusclean.cleaners.header_finder import HeaderFinder
-from corpusclean.cleaners.headers import DEFAULT_RULES, RemoveHeaders
+from corpusclean.cleaners.headers import DEFAULT_RULES, HeaderRules, RemoveHeaders, find_headers
 from corpusclean.layout import first_line, next_line
 from corpusclean.patterns import PHOTO_CREDIT_CHAR
 from corpusclean.reference import peoples_daily_paragraphs
@@ -102,3 +103,11 @@ def test_recipe_credit_patterns_drop_the_quick_check() -> None:
     assert doc is not None
     assert doc.text == "第一段。\n\n会场一角。\n\n第二段。"
     assert [r.reason for r in doc.removed] == ["photo credit"]
+
+
+def test_rules_built_with_other_credit_patterns_drop_the_quick_check() -> None:
+    rules = HeaderRules(photo_credits=(regex.compile(r"（[^（）]{1,8}供图）"),))
+    assert rules.photo_credit_char == ""
+    assert DEFAULT_RULES.photo_credit_char == PHOTO_CREDIT_CHAR
+    plan = find_headers("第一段。\n\n会场一角。（张三供图）\n\n第二段。", rules)
+    assert [e.reason for e in plan.edits if e.reason] == ["photo credit"]

@@ -39,20 +39,28 @@ from .header_finder import HeaderFinder
 from .header_passes import settled
 from .header_plan import HeaderPlan, Pattern
 
+_PHOTO_CREDITS: tuple[Pattern, ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
+
 
 @dataclass(frozen=True)
 class HeaderRules:
     """The compiled pattern lists that recognize furniture; extend them through a recipe."""
 
     datelines: tuple[Pattern, ...] = (DATELINE_RE,)
-    photo_credits: tuple[Pattern, ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
+    photo_credits: tuple[Pattern, ...] = _PHOTO_CREDITS
     credit_lines: tuple[Pattern, ...] = (CREDIT_LINE_RE,)
     #: Quick checks: without a match of one of these anywhere, no line is a credit line.
     credit_hints: tuple[Pattern, ...] = (CREDIT_LABEL_RE,)
     file_names: tuple[regex.Pattern[str], ...] = (FILE_NAME_LINE_RE,)
-    #: A character every photo credit holds (each default one ends in ``摄``): a text without
-    #: it has none and is not scanned for them. Empty when a recipe adds credit patterns.
-    photo_credit_char: str = PHOTO_CREDIT_CHAR
+
+    @property
+    def photo_credit_char(self) -> str:
+        """A character every photo credit holds: a text without it is not scanned for them.
+
+        ``摄`` for the default patterns (each ends in it); empty, which every text
+        holds, when the patterns are others.
+        """
+        return PHOTO_CREDIT_CHAR if self.photo_credits == _PHOTO_CREDITS else ""
 
     def extended(
         self, *, datelines: Sequence[str] = (), photo_credits: Sequence[str] = (), credits: Sequence[str] = ()
@@ -65,7 +73,6 @@ class HeaderRules:
             credit_lines=self.credit_lines + extra_credits,
             file_names=self.file_names,
             credit_hints=self.credit_hints + extra_credits,
-            photo_credit_char="" if photo_credits else self.photo_credit_char,
         )
 
 
