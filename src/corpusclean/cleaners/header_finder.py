@@ -77,7 +77,8 @@ class HeaderFinder:
         has_credit = self.rules.photo_credit_char in text and any(
             p.search(text) for p in self.rules.photo_credits
         )
-        if not (has_credit or self.may_have_lines_to_drop() or self.has_dateline):
+        # cheapest first: a dateline search stops at the first one, a credit-label search seldom does
+        if not (has_credit or self.first_line_may_go() or self.has_dateline or self.has_credit_label()):
             return HeaderPlan()
         self.first = first_line(text)
         if self.first is None:
@@ -108,15 +109,16 @@ class HeaderFinder:
         """Whether a dateline stands anywhere (one scan of the whole text, made when needed)."""
         return any(p.search(self.text) for p in self.rules.datelines)
 
-    def may_have_lines_to_drop(self) -> bool:
-        """Whether the first line is short or a file name, or a credit label stands anywhere."""
+    def first_line_may_go(self) -> bool:
+        """Whether the first line is short (a title, a credit line) or a file name."""
         text = self.text.lstrip()
-        first = text[: text.find("\n")] if "\n" in text else text
-        return (
-            len(first.rstrip()) <= self.max_title_chars
-            or any(p.fullmatch(first.rstrip()) for p in self.rules.file_names)
-            or any(p.search(text) for p in self.rules.credit_hints)
-        )
+        first = (text[: text.find("\n")] if "\n" in text else text).rstrip()
+        return len(first) <= self.max_title_chars or any(p.fullmatch(first) for p in self.rules.file_names)
+
+    def has_credit_label(self) -> bool:
+        """Whether a credit label stands anywhere (without one, no line is a credit line)."""
+        text = self.text.lstrip()
+        return any(p.search(text) for p in self.rules.credit_hints)
 
     # -- the top --------------------------------------------------------------------
 
