@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from corpus_helpers import assert_nothing_lost, seed_doc, seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpusclean import Document, Pipeline
 from corpusclean.cleaners.headers import RemoveHeaders
 from corpusclean.cleaners.repeats import RemoveRepeats, remove_repeated_sentences
+from corpusclean.patterns import SENTENCE_RE
+from corpusclean.reference import peoples_daily
 
 S = "中共中央总书记习近平出席会议并发表重要讲话。"
 
@@ -102,3 +108,37 @@ def test_removing_the_first_sentences_of_a_line_leaves_no_leading_space() -> Non
         remove_repeated_sentences(f"{sentence}\n{sentence} 1. 践行宗旨守初心")
         == f"{sentence}\n1. 践行宗旨守初心"
     )
+
+
+#: The sentence pattern as two branches (a sentence with its end, the rest of a line):
+#: SENTENCE_RE makes the end optional instead, and must find the same sentences.
+TWO_BRANCH_SENTENCE_RE = re.compile(r"[^。！？…\n]*(?:[。！？]+|…+)[”’」』）)]*|[^。！？…\n]+")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("他说。她说！", id="two-sentences"),
+        pytest.param("没有句号的一行\n下一行。", id="line-without-an-end"),
+        pytest.param("。。！…“”\n\n……”）又一句", id="ends-only"),
+        pytest.param("“好。”他说……然后？！」", id="quotes-and-ellipsis"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_sentence_pattern_finds_the_two_branch_sentences(text: str) -> None:
+    assert _spans(SENTENCE_RE, text) == _spans(TWO_BRANCH_SENTENCE_RE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="中文。！？…”’」』）)（ \n\r", max_size=60))
+def test_sentence_pattern_agrees_on_generated_text(text: str) -> None:
+    assert _spans(SENTENCE_RE, text) == _spans(TWO_BRANCH_SENTENCE_RE, text)
+
+
+def test_sentence_pattern_agrees_on_peoples_daily() -> None:
+    documents = peoples_daily()[::5]
+    assert all(SENTENCE_RE.findall(t) == TWO_BRANCH_SENTENCE_RE.findall(t) for t in documents)

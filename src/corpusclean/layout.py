@@ -15,6 +15,7 @@ leaving blank lines behind; this module does that once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
@@ -28,6 +29,9 @@ class Line(NamedTuple):
     lo: int
     hi: int
 
+
+#: The first character that is not white space (``\\s`` of :mod:`re` is :meth:`str.isspace`).
+_NOT_SPACE_RE = re.compile(r"\S")
 
 #: Builds a :class:`Line` from a tuple in C; a text has many lines, and this is the
 #: cheapest immutable record with names (``Line(...)`` or a frozen dataclass cost more).
@@ -50,6 +54,60 @@ def content_lines(text: str) -> list[Line]:
             lines.append(_new_line(Line, (start, lo, lo + len(content.rstrip()))))
         start += len(raw) + 1
     return lines
+
+
+def line_around(text: str, pos: int) -> Line:
+    """The line of ``text`` that holds offset ``pos`` (a line break belongs to the line it ends).
+
+    Its content is empty (``lo == hi``) when the line holds only white space.
+    Finding one line this way costs the same whatever the length of the text.
+
+    >>> line_around("标题\\n\\n　正文。 ", 6)
+    Line(start=4, lo=5, hi=8)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    content = text[start:end].lstrip()
+    lo = end - len(content)
+    return _new_line(Line, (start, lo, lo + len(content.rstrip())))
+
+
+def first_line(text: str) -> Line | None:
+    """The first line of ``text`` with content, or ``None``.
+
+    >>> first_line("\\n 标题\\n正文。")
+    Line(start=1, lo=2, hi=4)
+    """
+    m = _NOT_SPACE_RE.search(text)
+    return line_around(text, m.start()) if m else None
+
+
+def next_line(text: str, line: Line) -> Line | None:
+    """The first line with content after ``line``, or ``None``.
+
+    >>> next_line("标题\\n\\n正文。", Line(0, 0, 2))
+    Line(start=4, lo=4, hi=7)
+    """
+    end = text.find("\n", line.hi)
+    m = _NOT_SPACE_RE.search(text, end + 1) if end >= 0 else None
+    return line_around(text, m.start()) if m else None
+
+
+def previous_line(text: str, line: Line) -> Line | None:
+    """The last line with content before ``line``, or ``None``.
+
+    >>> previous_line("标题\\n\\n正文。", Line(4, 4, 7))
+    Line(start=0, lo=0, hi=2)
+    """
+    start = line.start
+    while start > 0:
+        before = line_around(text, start - 1)
+        if before.lo < before.hi:
+            return before
+        start = before.start
+    return None
 
 
 def drop_lines(text: str, lines: list[Line], dropped: Mapping[int, str | None]) -> Iterator[Edit]:
@@ -84,3 +142,40 @@ def drop_lines(text: str, lines: list[Line], dropped: Mapping[int, str | None]) 
         if end > pos:
             yield Edit(pos, end)
         i = j + 1
+
+
+def drop_lines_at(text: str, dropped: Mapping[Line, str | None]) -> Iterator[Edit]:
+    """:func:`drop_lines` for lines found one by one (:func:`line_around`), without a list of all.
+
+    Gives the same edits as :func:`drop_lines` given every content line; only
+    the dropped lines and their neighbours are looked at.
+
+    >>> text = "标题\\n\\n正文。\\n\\n责任编辑：张三"
+    >>> [e.reason for e in drop_lines_at(text, {line_around(text, 9): "credit line"})]
+    [None, 'credit line']
+    """
+    ordered = sorted(dropped)
+    k = 0
+    while k < len(ordered):
+        run = [ordered[k]]
+        after = next_line(text, run[-1])
+        while k + 1 < len(ordered) and after == ordered[k + 1]:
+            k += 1
+            run.append(after)
+            after = next_line(text, after)
+        before = previous_line(text, run[0])
+        if before is None:
+            start, end = 0, after.start if after else len(text)
+        elif after is None:
+            start, end = before.hi, len(text)
+        else:
+            start, end = run[0].start, after.start
+        pos = start
+        for line in run:
+            if line.lo > pos:
+                yield Edit(pos, line.lo)
+            yield Edit(line.lo, line.hi, reason=dropped[line])
+            pos = line.hi
+        if end > pos:
+            yield Edit(pos, end)
+        k += 1

@@ -1,10 +1,12 @@
 """The header finder: one pass over one text, collecting what ``remove_headers`` removes.
 
-A :class:`HeaderFinder` reads a text line by line where the patterns of a
-:class:`~corpusclean.cleaners.headers.HeaderRules` say something may be found,
-and returns a :class:`HeaderPlan`: the edits that remove the file-name line,
-title lines, header captions, datelines, photo credits and credit lines, and
-the headline for the title.
+A :class:`HeaderFinder` reads the lines of a text where the patterns of a
+:class:`~corpusclean.cleaners.headers.HeaderRules` say something may be found
+(the top, the bottom and the lines where a dateline or credit starts), finding
+each line from its offsets rather than splitting the whole text, and returns a
+:class:`HeaderPlan`: the edits that remove the file-name line, title lines,
+header captions, datelines, photo credits and credit lines, and the headline
+for the title.
 
 >>> from corpusclean.cleaners.headers import find_headers
 >>> plan = find_headers("标题\\n\\n新华社北京5月31日电 会议在北京召开。\\n责任编辑：张三")
@@ -14,17 +16,16 @@ the headline for the title.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..edits import Edit
-from ..layout import Line, content_lines, drop_lines
-from ..patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, SENTENCE_END_RE, UserPattern
+from ..layout import Line, drop_lines_at, first_line, line_around, next_line, previous_line
+from ..patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, DATELINE_RE, LINE_DATELINE_RE, SENTENCE_END_RE
+from .header_plan import HeaderPlan, Match, Pattern, fullmatch_any, join_title, match_any, may_be_title
 
 if TYPE_CHECKING:
     from .headers import HeaderRules
@@ -33,34 +34,7 @@ if TYPE_CHECKING:
 MAX_HEADER_CHARS = 400
 #: Title lines are at most this many lines at the top of a document.
 MAX_TITLE_LINES = 3
-_TITLE_ENDS = "。！？…；;：:，,"
 _SPACE = " \t\u3000\u00a0"
-
-
-#: The default patterns run in :mod:`re` or :mod:`regex`, whichever is faster for each;
-#: patterns from a recipe are compiled with :mod:`regex`.
-Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str] | UserPattern"
-Match: TypeAlias = "re.Match[str] | regex.Match[str]"
-
-
-@dataclass
-class HeaderPlan:
-    """What :func:`find_headers` found: the edits to make and the headline for the title."""
-
-    edits: list[Edit] = field(default_factory=list)
-    title: str | None = None
-
-
-def _match_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> Match | None:
-    for p in patterns:
-        m = p.match(text, pos, end)
-        if m:
-            return m
-    return None
-
-
-def _fullmatch_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> bool:
-    return any(p.fullmatch(text, pos, end) for p in patterns)
 
 
 def _ends_with_credit(rules: HeaderRules, text: str, line: Line) -> regex.Match[str] | None:
@@ -72,132 +46,140 @@ def _ends_with_credit(rules: HeaderRules, text: str, line: Line) -> regex.Match[
     return None
 
 
-def _join_title(parts: list[str]) -> str:
-    """Join title lines; inner runs of spaces (the U+3000 between two decks) become one space."""
-    parts = [" ".join(p.split()) for p in parts]
-    title = parts[0]
-    for part in parts[1:]:
-        latin = title[-1:].isascii() and title[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum()
-        title += (" " if latin else "") + part
-    return title
-
-
 class HeaderFinder:
-    """One pass over one text; collects dropped lines and edits inside lines."""
+    """One pass over one text; collects dropped lines and edits inside lines.
+
+    Lines are :class:`~corpusclean.layout.Line` records found on demand: a
+    document of many paragraphs has furniture in only a few of them.
+    """
 
     def __init__(self, text: str, rules: HeaderRules, *, has_title: bool, max_title_chars: int) -> None:
         self.text = text
         self.rules = rules
         self.has_title = has_title
         self.max_title_chars = max_title_chars
-        self.lines: list[Line] = []
-        self.los: list[int] = []  # where the content of each line starts, for bisecting
-        self.dropped: dict[int, str | None] = {}  # content-line index -> reason (None: moved to title)
+        self.first: Line | None = None
+        self.one_line = False  # a one-line news item was split
+        self.dropped: dict[Line, str | None] = {}  # line -> reason (None: moved to title)
         self.inline: list[Edit] = []
         self.title_parts: list[str] = []
 
-    def content(self, i: int) -> str:
-        return self.text[self.lines[i].lo : self.lines[i].hi]
+    def content(self, line: Line) -> str:
+        return self.text[line.lo : line.hi]
+
+    def next(self, line: Line) -> Line | None:
+        """The line with content after ``line``, or ``None`` at the end."""
+        return next_line(self.text, line)
 
     def find(self) -> HeaderPlan:
         # One scan of the whole text for each kind says whether going line by line can find anything.
         text = self.text
-        has_credit = any(p.search(text) for p in self.rules.photo_credits)
-        has_dateline = any(p.search(text) for p in self.rules.datelines)
-        if not (has_credit or has_dateline or self.may_have_lines_to_drop()):
+        has_credit = self.rules.photo_credit_char in text and any(
+            p.search(text) for p in self.rules.photo_credits
+        )
+        # cheapest first: a dateline search stops at the first one, a credit-label search seldom does
+        if not (has_credit or self.first_line_may_go() or self.has_dateline or self.has_credit_label()):
             return HeaderPlan()
-        self.lines = content_lines(text)
-        if not self.lines:
+        self.first = first_line(text)
+        if self.first is None:
             return HeaderPlan()
-        self.los = [ln.lo for ln in self.lines]
-        top = self.header_lines(0)
+        top = self.header_lines(self.first)
         body = (
-            top + 1
-            if top < len(self.lines) and has_credit and has_dateline and self.one_line_news(top)
+            self.next(top)
+            if top is not None and has_credit and self.has_dateline and self.one_line_news(top)
             else top
         )
-        if body < len(self.lines):
-            if has_dateline:
-                self.datelines(body)
+        if body is not None:
+            if self.rules.datelines == (DATELINE_RE,):  # no need to know first whether there is one
+                self.datelines(self.lines_opening_with_dateline(body))
+            elif self.has_dateline:
+                self.datelines(self.lines_with(self.rules.datelines, body, at_start=True))
             if has_credit:
                 self.credits(body)
-        self.footer_lines(top)
-        gone = [(self.lines[k].lo, self.lines[k].hi) for k in self.dropped]
+        if top is not None:
+            self.footer_lines(top)
+        gone = [(line.lo, line.hi) for line in self.dropped]
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
         edits = inline + list(self.line_edits())
-        title = _join_title(self.title_parts) if self.title_parts and not self.has_title else None
-        return HeaderPlan(sorted(edits, key=lambda e: e.start), title)
+        title = join_title(self.title_parts) if self.title_parts and not self.has_title else None
+        return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place(inline))
 
-    def may_have_lines_to_drop(self) -> bool:
-        """Whether the first line is short or a file name, or a credit label stands anywhere."""
+    @cached_property
+    def has_dateline(self) -> bool:
+        """Whether a dateline stands anywhere (one scan of the whole text, made when needed)."""
+        return any(p.search(self.text) for p in self.rules.datelines)
+
+    def first_line_may_go(self) -> bool:
+        """Whether the first line is short (a title, a credit line) or a file name."""
         text = self.text.lstrip()
-        first = text[: text.find("\n")] if "\n" in text else text
-        return (
-            len(first.rstrip()) <= self.max_title_chars
-            or any(p.fullmatch(first.rstrip()) for p in self.rules.file_names)
-            or any(p.search(text) for p in self.rules.credit_hints)
-        )
+        first = (text[: text.find("\n")] if "\n" in text else text).rstrip()
+        return len(first) <= self.max_title_chars or any(p.fullmatch(first) for p in self.rules.file_names)
+
+    def has_credit_label(self) -> bool:
+        """Whether a credit label stands anywhere (without one, no line is a credit line)."""
+        text = self.text.lstrip()
+        return any(p.search(text) for p in self.rules.credit_hints)
 
     # -- the top --------------------------------------------------------------------
 
-    def header_lines(self, i: int) -> int:
+    def header_lines(self, line: Line) -> Line | None:
         """Drop the file-name line, title lines, header captions and credits; return the first body line."""
-        text, lines, n = self.text, self.lines, len(self.lines)
-        if _fullmatch_any(self.rules.file_names, text, lines[i].lo, lines[i].hi):
-            self.dropped[i] = "file-name line"
-            i += 1
-        if i < n and not self.has_title:
-            i = self.title_lines(i)
-        while i < n - 1:
-            line = lines[i]
-            if _fullmatch_any(self.rules.credit_lines, text, line.lo, line.hi):
-                self.dropped[i] = "credit line"
-            elif _ends_with_credit(self.rules, text, line) and not _match_any(
-                self.rules.datelines, text, line.lo, line.hi
+        text = self.text
+        top: Line | None = line
+        if fullmatch_any(self.rules.file_names, text, line.lo, line.hi):
+            self.dropped[line] = "file-name line"
+            top = self.next(line)
+        if top is not None and not self.has_title:
+            top = self.title_lines(top)
+        while top is not None and (after := self.next(top)) is not None:  # never the last line
+            if fullmatch_any(self.rules.credit_lines, text, top.lo, top.hi):
+                self.dropped[top] = "credit line"
+            elif _ends_with_credit(self.rules, text, top) and not match_any(
+                self.rules.datelines, text, top.lo, top.hi
             ):
-                self.dropped[i] = "photo caption in the header"
+                self.dropped[top] = "photo caption in the header"
             else:
                 break
-            i += 1
-        return i
+            top = after
+        return top
 
-    def title_lines(self, i: int) -> int:
+    def title_lines(self, line: Line) -> Line | None:
         """Take up to three short lines at the top, set off by a blank line, as the title."""
-        text, lines = self.text, self.lines
-        block = [i]
+        text = self.text
+        block = [line]
+        after = self.next(line)
         while (
-            block[-1] + 1 < len(lines)
+            after is not None
             and len(block) <= MAX_TITLE_LINES
-            and text.count("\n", lines[block[-1]].hi, lines[block[-1] + 1].lo) == 1
+            and text.count("\n", block[-1].hi, after.lo) == 1
         ):
-            block.append(block[-1] + 1)
-        if len(block) > MAX_TITLE_LINES or block[-1] + 1 >= len(lines):
-            return i  # no blank line after a short block, or nothing after it
-        for j in block:
-            s = self.content(j)
+            block.append(after)
+            after = self.next(after)
+        if len(block) > MAX_TITLE_LINES or after is None:
+            return line  # no blank line after a short block, or nothing after it
+        for b in block:
+            s = self.content(b)
             if (
-                len(s) > self.max_title_chars
-                or s[-1] in _TITLE_ENDS
-                or SENTENCE_END_RE.search(s)
-                or _match_any(self.rules.datelines, text, lines[j].lo, lines[j].hi)
-                or _fullmatch_any(self.rules.credit_lines, text, lines[j].lo, lines[j].hi)
+                not may_be_title(s, self.max_title_chars)
+                or match_any(self.rules.datelines, text, b.lo, b.hi)
+                or fullmatch_any(self.rules.credit_lines, text, b.lo, b.hi)
             ):
-                return i
-        for j in block:
-            self.dropped[j] = None
-            self.title_parts.append(self.content(j))
-        return block[-1] + 1
+                return line
+        for b in block:
+            self.dropped[b] = None
+            self.title_parts.append(self.content(b))
+        return after
 
-    def one_line_news(self, i: int) -> bool:
-        """Headline, photo caption and dateline run together in line ``i`` with no break (``001_*``)."""
-        text, line = self.text, self.lines[i]
+    def one_line_news(self, line: Line) -> bool:
+        """Headline, photo caption and dateline run together in ``line`` with no break (``001_*``)."""
+        text = self.text
         limit = min(line.hi, line.lo + MAX_HEADER_CHARS)
         for p in self.rules.photo_credits:
             for credit in p.finditer(text, line.lo, limit):
                 after = credit.end()
                 while after < line.hi and text[after] in _SPACE:
                     after += 1
-                dateline = _match_any(self.rules.datelines, text, after, line.hi)
+                dateline = match_any(self.rules.datelines, text, after, line.hi)
                 if dateline:
                     self.split_one_line(line, credit, dateline)
                     return True
@@ -205,6 +187,7 @@ class HeaderFinder:
 
     def split_one_line(self, line: Line, credit: regex.Match[str], dateline: Match) -> None:
         text = self.text
+        self.one_line = True
         date = CAPTION_DATE_RE.search(text, line.lo, credit.start())
         if date:
             caption_start = date.start()
@@ -227,7 +210,7 @@ class HeaderFinder:
         """Remove datelines, their bylines and the spaces after them from the start of ``line``'s body."""
         while dateline:
             self.cut_one_dateline(line, dateline)
-            dateline = _match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
+            dateline = match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
 
     def cut_one_dateline(self, line: Line, dateline: Match) -> None:
         text = self.text
@@ -248,46 +231,56 @@ class HeaderFinder:
 
     # -- the body -------------------------------------------------------------------
 
-    def lines_with(self, patterns: Iterable[Pattern], top: int, *, at_start: bool) -> list[int]:
-        """Indices of the lines from ``top`` on where a pattern matches (at the start with ``at_start``).
+    def lines_with(self, patterns: Iterable[Pattern], top: Line, *, at_start: bool) -> list[Line]:
+        """The lines from ``top`` on where a pattern matches (at the start with ``at_start``), in order.
 
         One scan of the whole text per pattern instead of one per line: most lines have nothing.
         """
-        los = self.los
-        found = set()
+        text = self.text
+        found: dict[int, Line] = {}
         for p in patterns:
-            for m in p.finditer(self.text, self.lines[top].lo):
-                i = bisect_right(los, m.start()) - 1
-                if i >= top and (m.start() == los[i] if at_start else m.start() < self.lines[i].hi):
-                    found.add(i)
-        return sorted(found)
+            for m in p.finditer(text, top.lo):
+                pos = m.start()
+                line = line_around(text, pos)
+                if line.lo < line.hi and (pos == line.lo if at_start else line.lo <= pos < line.hi):
+                    found[line.lo] = line
+        return [found[lo] for lo in sorted(found)]
 
-    def datelines(self, top: int) -> None:
-        """Remove the datelines that open paragraphs (a paragraph of only a dateline goes whole)."""
-        for i in self.lines_with(self.rules.datelines, top, at_start=True):
-            line = self.lines[i]
-            dateline = _match_any(self.rules.datelines, self.text, line.lo, line.hi)
+    def lines_opening_with_dateline(self, top: Line) -> list[Line]:
+        """The lines from ``top`` on that open with a dateline of the default rules, in order.
+
+        What :meth:`lines_with` finds for :data:`~corpusclean.patterns.DATELINE_RE`, by a
+        faster scan (see :data:`~corpusclean.patterns.LINE_DATELINE_RE`).
+        """
+        text = self.text
+        found = [top] if DATELINE_RE.match(text, top.lo) else []
+        found += [line_around(text, m.start(1)) for m in LINE_DATELINE_RE.finditer(text, top.lo)]
+        return found
+
+    def datelines(self, lines: list[Line]) -> None:
+        """Remove the datelines that open ``lines`` (a paragraph of only a dateline goes whole)."""
+        for line in lines:
+            dateline = match_any(self.rules.datelines, self.text, line.lo, line.hi)
             if dateline:
                 before = len(self.inline)
                 self.cut_dateline(line, dateline)
                 if self.inline[-1].end >= line.hi:
                     del self.inline[before:]
-                    self.dropped[i] = "news dateline"
+                    self.dropped[line] = "news dateline"
 
-    def credits(self, top: int) -> None:
+    def credits(self, top: Line) -> None:
         """Remove photo credits: any in brackets, others where they close a line."""
         text = self.text
         body_starts = {e.start: e.end for e in self.inline}
-        for i in self.lines_with(self.rules.photo_credits, top, at_start=False):
-            line = self.lines[i]
-            if i in self.dropped:
+        for line in self.lines_with(self.rules.photo_credits, top, at_start=False):
+            if line in self.dropped:
                 continue
             begin = line.lo
             while begin in body_starts:  # after the dateline and byline cut from this line
                 begin = body_starts[begin]
             credits = self.credits_in(begin, line.hi)
             if credits and "".join(m.group() for m in credits) == text[line.lo : line.hi]:
-                self.dropped[i] = "photo credit"  # the line is only credits
+                self.dropped[line] = "photo credit"  # the line is only credits
                 continue
             for credit in credits:
                 start = credit.start()
@@ -314,18 +307,26 @@ class HeaderFinder:
 
     # -- the bottom -----------------------------------------------------------------
 
-    def footer_lines(self, top: int) -> None:
-        """Drop credit and footer lines (``版式设计：``, ``责任编辑：``) at the end."""
-        for i in range(len(self.lines) - 1, max(top, 1) - 1, -1):
-            if i in self.dropped:  # a photo credit line at the end: look above it
-                continue
-            line = self.lines[i]
-            if not _fullmatch_any(self.rules.credit_lines, self.text, line.lo, line.hi):
-                break
-            self.dropped[i] = "credit line"
+    def footer_lines(self, top: Line) -> None:
+        """Drop credit and footer lines (``版式设计：``, ``责任编辑：``) at the end, never the first line."""
+        text = self.text
+        line: Line | None = line_around(text, len(text.rstrip()) - 1)  # the last line with content
+        lowest = max(top.lo, self.first.lo + 1) if self.first else top.lo
+        while line is not None and line.lo >= lowest:
+            if line not in self.dropped:  # a photo credit line at the end: look above it
+                if not fullmatch_any(self.rules.credit_lines, text, line.lo, line.hi):
+                    break
+                self.dropped[line] = "credit line"
+            line = previous_line(text, line)
 
     # -- edits ----------------------------------------------------------------------
 
+    def edited_in_place(self, inline: list[Edit]) -> tuple[Line, ...] | None:
+        """The lines that ``inline`` edits change, or ``None`` after splitting a one-line news item."""
+        if self.one_line:
+            return None
+        return tuple(dict.fromkeys(line_around(self.text, e.start) for e in inline))
+
     def line_edits(self) -> Iterable[Edit]:
         """Edits that drop whole lines with the line breaks around them, keeping paragraph breaks."""
-        return drop_lines(self.text, self.lines, self.dropped)
+        return drop_lines_at(self.text, self.dropped)

@@ -30,11 +30,16 @@ from ..patterns import (
     CREDIT_LINE_RE,
     DATELINE_RE,
     FILE_NAME_LINE_RE,
+    PHOTO_CREDIT_CHAR,
     PLAIN_PHOTO_CREDIT_RE,
     UserPattern,
     compile_user_pattern,
 )
-from .header_finder import HeaderFinder, HeaderPlan, Pattern
+from .header_finder import HeaderFinder
+from .header_passes import settled
+from .header_plan import HeaderPlan, Pattern
+
+_PHOTO_CREDITS: tuple[Pattern, ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,20 @@ class HeaderRules:
     """The compiled pattern lists that recognize furniture; extend them through a recipe."""
 
     datelines: tuple[Pattern, ...] = (DATELINE_RE,)
-    photo_credits: tuple[Pattern, ...] = (BRACKETED_PHOTO_CREDIT_RE, PLAIN_PHOTO_CREDIT_RE)
+    photo_credits: tuple[Pattern, ...] = _PHOTO_CREDITS
     credit_lines: tuple[Pattern, ...] = (CREDIT_LINE_RE,)
     #: Quick checks: without a match of one of these anywhere, no line is a credit line.
     credit_hints: tuple[Pattern, ...] = (CREDIT_LABEL_RE,)
     file_names: tuple[regex.Pattern[str], ...] = (FILE_NAME_LINE_RE,)
+
+    @property
+    def photo_credit_char(self) -> str:
+        """A character every photo credit holds: a text without it is not scanned for them.
+
+        ``摄`` for the default patterns (each ends in it); empty, which every text
+        holds, when the patterns are others.
+        """
+        return PHOTO_CREDIT_CHAR if self.photo_credits == _PHOTO_CREDITS else ""
 
     def extended(
         self, *, datelines: Sequence[str] = (), photo_credits: Sequence[str] = (), credits: Sequence[str] = ()
@@ -137,6 +151,10 @@ class RemoveHeaders(Cleaner):
             doc = doc.edit(plan.edits, cleaner=self.name)
             if plan.title is not None:
                 doc = doc.replace(title=plan.title)
+            if self.rules == DEFAULT_RULES and settled(
+                plan, doc.text, title_open=doc.title is None, max_title_chars=self.max_title_chars
+            ):
+                break  # what a second pass would read shows it cannot find more
         return doc
 
 
