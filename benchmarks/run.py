@@ -206,7 +206,14 @@ def measure(
     report = out.with_name(out.name + ".json")  # not stdout: Ray writes there too
     command = [sys.executable, __file__, "--one", mode, "--corpus", str(corpus), "--out", str(out)]
     command += ["--workers", str(workers), "--engine", engine, "--report", str(report)]
-    subprocess.run(command, check=True, capture_output=True, text=True)
+    # the checkout's package for this process and for the Ray workers it starts (they inherit the
+    # environment, not this script's sys.path); an installed corpusclean comes after it
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    run = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": path}, check=False
+    )
+    if run.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{run.stderr[-3000:]}")
     row: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
     size = corpus_mb(corpus)
     row.update(corpus=corpus.name, mb=size, run=mode, engine=engine, workers=workers, out=str(out))
