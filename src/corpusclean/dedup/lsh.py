@@ -16,7 +16,9 @@ not depend on the order of the texts, so neither do the clusters.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy as np
 
@@ -85,11 +87,11 @@ class Signatures:
 
     def __init__(self, chunks: Sequence[np.ndarray]) -> None:
         self.chunks = [c for c in chunks if len(c)]
-        self.starts = np.cumsum([0, *(len(c) for c in self.chunks)])
+        self._starts = [0, *accumulate(len(c) for c in self.chunks)]
         self.width = self.chunks[0].shape[1] if self.chunks else 0
 
     def __len__(self) -> int:
-        return int(self.starts[-1])
+        return self._starts[-1]
 
     @property
     def nbytes(self) -> int:
@@ -102,14 +104,13 @@ class Signatures:
             return np.zeros((0, hi - lo), np.uint32)
         return np.concatenate([c[:, lo:hi] for c in self.chunks])
 
-    def take(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
-        """The signatures of ``rows``, in that order."""
-        rows = np.asarray(rows, dtype=np.int64)
-        chunk = np.searchsorted(self.starts, rows, side="right") - 1
+    def take(self, rows: Sequence[int]) -> np.ndarray:
+        """The signatures of ``rows``, in that order (a bucket's few rows: one lookup each)."""
+        starts = self._starts
         out = np.empty((len(rows), self.width), np.uint32)
-        for k in np.unique(chunk).tolist():
-            here = chunk == k
-            out[here] = self.chunks[k][rows[here] - self.starts[k]]
+        for i, row in enumerate(rows):
+            k = bisect_right(starts, row) - 1
+            out[i] = self.chunks[k][row - starts[k]]
         return out
 
 

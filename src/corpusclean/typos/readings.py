@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import CorpusCleanError
+
 #: The package data file (in ``corpusclean/data``) that holds the readings.
 READINGS_FILE = "pinyin_readings.txt"
 #: Size of the code-point lookup tables: every Unicode code point.
@@ -63,9 +65,15 @@ def readings_from_pypinyin() -> tuple[dict[str, str], dict[str, tuple[str, ...]]
     readings, or when one of its characters has no reading of its own; the
     words that read as their characters need no entry.
     """
-    from pypinyin.contrib.tone_convert import to_normal
-    from pypinyin.phrases_dict import phrases_dict
-    from pypinyin.pinyin_dict import pinyin_dict
+    try:
+        from pypinyin.contrib.tone_convert import to_normal
+        from pypinyin.phrases_dict import phrases_dict
+        from pypinyin.pinyin_dict import pinyin_dict
+    except ImportError as exc:
+        raise CorpusCleanError(
+            "deriving the pinyin readings needs the package 'pypinyin' (flagging typos does not: "
+            "the readings ship with corpusclean); install it with: pip install pypinyin"
+        ) from exc
 
     chars = {chr(point): str(to_normal(readings.split(",")[0])) for point, readings in pinyin_dict.items()}
     words: dict[str, tuple[str, ...]] = {}
@@ -126,10 +134,11 @@ def shipped_readings() -> Readings:
 
 def write_readings(path: Path | None = None) -> Path:
     """Write :func:`readings_from_pypinyin` to ``path`` (default: the package's data file)."""
+    chars, words = readings_from_pypinyin()
     import pypinyin
 
     target = path or Path(str(resources.files("corpusclean.data").joinpath(READINGS_FILE)))
-    target.write_text(format_readings(*readings_from_pypinyin(), f"pypinyin {pypinyin.__version__}"), "utf-8")
+    target.write_text(format_readings(chars, words, f"pypinyin {pypinyin.__version__}"), "utf-8")
     return target
 
 
