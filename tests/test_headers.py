@@ -8,6 +8,8 @@ from corpus_helpers import assert_nothing_lost, seed_doc, seed_text
 from corpusclean import Document, RecipeError, make_cleaner
 from corpusclean.cleaners.headers import RemoveHeaders, remove_headers
 
+#: A first line too long to be a title: only the credit-label check can send the finder to the footer.
+LONG_BODY = "会议指出，" + "坚持以人民为中心的发展思想，推动高质量发展，" * 4 + "取得新的成绩。"
 ONE_LINE_NEWS = (
     "会议强调守初心担使命　王沪宁讲话5月31日，主题教育工作会议在北京召开。习近平出席会议并发表重要讲话。"
     "新华社记者鞠鹏摄新华社北京5月31日电主题教育工作会议31日在北京召开。"
@@ -101,6 +103,13 @@ CHANGES = [
         None,
         ["credit line"],
         id="footer-layout-nbsp",
+    ),
+    pytest.param(
+        LONG_BODY + "\n\n责任编辑\u3000：张三",
+        LONG_BODY,
+        None,
+        ["credit line"],
+        id="footer-ideographic-space-before-colon-long-first-line",
     ),
     pytest.param(
         "正文。\n（责任编辑：张三）\n校对：李四",
