@@ -127,20 +127,9 @@ def drop_lines(text: str, lines: list[Line], dropped: Mapping[int, str | None]) 
         j = i
         while j + 1 < n and j + 1 in dropped:
             j += 1
-        if i == 0:
-            start, end = 0, lines[j + 1].start if j + 1 < n else len(text)
-        elif j + 1 == n:
-            start, end = lines[i - 1].hi, len(text)
-        else:
-            start, end = lines[i].start, lines[j + 1].start
-        pos = start
-        for k in range(i, j + 1):
-            if lines[k].lo > pos:
-                yield Edit(pos, lines[k].lo)
-            yield Edit(lines[k].lo, lines[k].hi, reason=dropped[k])
-            pos = lines[k].hi
-        if end > pos:
-            yield Edit(pos, end)
+        run = lines[i : j + 1]
+        before, after = lines[i - 1] if i else None, lines[j + 1] if j + 1 < n else None
+        yield from _drop_run(text, run, [dropped[k] for k in range(i, j + 1)], before, after)
         i = j + 1
 
 
@@ -163,19 +152,25 @@ def drop_lines_at(text: str, dropped: Mapping[Line, str | None]) -> Iterator[Edi
             k += 1
             run.append(after)
             after = next_line(text, after)
-        before = previous_line(text, run[0])
-        if before is None:
-            start, end = 0, after.start if after else len(text)
-        elif after is None:
-            start, end = before.hi, len(text)
-        else:
-            start, end = run[0].start, after.start
-        pos = start
-        for line in run:
-            if line.lo > pos:
-                yield Edit(pos, line.lo)
-            yield Edit(line.lo, line.hi, reason=dropped[line])
-            pos = line.hi
-        if end > pos:
-            yield Edit(pos, end)
+        yield from _drop_run(text, run, [dropped[line] for line in run], previous_line(text, run[0]), after)
         k += 1
+
+
+def _drop_run(
+    text: str, run: list[Line], reasons: list[str | None], before: Line | None, after: Line | None
+) -> Iterator[Edit]:
+    """The edits that drop one run of consecutive content lines, given the lines around it (if any)."""
+    if before is None:
+        start, end = 0, after.start if after else len(text)
+    elif after is None:
+        start, end = before.hi, len(text)
+    else:
+        start, end = run[0].start, after.start
+    pos = start
+    for line, reason in zip(run, reasons, strict=True):
+        if line.lo > pos:
+            yield Edit(pos, line.lo)
+        yield Edit(line.lo, line.hi, reason=reason)
+        pos = line.hi
+    if end > pos:
+        yield Edit(pos, end)
