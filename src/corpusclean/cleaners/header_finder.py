@@ -74,14 +74,16 @@ class HeaderFinder:
     def find(self) -> HeaderPlan:
         # One scan of the whole text for each kind says whether going line by line can find anything.
         text = self.text
+        self.first = first_line(text)
+        if self.first is None:
+            return HeaderPlan()
         has_credit = self.rules.photo_credit_char in text and any(
             p.search(text) for p in self.rules.photo_credits
         )
         # cheapest first: a dateline search stops at the first one, a credit-label search seldom does
-        if not (has_credit or self.first_line_may_go() or self.has_dateline or self.has_credit_label()):
-            return HeaderPlan()
-        self.first = first_line(text)
-        if self.first is None:
+        if not (
+            has_credit or self.first_line_may_go(self.first) or self.has_dateline or self.has_credit_label()
+        ):
             return HeaderPlan()
         top = self.header_lines(self.first)
         body = (
@@ -109,11 +111,11 @@ class HeaderFinder:
         """Whether a dateline stands anywhere (one scan of the whole text, made when needed)."""
         return any(p.search(self.text) for p in self.rules.datelines)
 
-    def first_line_may_go(self) -> bool:
+    def first_line_may_go(self, first: Line) -> bool:
         """Whether the first line is short (a title, a credit line) or a file name."""
-        text = self.text.lstrip()
-        first = (text[: text.find("\n")] if "\n" in text else text).rstrip()
-        return len(first) <= self.max_title_chars or any(p.fullmatch(first) for p in self.rules.file_names)
+        return first.hi - first.lo <= self.max_title_chars or fullmatch_any(
+            self.rules.file_names, self.text, first.lo, first.hi
+        )
 
     def has_credit_label(self) -> bool:
         """Whether a credit label stands anywhere (without one, no line is a credit line)."""
