@@ -28,7 +28,17 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from . import pinyin
-from .arrays import OtherCounts, dominant_next, expand, fourgram_of, lookup, member, split_as, where
+from .arrays import (
+    CHAR_MASK,
+    OtherCounts,
+    dominant_next,
+    expand,
+    fourgram_of,
+    lookup,
+    member,
+    split_as,
+    where,
+)
 from .guards import NUMERAL_TABLE, both_correct, is_han_table
 from .lexicon import lexicon
 from .ngrams import (
@@ -42,7 +52,6 @@ from .ngrams import (
 )
 from .score import confidence
 
-_MASK = (1 << CHAR_BITS) - 1
 #: The confidence above which a span is flagged: precision about 0.9 at recall about 0.37
 #: on news text with injected slips (see ``docs/typos.md`` for the whole curve).
 DEFAULT_THRESHOLD = 0.65
@@ -143,7 +152,7 @@ class TypoDetector:
         self._span_words = span_words()
         common = bigrams.keys[bigrams.counts >= self.min_suggestion_count]
         words = common[member(self._span_words, common)]
-        words = words[~NUMERAL_TABLE[words >> CHAR_BITS] & ~NUMERAL_TABLE[words & _MASK]]
+        words = words[~NUMERAL_TABLE[words >> CHAR_BITS] & ~NUMERAL_TABLE[words & CHAR_MASK]]
         keys, known = pinyin.bigram_loose_keys(words, l_n=self.l_n, f_h=self.f_h)
         order = np.argsort(keys[known], kind="stable")
         self._group_keys = keys[known][order]
@@ -225,7 +234,7 @@ class TypoDetector:
         # and the candidate between both context characters: left+candidate+right.
         inner = (pos >= 2) & (pos + 3 < n)
         p2 = np.where(inner, pos, 2)
-        c1, c2 = cand >> CHAR_BITS, cand & _MASK
+        c1, c2 = cand >> CHAR_BITS, cand & CHAR_MASK
         a2, b2, x1_2, x2_2, f["ab"], f["xab"] = rest4(
             fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2), fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3]),
             four[p2 - 2], four[p2], fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1],
@@ -261,7 +270,7 @@ class TypoDetector:
                 continue
             span = text[p : p + 2]
             code = int(cand[k])
-            suggestion = chr(code >> CHAR_BITS) + chr(code & _MASK)
+            suggestion = chr(code >> CHAR_BITS) + chr(code & CHAR_MASK)
             if not self.allowed(text, p, suggestion, long_words):
                 continue
             if pinyin.loose_key(span, l_n=self.l_n, f_h=self.f_h) != pinyin.loose_key(

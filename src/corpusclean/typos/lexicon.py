@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CorpusCleanError
+from .arrays import CHAR_MASK
 from .ngrams import CHAR_BITS, fourgram_codes, member, string_codes, trigram_codes
 
 #: The word list's tags of proper nouns: people (nr, nrt, nrfg), places (ns), organizations (nt), other (nz).
@@ -138,5 +139,4 @@ def _codes(words: Iterable[str]) -> np.ndarray:
 
 
 def _decode(codes: np.ndarray) -> list[str]:
-    mask = (1 << CHAR_BITS) - 1
-    return [chr(code >> CHAR_BITS) + chr(code & mask) for code in codes.tolist()]
+    return [chr(code >> CHAR_BITS) + chr(code & CHAR_MASK) for code in codes.tolist()]

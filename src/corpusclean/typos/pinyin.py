@@ -25,7 +25,8 @@ from functools import cache
 
 import numpy as np
 
-from .ngrams import CHAR_BITS
+from .arrays import CHAR_MASK, lookup
+from .ngrams import CHAR_BITS, member
 from .readings import shipped_readings
 
 #: Loose syllable ids fit in this many bits, so a two-syllable key is one integer.
@@ -138,13 +139,13 @@ def bigram_loose_keys(
     (True, [True, True, False])
     """
     table = syllable_table(l_n=l_n, f_h=f_h)
-    first, second = table[codes >> CHAR_BITS], table[codes & ((1 << CHAR_BITS) - 1)]
-    keys = np.where((first > 0) & (second > 0), (first << SYLLABLE_BITS) | second, 0)
+    first, second = table[codes >> CHAR_BITS], table[codes & CHAR_MASK]
+    read = (first > 0) & (second > 0)
+    keys = np.where(read, (first << SYLLABLE_BITS) | second, 0)
     words, word_keys = _two_character_words(l_n=l_n, f_h=f_h)
-    at = np.minimum(np.searchsorted(words, codes), max(len(words) - 1, 0))
-    listed = words[at] == codes if len(words) else np.zeros(len(codes), bool)
-    keys[listed] = word_keys[at[listed]]
-    return np.asarray(keys, dtype=np.uint64), (first > 0) & (second > 0) | listed
+    listed = member(words, codes)
+    keys[listed] = lookup(words, word_keys, codes[listed])
+    return np.asarray(keys, dtype=np.uint64), read | listed
 
 
 @cache

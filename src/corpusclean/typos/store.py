@@ -27,20 +27,11 @@ def save_stats(stats: NgramStats, path: str | Path) -> None:
     """Write ``stats`` to ``path``."""
     meta = {"format": 2, "docs": stats.docs, "chars": stats.chars, "words_only": stats.words_only,
             "floors": [stats.bigrams.floor, stats.trigrams.floor, stats.fourgrams.floor]}  # fmt: skip
+    tables = (stats.unigrams, stats.bigrams, stats.trigrams, stats.fourgrams)
+    arrays = {f"{name}_{part}": getattr(table, part) for name, table in zip(_TABLES, tables, strict=True)
+              for part in ("keys", "counts")}  # fmt: skip
     with open(path, "wb") as f:
-        np.savez(
-            f,
-            meta=np.array(json.dumps(meta)),
-            doc_ids=stats.doc_ids,
-            unigram_keys=stats.unigrams.keys,
-            unigram_counts=stats.unigrams.counts,
-            bigram_keys=stats.bigrams.keys,
-            bigram_counts=stats.bigrams.counts,
-            trigram_keys=stats.trigrams.keys,
-            trigram_counts=stats.trigrams.counts,
-            fourgram_keys=stats.fourgrams.keys,
-            fourgram_counts=stats.fourgrams.counts,
-        )
+        np.savez(f, meta=np.array(json.dumps(meta)), doc_ids=stats.doc_ids, **arrays)
 
 
 def load_stats(path: str | Path) -> NgramStats:
