@@ -8,7 +8,8 @@ over the same files:
 
 - for each size: N workers, seconds per MB, peak memory, the time the fit pass
   took and when the first output shard was complete;
-- at ``--speedup-mb``: 1 worker against N (same corpus, same run);
+- at ``--speedup-mb``: 1 worker against N (same corpus, same run), ``--speedup-pairs``
+  times in turns, without the memory sampling (it takes CPU from the workers);
 - with ``--cleaners``: each registered cleaner alone on the smallest corpus;
 - with ``--ray-mb``: the Ray engine against the local one, output compared byte for byte.
 
@@ -114,7 +115,7 @@ class TreeMemory:
     sum is what the tree really holds.
     """
 
-    def __init__(self, every: float = 0.1) -> None:
+    def __init__(self, every: float = 0.5) -> None:
         self.every = every
         self.rss_kb = self.pss_kb = 0
         self._stop = threading.Event()
@@ -140,8 +141,14 @@ class TreeMemory:
 # -- one run, in a fresh process ------------------------------------------------------
 
 
-def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str) -> dict[str, Any]:
-    """Run once in this process; report seconds, documents, memory, fit time and first shard."""
+def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sample: bool) -> dict[str, Any]:
+    """Run once in this process; report seconds, documents, memory, fit time and first shard.
+
+    With ``sample``, a thread reads the memory of the process tree from ``/proc``
+    every half second. Reading a large process's ``smaps_rollup`` costs kernel time
+    charged to this process, which takes CPU from the workers when they use every
+    core: timing runs (the workers comparison) go without it.
+    """
     sys.path.insert(0, str(ROOT / "src"))
     from corpusclean.exporters import JsonlWriter
     from corpusclean.readers import Corpus
@@ -151,7 +158,7 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str) -> di
 
     began = time.perf_counter()
     marks: dict[str, float] = {}
-    memory = TreeMemory()
+    memory = TreeMemory() if sample else None
 
     def watch() -> None:
         while "first_shard" not in marks:
@@ -183,29 +190,41 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str) -> di
         )  # type: ignore[arg-type]
         docs = result.read
     seconds = time.perf_counter() - began
-    memory.stop()
+    if memory is not None:
+        memory.stop()
     return {
         "seconds": seconds,
         "docs": docs,
         "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "tree_rss_mb": memory.rss_kb / 1024,
-        "tree_pss_mb": memory.pss_kb / 1024,
+        "tree_rss_mb": memory.rss_kb / 1024 if memory else float("nan"),
+        "tree_pss_mb": memory.pss_kb / 1024 if memory else float("nan"),
         "fit": marks.get("fit", float("nan")),
         "first_shard": marks.get("first_shard", float("nan")),
     }
 
 
 def measure(
-    corpus: Path, mode: str, workers: int, scratch: Path, engine: str = "local", *, keep: bool = False
+    corpus: Path,
+    mode: str,
+    workers: int,
+    scratch: Path,
+    engine: str = "local",
+    *,
+    keep: bool = False,
+    sample: bool = True,
 ) -> dict[str, Any]:
-    """One run in a fresh process; its output folder is kept for a comparison only with ``keep``."""
+    """One run in a fresh process; its output folder is kept for a comparison only with ``keep``.
+
+    ``sample=False`` leaves out the tree's memory sampling (see :func:`one_run`).
+    """
     out = scratch / f"out-{corpus.name}-{mode}-{engine}-{workers}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     out.mkdir(parents=True)
     report = out.with_name(out.name + ".json")  # not stdout: Ray writes there too
     command = [sys.executable, __file__, "--one", mode, "--corpus", str(corpus), "--out", str(out)]
     command += ["--workers", str(workers), "--engine", engine, "--report", str(report)]
+    command += [] if sample else ["--no-sample"]
     # the checkout's package for this process and for the Ray workers it starts (they inherit the
     # environment, not this script's sys.path); an installed corpusclean comes after it
     path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
@@ -224,6 +243,33 @@ def measure(
         subprocess.run(["rm", "-rf", str(out)], check=True)
     print(json.dumps(row), file=sys.stderr)
     return row
+
+
+def workers_against_one(
+    corpus: Path, workers: int, pairs: int, scratch: Path, rows: list[dict[str, Any]]
+) -> list[str]:
+    """Time ``workers`` workers against one, ``pairs`` times in turns; the notes that report it.
+
+    Each pair compares two runs taken one after the other, so that both see the
+    same machine; the runs go without memory sampling, which would take CPU from
+    the workers. The best run of each kind is compared too, as :mod:`timeit` does:
+    on a shared machine the fastest run is the one least disturbed.
+    """
+    notes, ratios, many_best, one_best = [], [], float("inf"), float("inf")
+    for _ in range(pairs):
+        many = measure(corpus, "default", workers, scratch, keep=True, sample=False)
+        one = measure(corpus, "default", 1, scratch, keep=True, sample=False)
+        rows += [one, many]
+        same = same_output(Path(one["out"]), Path(many["out"]))
+        ratios.append(
+            f"{one['seconds'] / many['seconds']:.2f}× ({one['seconds']:.1f} s / {many['seconds']:.1f} s, "
+            f"output identical: {same})"
+        )
+        many_best, one_best = min(many_best, many["seconds"]), min(one_best, one["seconds"])
+    size = rows[-1]["mb"]
+    notes.append(f"{workers} workers against 1 on {size:.0f} MB, pair by pair: " + "; ".join(ratios) + ".")
+    notes.append(f"Best run of each: {one_best / many_best:.2f}× ({one_best:.1f} s / {many_best:.1f} s).")
+    return notes
 
 
 def same_output(a: Path, b: Path) -> bool:
@@ -261,7 +307,7 @@ def table(rows: list[dict[str, Any]], notes: list[str], command: str) -> str:
             f"| {r['corpus']} | {r['mb']:.0f} | {r['run']} | {r['engine']} | {r['workers']} "
             f"| {r['seconds']:.1f} | {r['s_per_mb']:.3f} | {r['mb_s']:.2f} | {r['docs_s']:.0f} "
             f"| {_f(r['fit'])} | {_f(r['first_shard'])} | {r['main_mb']:.0f} / {r['worker_mb']:.0f} "
-            f"| {r['tree_rss_mb']:.0f} / {r['tree_pss_mb']:.0f} |"
+            f"| {_f(r['tree_rss_mb'], 0)} / {_f(r['tree_pss_mb'], 0)} |"
         )
     return "\n".join(lines + [""] + [f"- {n}" for n in notes])
 
@@ -286,6 +332,9 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="N for the N-worker runs")
     parser.add_argument("--speedup-mb", type=float, help="also run 1 worker on the corpus of this size")
+    parser.add_argument(
+        "--speedup-pairs", type=int, default=2, help="N-worker and 1-worker runs, taken in turns (default 2)"
+    )
     parser.add_argument("--ray-mb", type=float, help="also run the Ray engine on a corpus of this size")
     parser.add_argument("--html", action="store_true", help="also run an HTML corpus of the smallest size")
     parser.add_argument("--cleaners", action="store_true", help="also run each cleaner alone (smallest size)")
@@ -296,9 +345,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--report", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-sample", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        row = one_run(args.corpus, args.out, args.one, args.workers, args.engine)
+        row = one_run(args.corpus, args.out, args.one, args.workers, args.engine, sample=not args.no_sample)
         args.report.write_text(json.dumps(row), encoding="utf-8")
         return
     sys.path.insert(0, str(ROOT / "src"))
@@ -315,14 +365,8 @@ def main() -> None:
         rows.append(measure(corpus(size), "read-write", 1, args.scratch))
         rows.append(measure(corpus(size), "default", args.workers, args.scratch))
     if args.speedup_mb:
-        many = measure(corpus(args.speedup_mb), "default", args.workers, args.scratch, keep=True)
-        one = measure(corpus(args.speedup_mb), "default", 1, args.scratch, keep=True)
-        rows += [one, many]
-        same = same_output(Path(one["out"]), Path(many["out"]))
-        speedup = one["seconds"] / many["seconds"]
-        notes.append(
-            f"{args.workers} workers against 1 on {one['mb']:.0f} MB: {speedup:.2f}× "
-            f"({one['seconds']:.1f} s / {many['seconds']:.1f} s); output identical: {same}."
+        notes += workers_against_one(
+            corpus(args.speedup_mb), args.workers, args.speedup_pairs, args.scratch, rows
         )
     if args.html:
         rows.append(measure(corpus(smallest, True), "read-write", 1, args.scratch))

@@ -278,3 +278,29 @@ def test_a_parallel_run_leaves_the_collector_as_it_found_it(corpus: Path, tmp_pa
         [corpus], str(tmp_path / "out"), fmt="jsonl", pipeline=corpus_pipeline(), workers=2, unit_bytes=3000
     )
     assert gc.get_freeze_count() == before  # objects frozen only while the workers were forked
+
+
+class Preloaded(Cleaner):
+    """Marks each document with how many times this instance loaded its table (0 if it never did)."""
+
+    name = "preloaded"
+    changes_text = False
+
+    def __init__(self) -> None:
+        self.loads = 0
+
+    def preload(self) -> None:
+        self.loads += 1
+
+    def apply(self, doc: Document) -> Document:
+        return doc.replace(metadata={**doc.metadata, "loads": self.loads})
+
+
+@pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(), reason="workers are forked"
+)
+def test_forked_workers_inherit_what_the_cleaners_preloaded(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    clean_files([corpus], str(out), fmt="jsonl", pipeline=Pipeline([Preloaded()]), workers=2, unit_bytes=3000)
+    loads = {orjson.loads(line)["metadata"]["loads"] for line in read_shards(out).splitlines()}
+    assert loads == {1}  # loaded once, in the main process, before the workers were forked

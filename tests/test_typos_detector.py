@@ -123,3 +123,13 @@ def test_flag_typos_comes_after_every_cleaner_that_edits_text() -> None:
         "remove_repeats",
     ]
     assert all(DEFAULT_PIPELINE.index("flag_typos") > DEFAULT_PIPELINE.index(name) for name in editors)
+
+
+def test_preload_reads_the_word_list_before_any_fit() -> None:
+    from corpusclean.typos.detect import span_words
+
+    span_words.cache_clear()
+    cleaner = make_cleaner("flag_typos")
+    assert span_words.cache_info().currsize == 0  # building the cleaner reads nothing
+    cleaner.preload()
+    assert span_words.cache_info().currsize == 1

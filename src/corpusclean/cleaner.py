@@ -206,6 +206,14 @@ class Cleaner:
         """Become fitted from a state made by :meth:`merge_states`."""
         raise NotImplementedError(f"{type(self).__name__} does not learn in parts; call fit() instead")
 
+    def preload(self) -> None:
+        """Load now what this cleaner would load on first use (a word list, tables).
+
+        An engine calls it before it starts worker processes, so that forked
+        workers share what was loaded instead of each loading a copy of its own.
+        The default loads nothing.
+        """
+
     @classmethod
     def fits_in_parts(cls) -> bool:
         """True when the cleaner writes :meth:`fit_partial`, so workers can fit it on parts."""

@@ -341,6 +341,8 @@ class LocalEngine:
         forked = context.get_start_method() == "fork"
         # pickled here when it must be, so that a cleaner that cannot be pickled fails here, not in a worker
         blob = None if forked else pickle.dumps(pipeline)
+        if forked:
+            pipeline.preload()  # word lists and tables read once, here, and shared with the workers
         _WORKER["pipeline"] = pipeline  # while the pool lives: a worker that replaces one inherits it too
         try:
             gc.freeze()  # the children's collector leaves inherited objects alone: no copy-on-write of them

@@ -78,6 +78,10 @@ class Pipeline(Cleaner):
     def _record(self, doc: Document) -> Document:
         return doc  # the cleaners inside record their own steps
 
+    def preload(self) -> None:
+        for cleaner in self.cleaners:
+            cleaner.preload()
+
     def fit(self, docs: Iterable[Document]) -> None:
         """Fit each corpus-level cleaner on ``docs`` as the cleaners before it leave them.
 

@@ -104,6 +104,10 @@ class FlagTypos(Cleaner):
         """Always: the counts of parts add up (``needs_fit`` is an instance property here)."""
         return True
 
+    def preload(self) -> None:
+        """Read the word list (a third of a second) before workers start: forked ones share it."""
+        self.detector.preload()
+
     def fit(self, docs: Iterable[Document]) -> None:
         """Count the n-grams of every document (one pass, bounded memory).
 

@@ -127,6 +127,10 @@ class TypoDetector:
 
     # -- fitting ------------------------------------------------------------------
 
+    def preload(self) -> None:
+        """Read the word list now rather than on the first count or the first :meth:`use_stats`."""
+        span_words()
+
     def fit(self, texts: Iterable[str]) -> TypoDetector:
         """Count the corpus and index its words by loose reading."""
         return self.use_stats(self.count(texts).finish())
