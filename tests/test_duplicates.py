@@ -6,6 +6,7 @@ import pickle
 import random
 import unicodedata
 
+import numpy as np
 import pytest
 from duplicate_corpus import build_corpus, precision_recall
 from hypothesis import given
@@ -231,3 +232,40 @@ def test_a_partial_state_carries_signatures_not_texts() -> None:
     assert len(state.signatures()) == 30
     assert "农业发展".encode() not in shipped and "农业发展".encode("utf-32-le") not in shipped
     assert "农业发展".encode("utf-16-le") not in shipped
+
+
+@pytest.mark.parametrize("parts", [1, 3])
+def test_signatures_spilled_to_a_file_cluster_the_same(parts: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpusclean.dedup import signatures
+
+    docs = [Document(id=d.id, text=d.text) for d in build_corpus(originals=40, unrelated=20, seed=11)]
+    docs += docs[:3]
+    in_memory = make_cleaner("mark_duplicates")
+    in_memory.fit(docs)
+    monkeypatch.setattr(signatures, "SPILL_BYTES", 4096)  # a few signatures, then the file
+    spilled = make_cleaner("mark_duplicates")
+    size = -(-len(docs) // parts)
+    parts_of = [docs[i : i + size] for i in range(0, len(docs), size)]
+    states = [pickle.loads(pickle.dumps(spilled.fit_partial(part))) for part in parts_of]
+    merged = spilled.merge_states(states)
+    assert merged.signatures().on_disk and merged.signatures().nbytes == 0
+    spilled.set_state(merged)
+    marked = [in_memory(d) for d in docs]
+    assert [spilled(d) for d in docs] == marked
+    assert sum("duplicate_of" in d.metadata for d in marked if d is not None) >= 40
+
+
+def test_a_spilled_store_reads_back_its_rows_and_pickles_them() -> None:
+    from corpusclean.dedup.signatures import Signatures
+
+    rng = np.random.default_rng(3)
+    chunks = [rng.integers(0, 2**32, (n, 128), dtype=np.uint32) for n in (5, 1, 40, 7)]
+    whole = np.concatenate(chunks)
+    kept, spilled = Signatures(chunks), Signatures(chunks[:1], spill_bytes=10 * 512)
+    for chunk in chunks[1:]:
+        spilled.append(chunk)
+    assert not kept.on_disk and spilled.on_disk and spilled.nbytes == 0
+    for store in (kept, spilled, pickle.loads(pickle.dumps(spilled))):
+        assert len(store) == len(whole)
+        assert np.array_equal(store.columns(6, 9), whole[:, 6:9])
+        assert np.array_equal(store.take([45, 0, 5]), whole[[45, 0, 5]])

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .lsh import Signatures, UnionFind, cluster, lsh_params
+from .lsh import UnionFind, cluster, lsh_params
 from .minhash import MinHasher
 from .normalize import fold_for_comparison, text_key
+from .signatures import Signatures
 
 #: Folded characters gathered before signatures are computed in one numpy pass.
 _BATCH_CHARS = 1 << 20
@@ -49,7 +50,15 @@ class Match:
 class DuplicateIndex:
     """Collects keys and signatures of documents, then finds exact and near duplicates."""
 
-    def __init__(self, *, threshold: float = 0.4, num_perm: int = 128, ngram: int = 5, seed: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.4,
+        num_perm: int = 128,
+        ngram: int = 5,
+        seed: int = 1,
+        spill_bytes: int | None = None,
+    ) -> None:
         self.threshold = threshold
         self.hasher = MinHasher(num_perm=num_perm, ngram=ngram, seed=seed)
         self.bands, self.rows = lsh_params(threshold, num_perm)
@@ -59,8 +68,8 @@ class DuplicateIndex:
         self._rows_of_doc: list[int] = []  # signature row of each document, -1 when none
         self._pending: list[str] = []
         self._pending_chars = 0
-        self._signatures: list[np.ndarray] = []
-        self._signature_count = 0
+        # to a temporary file past spill_bytes (default: signatures.SPILL_BYTES)
+        self._signatures = Signatures(spill_bytes=spill_bytes)
 
     def key_of(self, text: str) -> bytes:
         """The exact-duplicate key of ``text``."""
@@ -76,7 +85,7 @@ class DuplicateIndex:
         if row is None:
             row = -1
             if len(folded) >= self.hasher.ngram:
-                row = self._signature_count + len(self._pending)
+                row = len(self._signatures) + len(self._pending)
                 self._pending.append(folded)
                 self._pending_chars += len(folded)
             self._first_of_key[key] = row
@@ -98,7 +107,7 @@ class DuplicateIndex:
             if key in self._first_of_key:
                 mine = self._first_of_key[key]
             elif row >= 0:
-                mine = self._signature_count + len(take)
+                mine = len(self._signatures) + len(take)
                 take.append(row)
             else:
                 mine = -1
@@ -108,23 +117,21 @@ class DuplicateIndex:
         self._ids += other._ids
         self._keys += other._keys
         self._rows_of_doc += [row_here[r] if r >= 0 else -1 for r in other._rows_of_doc]
-        if len(take) == other._signature_count:  # the usual case: every row is new, in order
-            self._signatures += other._signatures  # their chunks as they are, no copy
+        if len(take) == len(other._signatures):  # the usual case: every row is new, in order
+            self._signatures.extend(other._signatures)  # their chunks as they are, no copy
         elif take:
-            self._signatures.append(other.signatures().take(take))
-        self._signature_count += len(take)
+            self._signatures.append(other._signatures.take(take))
 
     def flush(self) -> None:
         """Compute the signatures of the texts noted since the last batch (they are hashed together)."""
         if self._pending:
             self._signatures.append(self.hasher.signatures(self._pending))
-            self._signature_count += len(self._pending)
         self._pending, self._pending_chars = [], 0
 
     def signatures(self) -> Signatures:
-        """All signatures so far, one row per distinct folded text (in the chunks they were computed in)."""
+        """All signatures so far, one row per distinct folded text."""
         self.flush()
-        return Signatures(self._signatures)
+        return self._signatures
 
     def resolve(self) -> dict[tuple[str, bytes], Match]:
         """Cluster the documents; a :class:`Match` for every document in a cluster of two or more.

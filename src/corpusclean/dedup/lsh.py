@@ -16,13 +16,13 @@ not depend on the order of the texts, so neither do the clusters.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
-from itertools import accumulate
-
 import numpy as np
 
+from .signatures import Signatures
+
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+#: Signature columns read at a time when clustering (several bands': one read of a spilled store each).
+_COLUMNS_PER_READ = 16
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
@@ -73,47 +73,6 @@ class UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-class Signatures:
-    """MinHash signatures kept in the chunks they were computed in, one row per text.
-
-    Clustering reads one band's columns at a time and the whole rows of the
-    few texts that share a bucket, so the chunks are never joined into one
-    array (which would hold every signature twice for a moment).
-
-    >>> sigs = Signatures([np.arange(6, dtype=np.uint32).reshape(2, 3), np.full((1, 3), 9, np.uint32)])
-    >>> len(sigs), sigs.columns(1, 3).tolist(), sigs.take([2, 0]).tolist()
-    (3, [[1, 2], [4, 5], [9, 9]], [[9, 9, 9], [0, 1, 2]])
-    """
-
-    def __init__(self, chunks: Sequence[np.ndarray]) -> None:
-        self.chunks = [c for c in chunks if len(c)]
-        self._starts = [0, *accumulate(len(c) for c in self.chunks)]
-        self.width = self.chunks[0].shape[1] if self.chunks else 0
-
-    def __len__(self) -> int:
-        return self._starts[-1]
-
-    @property
-    def nbytes(self) -> int:
-        """Memory the signatures hold, in bytes."""
-        return sum(int(c.nbytes) for c in self.chunks)
-
-    def columns(self, lo: int, hi: int) -> np.ndarray:
-        """Columns ``lo:hi`` of every signature, as one array."""
-        if not self.chunks:
-            return np.zeros((0, hi - lo), np.uint32)
-        return np.concatenate([c[:, lo:hi] for c in self.chunks])
-
-    def take(self, rows: Sequence[int]) -> np.ndarray:
-        """The signatures of ``rows``, in that order (a bucket's few rows: one lookup each)."""
-        starts = self._starts
-        out = np.empty((len(rows), self.width), np.uint32)
-        for i, row in enumerate(rows):
-            k = bisect_right(starts, row) - 1
-            out[i] = self.chunks[k][row - starts[k]]
-        return out
-
-
 def band_keys(columns: np.ndarray) -> np.ndarray:
     """One 64-bit key per signature for the numbers of one band (its ``columns``)."""
     keys = np.zeros(len(columns), dtype=np.uint64)
@@ -131,16 +90,24 @@ def cluster(signatures: Signatures, *, threshold: float, bands: int, rows: int) 
     the common case for a cluster of near copies.
     """
     sets = UnionFind(len(signatures))
-    for band in range(bands):
-        keys = band_keys(signatures.columns(band * rows, (band + 1) * rows))
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        run_starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        run_ends = np.r_[run_starts[1:], len(keys)]
-        shared = run_ends - run_starts > 1  # runs of one share the band with nobody
-        for lo, hi in zip(run_starts[shared].tolist(), run_ends[shared].tolist(), strict=True):
-            _join_run(sets, signatures, order[lo:hi].tolist(), threshold)
+    per_read = max(1, _COLUMNS_PER_READ // rows)  # bands whose columns are read together
+    for first in range(0, bands, per_read):
+        last = min(bands, first + per_read)
+        columns = signatures.columns(first * rows, last * rows)
+        for band in range(last - first):
+            _cluster_band(sets, signatures, band_keys(columns[:, band * rows : (band + 1) * rows]), threshold)
     return sets
+
+
+def _cluster_band(sets: UnionFind, signatures: Signatures, keys: np.ndarray, threshold: float) -> None:
+    """Check the buckets of one band: the texts that share its key."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    run_starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    run_ends = np.r_[run_starts[1:], len(keys)]
+    shared = run_ends - run_starts > 1  # runs of one share the band with nobody
+    for lo, hi in zip(run_starts[shared].tolist(), run_ends[shared].tolist(), strict=True):
+        _join_run(sets, signatures, order[lo:hi].tolist(), threshold)
 
 
 def _join_run(sets: UnionFind, signatures: Signatures, members: list[int], threshold: float) -> None:
