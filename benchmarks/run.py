@@ -195,7 +195,11 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sa
     return {
         "seconds": seconds,
         "docs": docs,
-        "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # VmHWM, this process's own peak: ru_maxrss would be the harness's when that is larger
+        "main_mb": (
+            _kb(os.getpid(), "status", "VmHWM:") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        )
+        / 1024,
         "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "tree_rss_mb": memory.rss_kb / 1024 if memory else float("nan"),
         "tree_pss_mb": memory.pss_kb / 1024 if memory else float("nan"),
@@ -273,17 +277,27 @@ def workers_against_one(
 
 
 def same_output(a: Path, b: Path) -> bool:
-    """Whether two sharded outputs hold the same shards with the same decompressed bytes."""
+    """Whether two sharded outputs hold the same shards with the same decompressed bytes.
+
+    Shards are compared by a digest read in blocks, so that this process stays small: the runs
+    it starts afterwards report its peak memory as theirs when it is larger (Linux carries a
+    process's peak RSS across ``exec``).
+    """
+    import hashlib
+
     from corpusclean.compression import open_compressed
 
-    def shards(folder: Path) -> dict[str, bytes]:
+    def digests(folder: Path) -> dict[str, str]:
         found = {}
         for shard in sorted(folder.glob("*.jsonl.zst")):
+            digest = hashlib.sha256()
             with open_compressed(shard) as stream:
-                found[shard.name] = stream.read()
+                while block := stream.read(1 << 20):
+                    digest.update(block)
+            found[shard.name] = digest.hexdigest()
         return found
 
-    left, right = shards(a), shards(b)
+    left, right = digests(a), digests(b)
     return bool(left) and left == right
 
 

@@ -269,3 +269,23 @@ def test_a_spilled_store_reads_back_its_rows_and_pickles_them() -> None:
         assert len(store) == len(whole)
         assert np.array_equal(store.columns(6, 9), whole[:, 6:9])
         assert np.array_equal(store.take([45, 0, 5]), whole[[45, 0, 5]])
+
+
+def test_columns_of_a_spilled_store_hold_one_block_at_a_time() -> None:
+    import tracemalloc
+
+    from corpusclean.dedup.signatures import Signatures
+
+    rng = np.random.default_rng(0)
+    store = Signatures(spill_bytes=0)
+    for _ in range(10):
+        store.append(rng.integers(0, 2**32, (8000, 128), dtype=np.uint32))  # 41 MB in the file
+    tracemalloc.start()
+    try:
+        columns = store.columns(0, 16)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    block = (1 << 14) * 128 * 4  # rows read at a time
+    assert columns.shape == (80000, 16)
+    assert peak < 2 * columns.nbytes + 2 * block  # not the 41 MB of whole rows read back

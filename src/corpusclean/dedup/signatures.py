@@ -83,7 +83,8 @@ class Signatures:
 
     def columns(self, lo: int, hi: int) -> np.ndarray:
         """Columns ``lo:hi`` of every signature, as one array."""
-        parts = [c[:, lo:hi] for c in self._chunks_read()]
+        # a copy of each block's columns, so that a block read from the file goes at once
+        parts = [c[:, lo:hi] if self._file is None else c[:, lo:hi].copy() for c in self._chunks_read()]
         return np.concatenate(parts) if parts else np.zeros((0, hi - lo), _DTYPE)
 
     def take(self, rows: Sequence[int]) -> np.ndarray:
