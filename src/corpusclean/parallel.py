@@ -34,7 +34,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from .cleaner import Cleaner, not_counted
 from .document import Document
@@ -257,6 +257,31 @@ def _read_all(units: Iterable[Unit], options: ReadOptions) -> Iterator[Document]
 
 def _ignore(error: InputError) -> None:
     """Unreadable input in a fit pass: the cleaning pass meets it again and reports it."""
+
+
+class UnitEngine(Protocol):
+    """What runs units of work: :class:`LocalEngine` here, ``RayEngine`` in :mod:`corpusclean.engines.ray`."""
+
+    def fit(
+        self,
+        pipeline: Cleaner,
+        units: list[Unit],
+        options: ReadOptions = DEFAULT_READ,
+        progress: Progress | None = None,
+    ) -> None:
+        """Fit the corpus-level cleaners of ``pipeline`` on ``units``."""
+
+    def clean(
+        self,
+        pipeline: Cleaner,
+        units: list[Unit],
+        tmp: Path,
+        *,
+        options: ReadOptions = DEFAULT_READ,
+        shard_bytes: int = SHARD_BYTES,
+        compress: bool = True,
+    ) -> Iterator[UnitResult]:
+        """Clean ``units`` into shard files under ``tmp``; results come in unit order."""
 
 
 # -- the local engine ------------------------------------------------------------------

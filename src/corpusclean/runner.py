@@ -30,7 +30,7 @@ from .cleaner import Cleaner, CleanerStats
 from .document import Document
 from .errors import InputError, OutputError
 from .exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
-from .parallel import LocalEngine, ReadOptions, as_pipeline, with_progress
+from .parallel import LocalEngine, Progress, ReadOptions, UnitEngine, as_pipeline, with_progress
 from .readers import document_suffix, find_files
 from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, reject_record, stats_from_dict
 from .units import Unit, input_fingerprint, plan_units, total_bytes, unit_size
@@ -160,7 +160,7 @@ def clean_files(
     text_key: str = "text",
     id_key: str = "id",
     on_error: Literal["skip", "fail"] = "skip",
-    progress: Any = None,
+    progress: Progress | None = None,
     workers: int = 1,
     engine: Engine = "local",
     unit_bytes: int | None = None,
@@ -213,7 +213,7 @@ def clean_files(
     return result
 
 
-def _engine(engine: Engine, workers: int) -> Any:
+def _engine(engine: Engine, workers: int) -> UnitEngine:
     if engine == "ray":
         from .engines.ray import RayEngine
 
@@ -225,10 +225,10 @@ def _clean_to_shards(
     pipeline: Cleaner,
     units: list[Unit],
     shards: ShardDirectory,
-    runner: Any,
+    runner: UnitEngine,
     options: ReadOptions,
     on_error: str,
-    progress: Any,
+    progress: Progress | None,
     shard_bytes: int,
 ) -> RunResult:
     shards.open()
