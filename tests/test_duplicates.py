@@ -265,6 +265,7 @@ def test_a_spilled_store_reads_back_its_rows_and_pickles_them() -> None:
     for chunk in chunks[1:]:
         spilled.append(chunk)
     assert not kept.on_disk and spilled.on_disk and spilled.nbytes == 0
+    assert np.array_equal(spilled.take([50, 5]), whole[[50, 5]])  # rows just written, read at once
     for store in (kept, spilled, pickle.loads(pickle.dumps(spilled))):
         assert len(store) == len(whole)
         assert np.array_equal(store.columns(6, 9), whole[:, 6:9])

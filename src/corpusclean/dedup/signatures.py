@@ -72,8 +72,7 @@ class Signatures:
             self.chunks.append(chunk)
             self._starts.append(self._starts[-1] + len(chunk))
         else:
-            self._file.seek(0, os.SEEK_END)
-            self._file.write(np.ascontiguousarray(chunk, dtype=_DTYPE).tobytes())
+            _write(self._file, [chunk])
             self._starts[-1] += len(chunk)
 
     def extend(self, other: Signatures) -> None:
@@ -107,7 +106,6 @@ class Signatures:
         if self._file is None:
             yield from self.chunks
             return
-        self._file.flush()
         size = self.width * _DTYPE.itemsize
         fd = self._file.fileno()
         for first in range(0, len(self), _READ_ROWS):
@@ -117,8 +115,7 @@ class Signatures:
     def _spill(self) -> None:
         # open as long as the store lives; unnamed, so the system removes it when it is closed
         self._file = tempfile.TemporaryFile(prefix="corpusclean-signatures-")  # noqa: SIM115
-        for chunk in self.chunks:
-            self._file.write(np.ascontiguousarray(chunk, dtype=_DTYPE).tobytes())
+        _write(self._file, self.chunks)
         self.chunks = []
         self._starts = [0, self._starts[-1]]
 
@@ -129,3 +126,11 @@ class Signatures:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._start(state["chunks"], state["spill_bytes"])
         self.width = state["width"]
+
+
+def _write(file: IO[bytes], chunks: list[np.ndarray]) -> None:
+    """Append rows to ``file``, flushed: the store reads it with ``pread``, past the file object's buffer."""
+    file.seek(0, os.SEEK_END)
+    for chunk in chunks:
+        file.write(np.ascontiguousarray(chunk, dtype=_DTYPE).tobytes())
+    file.flush()
