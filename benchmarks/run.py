@@ -250,15 +250,16 @@ def measure(
 
 
 def workers_against_one(
-    corpus: Path, workers: int, pairs: int, scratch: Path, rows: list[dict[str, Any]]
-) -> list[str]:
-    """Time ``workers`` workers against one, ``pairs`` times in turns; the notes that report it.
+    corpus: Path, workers: int, pairs: int, scratch: Path
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Time ``workers`` workers against one, ``pairs`` times in turns: the rows, and notes that compare them.
 
     Each pair compares two runs taken one after the other, so that both see the
     same machine; the runs go without memory sampling, which would take CPU from
     the workers. The best run of each kind is compared too, as :mod:`timeit` does:
     on a shared machine the fastest run is the one least disturbed.
     """
+    rows: list[dict[str, Any]] = []
     notes, ratios, many_best, one_best = [], [], float("inf"), float("inf")
     for _ in range(pairs):
         many = measure(corpus, "default", workers, scratch, keep=True, sample=False)
@@ -270,10 +271,10 @@ def workers_against_one(
             f"output identical: {same})"
         )
         many_best, one_best = min(many_best, many["seconds"]), min(one_best, one["seconds"])
-    size = rows[-1]["mb"]
+    size = rows[0]["mb"]
     notes.append(f"{workers} workers against 1 on {size:.0f} MB, pair by pair: " + "; ".join(ratios) + ".")
     notes.append(f"Best run of each: {one_best / many_best:.2f}× ({one_best:.1f} s / {many_best:.1f} s).")
-    return notes
+    return rows, notes
 
 
 def same_output(a: Path, b: Path) -> bool:
@@ -379,9 +380,11 @@ def main() -> None:
         rows.append(measure(corpus(size), "read-write", 1, args.scratch))
         rows.append(measure(corpus(size), "default", args.workers, args.scratch))
     if args.speedup_mb:
-        notes += workers_against_one(
-            corpus(args.speedup_mb), args.workers, args.speedup_pairs, args.scratch, rows
+        pair_rows, pair_notes = workers_against_one(
+            corpus(args.speedup_mb), args.workers, args.speedup_pairs, args.scratch
         )
+        rows += pair_rows
+        notes += pair_notes
     if args.html:
         rows.append(measure(corpus(smallest, True), "read-write", 1, args.scratch))
         rows.append(measure(corpus(smallest, True), "default", args.workers, args.scratch))
