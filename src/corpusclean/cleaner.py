@@ -146,6 +146,15 @@ class Cleaner:
     #: metadata annotators): a fit pass leaves them out, since what a corpus-level
     #: cleaner learns from is the text. An instance may set it from its options.
     changes_text: bool = True
+    #: Whether the class writes :meth:`find_edits` / :meth:`find_flags`; set for each
+    #: subclass, so that the default :meth:`apply` calls only what is written.
+    _writes_edits: ClassVar[bool] = False
+    _writes_flags: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._writes_edits = cls.find_edits is not Cleaner.find_edits
+        cls._writes_flags = cls.find_flags is not Cleaner.find_flags
 
     @property
     def stats(self) -> CleanerStats:
@@ -179,7 +188,10 @@ class Cleaner:
         A flag already raised on the same span is not raised again
         (:meth:`Document.add_flags`), so cleaning a cleaned document changes nothing.
         """
-        doc = doc.edit(self.find_edits(doc.text), cleaner=self.name)
+        if self._writes_edits:
+            doc = doc.edit(self.find_edits(doc.text), cleaner=self.name)
+        if not self._writes_flags:
+            return doc
         found = list(self.find_flags(doc.text))
         if not found:
             return doc
@@ -241,7 +253,7 @@ class Cleaner:
             return result if isinstance(result, Drop) else self._settle(doc, result)[0]
         began = time.perf_counter()
         result = self.apply(doc)
-        stats = self.stats
+        stats = self.__dict__.get("_stats") or self.stats
         stats.seconds += time.perf_counter() - began
         stats.seen += 1
         if isinstance(result, Drop):

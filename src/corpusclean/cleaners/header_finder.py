@@ -62,6 +62,7 @@ class HeaderFinder:
         self.one_line = False  # a one-line news item was split
         self.dropped: dict[Line, str | None] = {}  # line -> reason (None: moved to title)
         self.inline: list[Edit] = []
+        self.edited: dict[Line, None] = {}  # lines that inline edits change, in order
         self.title_parts: list[str] = []
 
     def content(self, line: Line) -> str:
@@ -82,7 +83,7 @@ class HeaderFinder:
         )
         # cheapest first: a dateline search stops at the first one, a credit-label search seldom does
         if not (
-            has_credit or self.first_line_may_go(self.first) or self.has_dateline or self.has_credit_label()
+            has_credit or self.first_line_may_go(self.first) or self.dateline_may_open_a_line() or self.has_credit_label()
         ):
             return HeaderPlan()
         top = self.header_lines(self.first)
@@ -104,12 +105,25 @@ class HeaderFinder:
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
         edits = inline + list(self.line_edits())
         title = join_title(self.title_parts) if self.title_parts and not self.has_title else None
-        return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place(inline))
+        return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place())
 
     @cached_property
     def has_dateline(self) -> bool:
         """Whether a dateline stands anywhere (one scan of the whole text, made when needed)."""
         return any(p.search(self.text) for p in self.rules.datelines)
+
+    def dateline_may_open_a_line(self) -> bool:
+        """Whether a dateline opens some line: all a text without photo credits needs to know.
+
+        Without a photo credit no one-line news item is split, and a dateline is
+        only removed where it opens a line. For the default rules one scan from
+        line break to line break says so, far faster than looking for a dateline
+        anywhere (:attr:`has_dateline`).
+        """
+        if self.rules.datelines != (DATELINE_RE,) or self.first is None:
+            return self.has_dateline
+        text, lo = self.text, self.first.lo
+        return DATELINE_RE.match(text, lo) is not None or LINE_DATELINE_RE.search(text, lo) is not None
 
     def first_line_may_go(self, first: Line) -> bool:
         """Whether the first line is short (a title, a credit line) or a file name."""
@@ -210,6 +224,7 @@ class HeaderFinder:
 
     def cut_dateline(self, line: Line, dateline: Match | None) -> None:
         """Remove datelines, their bylines and the spaces after them from the start of ``line``'s body."""
+        self.edited[line] = None
         while dateline:
             self.cut_one_dateline(line, dateline)
             dateline = match_any(self.rules.datelines, self.text, self.inline[-1].end, line.hi)
@@ -284,6 +299,8 @@ class HeaderFinder:
             if credits and "".join(m.group() for m in credits) == text[line.lo : line.hi]:
                 self.dropped[line] = "photo credit"  # the line is only credits
                 continue
+            if credits:
+                self.edited[line] = None
             for credit in credits:
                 start = credit.start()
                 while start > begin and text[start - 1] in _SPACE:
@@ -323,11 +340,15 @@ class HeaderFinder:
 
     # -- edits ----------------------------------------------------------------------
 
-    def edited_in_place(self, inline: list[Edit]) -> tuple[Line, ...] | None:
-        """The lines that ``inline`` edits change, or ``None`` after splitting a one-line news item."""
+    def edited_in_place(self) -> tuple[Line, ...] | None:
+        """The lines that inline edits change and that stay, or ``None`` after splitting a one-line news item.
+
+        An inline edit starts inside its line, so the edits of a dropped line are
+        the ones :meth:`find` leaves out.
+        """
         if self.one_line:
             return None
-        return tuple(dict.fromkeys(line_around(self.text, e.start) for e in inline))
+        return tuple(line for line in self.edited if line not in self.dropped)
 
     def line_edits(self) -> Iterable[Edit]:
         """Edits that drop whole lines with the line breaks around them, keeping paragraph breaks."""
