@@ -81,9 +81,12 @@ class HeaderFinder:
         has_credit = self.rules.photo_credit_char in text and any(
             p.search(text) for p in self.rules.photo_credits
         )
-        # cheapest first: a dateline search stops at the first one, a credit-label search seldom does
+        # cheapest first: the dateline check stops at the first one, a credit-label search seldom does
         if not (
-            has_credit or self.first_line_may_go(self.first) or self.dateline_may_open_a_line() or self.has_credit_label()
+            has_credit
+            or self.first_line_may_go(self.first)
+            or self.dateline_may_open_a_line()
+            or self.has_credit_label()
         ):
             return HeaderPlan()
         top = self.header_lines(self.first)
