@@ -29,7 +29,7 @@ def _agree(text: str) -> int:
     found = -1
     top = first_line(text)
     while top is not None:
-        fast = finder.lines_opening_with_dateline(top)
+        fast = list(finder.lines_opening_with_dateline(top))
         assert fast == finder.lines_with(DEFAULT_RULES.datelines, top, at_start=True), (text, top)
         found = max(found, len(fast))
         top = next_line(text, top)
@@ -69,7 +69,7 @@ def test_dateline_lines_on_peoples_daily() -> None:
         finder = HeaderFinder(text, DEFAULT_RULES, has_title=False, max_title_chars=60)
         top = first_line(text)
         assert top is not None
-        fast = finder.lines_opening_with_dateline(top)
+        fast = list(finder.lines_opening_with_dateline(top))
         assert fast == finder.lines_with(DEFAULT_RULES.datelines, top, at_start=True)
         found += len(fast)
     assert found > 100  # real datelines were compared, not only empty lists

@@ -253,7 +253,7 @@ class Cleaner:
             return result if isinstance(result, Drop) else self._settle(doc, result)[0]
         began = time.perf_counter()
         result = self.apply(doc)
-        stats = self.__dict__.get("_stats") or self.stats
+        stats = self.stats
         stats.seconds += time.perf_counter() - began
         stats.seen += 1
         if isinstance(result, Drop):

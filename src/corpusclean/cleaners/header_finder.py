@@ -16,7 +16,7 @@ for the title.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,8 @@ class HeaderFinder:
         self.one_line = False  # a one-line news item was split
         self.dropped: dict[Line, str | None] = {}  # line -> reason (None: moved to title)
         self.inline: list[Edit] = []
+        # the default rules' one dateline pattern, which the faster line-break scans know
+        self.default_datelines = rules.datelines == (DATELINE_RE,)
         self.edited: dict[Line, None] = {}  # lines that inline edits change, in order
         self.title_parts: list[str] = []
 
@@ -96,7 +98,7 @@ class HeaderFinder:
             else top
         )
         if body is not None:
-            if self.rules.datelines == (DATELINE_RE,):  # no need to know first whether there is one
+            if self.default_datelines:  # no need to know first whether there is one
                 self.datelines(self.lines_opening_with_dateline(body))
             elif self.has_dateline:
                 self.datelines(self.lines_with(self.rules.datelines, body, at_start=True))
@@ -123,10 +125,9 @@ class HeaderFinder:
         line break to line break says so, far faster than looking for a dateline
         anywhere (:attr:`has_dateline`).
         """
-        if self.rules.datelines != (DATELINE_RE,) or self.first is None:
+        if not self.default_datelines or self.first is None:
             return self.has_dateline
-        text, lo = self.text, self.first.lo
-        return DATELINE_RE.match(text, lo) is not None or LINE_DATELINE_RE.search(text, lo) is not None
+        return next(self.lines_opening_with_dateline(self.first), None) is not None
 
     def first_line_may_go(self, first: Line) -> bool:
         """Whether the first line is short (a title, a credit line) or a file name."""
@@ -266,18 +267,19 @@ class HeaderFinder:
                     found[line.lo] = line
         return [found[lo] for lo in sorted(found)]
 
-    def lines_opening_with_dateline(self, top: Line) -> list[Line]:
+    def lines_opening_with_dateline(self, top: Line) -> Iterator[Line]:
         """The lines from ``top`` on that open with a dateline of the default rules, in order.
 
         What :meth:`lines_with` finds for :data:`~corpusclean.patterns.DATELINE_RE`, by a
         faster scan (see :data:`~corpusclean.patterns.LINE_DATELINE_RE`).
         """
         text = self.text
-        found = [top] if DATELINE_RE.match(text, top.lo) else []
-        found += [line_around(text, m.start(1)) for m in LINE_DATELINE_RE.finditer(text, top.lo)]
-        return found
+        if DATELINE_RE.match(text, top.lo):
+            yield top
+        for m in LINE_DATELINE_RE.finditer(text, top.lo):
+            yield line_around(text, m.start(1))
 
-    def datelines(self, lines: list[Line]) -> None:
+    def datelines(self, lines: Iterable[Line]) -> None:
         """Remove the datelines that open ``lines`` (a paragraph of only a dateline goes whole)."""
         for line in lines:
             dateline = match_any(self.rules.datelines, self.text, line.lo, line.hi)
