@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,17 +83,29 @@ def html_corpus(megabytes: float, paragraphs: list[str]) -> list[str]:
     return _cycle_until(_forever([fragment, *pages]), megabytes)
 
 
+def best_seconds(
+    run: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    """The shortest of ``repeat`` timings of ``run()`` by ``clock``."""
+    best = float("inf")
+    for _ in range(repeat):
+        began = clock()
+        run()
+        best = min(best, clock() - began)
+    return best
+
+
 def best_rate(name: str, texts: list[str], repeat: int) -> tuple[float, float]:
     """(MB/s, seconds) of the best of ``repeat`` runs of cleaner ``name`` over ``texts``."""
     docs = [Document(id=str(i), text=t) for i, t in enumerate(texts)]
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     cleaner = make_cleaner(name)
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
+
+    def run() -> None:
         for doc in docs:
             cleaner(doc)
-        best = min(best, time.perf_counter() - began)
+
+    best = best_seconds(run, repeat)
     return size / best, best
 
 
