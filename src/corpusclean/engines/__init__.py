@@ -1,1 +1,0 @@
-"""Adapters that run a pipeline on other engines (Ray Data, Hugging Face datasets, Dask)."""
