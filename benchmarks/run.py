@@ -154,7 +154,7 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sa
     from corpusclean.readers import Corpus
     from corpusclean.recipe import default_pipeline
     from corpusclean.registry import make_cleaner
-    from corpusclean.runner import clean_files
+    from corpusclean.executor.runner import clean_files
 
     began = time.perf_counter()
     marks: dict[str, float] = {}

@@ -9,6 +9,7 @@ import orjson
 import pytest
 
 from corpusclean.cli import build_parser, main
+from corpusclean.cli.clean import EXIT_CLEANER_ERRORS
 from corpusclean.registry import available
 
 
@@ -102,15 +103,22 @@ def test_duplicates_go_to_the_side_file(seeds_dir: Path, tmp_path: Path) -> None
     assert copy["metadata"]["duplicate_of"] == "004_4df8a98fcc7cfd4c"
 
 
-def test_a_catastrophic_recipe_pattern_rejects_the_document_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_a_catastrophic_recipe_pattern_flags_the_document_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a_good.txt").write_text("今天天气很好，我们去公园散步。", encoding="utf-8")
     (tmp_path / "in" / "b_trap.txt").write_text("a" * 40 + "！", encoding="utf-8")
     recipe = tmp_path / "recipe.toml"
     recipe.write_text('[remove_headers]\nextra_dateline_patterns = ["(a|aa)+$"]\n', encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    assert main(["clean", str(tmp_path / "in"), "-o", str(out), "--recipe", str(recipe), "-q"]) == 1
-    assert [orjson.loads(x)["id"] for x in out.read_bytes().splitlines()] == ["a_good"]
-    (reject,) = [orjson.loads(x) for x in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
-    assert reject["source"].endswith("b_trap.txt")
-    assert "PatternTimeoutError" in reject["error"] and "(a|aa)+$" in reject["error"]
+    out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    argv = ["clean", str(tmp_path / "in"), "-o", str(out), "--recipe", str(recipe), "--stats", str(stats)]
+    assert main([*argv, "-q"]) == EXIT_CLEANER_ERRORS == 3
+    records = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert [r["id"] for r in records] == ["a_good", "b_trap"]  # the document is written, not rejected
+    (flag,) = records[1]["flags"]
+    assert (flag["kind"], flag["cleaner"], flag["start"], flag["end"]) == ("cleaner_error", "remove_headers", 0, 0)
+    assert "PatternTimeoutError" in flag["reason"] and "(a|aa)+$" in flag["reason"]
+    assert "remove_headers" not in records[1]["steps"]
+    assert not (tmp_path / "out.rejects.jsonl").exists()
+    summary = json.loads(stats.read_text(encoding="utf-8"))
+    assert summary["cleaner_errors"] == 1
+    assert [c["errors"] for c in summary["cleaners"] if c["name"] == "remove_headers"] == [1]

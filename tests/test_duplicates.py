@@ -16,7 +16,7 @@ from corpusclean import Document, Pipeline, make_cleaner
 from corpusclean.dedup import MinHasher, estimate_jaccard, fold_for_comparison, lsh_params, shingle_hashes
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.errors import NotFittedError
-from corpusclean.parallel import StateMerger
+from corpusclean.executor.fit import StateMerger
 from corpusclean.patterns import DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
 
 STORY = (
@@ -93,32 +93,32 @@ def docs_of(*texts: str, ids: str = "abcdefgh") -> list[Document]:
     return [Document(id=i, text=t) for i, t in zip(ids, texts, strict=False)]
 
 
-def test_exact_and_near_copies_are_marked_with_the_kept_id() -> None:
+def test_copies_are_marked_with_the_id_of_the_earliest_in_the_input() -> None:
     docs = docs_of(
-        "来源：某某网　编辑：张三\n" + STORY,  # a: new header
-        STORY.replace("，", ",").replace("１", "1"),  # b: width and punctuation variants only
-        STORY,  # c
+        STORY.replace("，", ",").replace("１", "1"),  # z: width and punctuation variants only
+        "来源：某某网　编辑：张三\n" + STORY,  # a: new header (its id sorts first, but it comes later)
+        STORY,  # m
         "本报讯　全国春运今天开始，铁路部门加开临时旅客列车，方便旅客回家过年。",  # d: unrelated
-        ids="cabd",
+        ids="zamd",
     )
     out = {d.id: d for d in fitted(docs).run(docs)}
-    assert out["c"].metadata == {
-        "duplicate_of": "a",
-        "duplicate_cluster": out["a"].metadata["duplicate_cluster"],
-        "duplicate_similarity": pytest.approx(out["c"].metadata["duplicate_similarity"]),
+    assert out["a"].metadata == {
+        "duplicate_of": "z",
+        "duplicate_cluster": out["z"].metadata["duplicate_cluster"],
+        "duplicate_similarity": pytest.approx(out["a"].metadata["duplicate_similarity"]),
         "duplicate_kind": "near",
     }
-    assert 0.4 <= out["c"].metadata["duplicate_similarity"] < 1.0
-    assert out["b"].metadata["duplicate_of"] == "a"
-    assert out["b"].metadata["duplicate_kind"] == "exact"
-    assert out["b"].metadata["duplicate_similarity"] == 1.0
-    assert out["a"].metadata == {
-        "duplicate_cluster": out["c"].metadata["duplicate_cluster"],
+    assert 0.4 <= out["a"].metadata["duplicate_similarity"] < 1.0
+    assert out["m"].metadata["duplicate_of"] == "z"
+    assert out["m"].metadata["duplicate_kind"] == "exact"
+    assert out["m"].metadata["duplicate_similarity"] == 1.0
+    assert out["z"].metadata == {
+        "duplicate_cluster": out["a"].metadata["duplicate_cluster"],
         "duplicate_count": 2,
     }
     assert out["d"] == docs[3]  # must not change: no copy anywhere
-    assert out["c"].text == docs[0].text  # marking never touches the text
-    assert out["c"].steps == ()  # marking writes metadata only, which leaves no step
+    assert out["a"].text == docs[1].text  # marking never touches the text
+    assert out["a"].steps == ()  # marking writes metadata only, which leaves no step
 
 
 def test_drop_option_drops_copies_with_a_counted_reason() -> None:
@@ -131,7 +131,7 @@ def test_drop_option_drops_copies_with_a_counted_reason() -> None:
     assert pipeline.all_stats()[0].drop_reasons == {"near duplicate": 1}
 
 
-def test_kept_copy_is_the_same_in_any_order_and_with_any_number_of_workers() -> None:
+def test_kept_copy_is_the_earliest_in_the_input_with_any_number_of_workers() -> None:
     docs = [Document(id=d.id, text=d.text) for d in build_corpus(originals=40, unrelated=20, seed=11)]
 
     def marks(order: list[Document], workers: int) -> dict[str, str | None]:
@@ -140,12 +140,15 @@ def test_kept_copy_is_the_same_in_any_order_and_with_any_number_of_workers() -> 
         out = [d for n, shard in enumerate(shards) for d in shard.clean(order[n::workers])]
         return {d.id: d.metadata.get("duplicate_of") for d in out}
 
-    first = marks(docs, 1)
-    assert sum(v is not None for v in first.values()) > 40
-    for seed, workers in [(1, 1), (2, 2), (3, 3)]:
+    for seed in (1, 2):
         shuffled = docs[:]
         random.Random(seed).shuffle(shuffled)
-        assert marks(shuffled, workers) == first
+        first = marks(shuffled, 1)
+        assert sum(v is not None for v in first.values()) > 40
+        place = {d.id: n for n, d in enumerate(shuffled)}
+        assert all(place[kept] < place[copy] for copy, kept in first.items() if kept is not None)
+        for workers in (2, 3):
+            assert marks(shuffled, workers) == first
 
 
 def test_documents_sharing_an_id_are_told_apart_by_text() -> None:
@@ -193,8 +196,9 @@ def test_peoples_daily_near_copies_recall_and_precision() -> None:
     assert len(docs) > 1000
     assert recall >= 0.95, recall
     assert precision >= 0.99, precision
-    kept = [d for d in out if "duplicate_count" in d.metadata]
-    assert kept and all("-" not in d.id for d in kept)  # originals' ids sort before their copies'
+    place = {d.id: n for n, d in enumerate(docs)}
+    copies = [d for d in out if "duplicate_of" in d.metadata]
+    assert copies and all(place[d.metadata["duplicate_of"]] < place[d.id] for d in copies)  # earliest kept
 
 
 @pytest.mark.parametrize("arriving", [False, True], ids=["merged-at-once", "merged-as-they-arrive"])

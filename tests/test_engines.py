@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpusclean.document import Document
-from corpusclean.engines.records import BatchCleaner, clean_records, read_document
+from corpusclean.executor.records import BatchCleaner, clean_records, read_document
 from corpusclean.pipeline import Pipeline
 from corpusclean.readers import Corpus
 from corpusclean.recipe import default_pipeline

@@ -17,12 +17,13 @@ from corpusclean.cleaner import Cleaner
 from corpusclean.cli import main
 from corpusclean.document import Document
 from corpusclean.errors import OutputError
-from corpusclean.parallel import LocalEngine, StateMerger, fit_groups
+from corpusclean.executor.fit import StateMerger, fit_groups
+from corpusclean.executor.local import LocalEngine
+from corpusclean.executor.runner import clean_files
+from corpusclean.executor.units import UNIT_BYTES, find_files, plan_units, read_unit, unit_size
 from corpusclean.pipeline import Pipeline
 from corpusclean.readers import Corpus, open_compressed
 from corpusclean.registry import make_cleaner
-from corpusclean.runner import clean_files
-from corpusclean.units import UNIT_BYTES, find_files, plan_units, read_unit, unit_size
 
 TESTS = Path(__file__).resolve().parent
 
@@ -170,7 +171,7 @@ import signal, sys
 signal.signal(signal.SIGINT, signal.default_int_handler)  # a background job inherits SIGINT ignored
 sys.path[:0] = [{tests!r}, {src!r}]
 from corpus_cleaners import Slow, corpus_pipeline
-from corpusclean.runner import clean_files
+from corpusclean.executor.runner import clean_files
 clean_files([{corpus!r}], {out!r}, fmt="jsonl", pipeline=corpus_pipeline(Slow(seconds=0.08)),
             workers=2, unit_bytes=3000, shard_bytes=20_000)
 """

@@ -16,10 +16,10 @@ import corpus_cleaners  # noqa: E402
 from corpus_cleaners import corpus_pipeline  # noqa: E402
 
 import corpusclean  # noqa: E402
+from corpusclean.executor.runner import RunResult, clean_files  # noqa: E402
 from corpusclean.pipeline import Pipeline  # noqa: E402
 from corpusclean.recipe import default_pipeline  # noqa: E402
 from corpusclean.registry import make_cleaner  # noqa: E402
-from corpusclean.runner import RunResult, clean_files  # noqa: E402
 
 
 @pytest.fixture(scope="module", autouse=True)

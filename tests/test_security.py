@@ -141,7 +141,7 @@ FORBIDDEN_MODULES = {
 
 #: Modules that pickle the library's own fitted pipeline and partial states to hand them to its
 #: own worker processes (as multiprocessing does anyway); they never read a pickle from a file.
-INTERNAL_PICKLE = {"parallel.py", "engines/ray.py"}
+INTERNAL_PICKLE = {"executor/local.py", "executor/ray.py"}
 
 
 @pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))

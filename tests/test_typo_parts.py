@@ -15,12 +15,12 @@ import pytest
 
 from corpusclean.cleaners.typos import FlagTypos
 from corpusclean.document import Document
-from corpusclean.parallel import LocalEngine
+from corpusclean.executor.local import LocalEngine
+from corpusclean.executor.units import find_files, plan_units
 from corpusclean.pipeline import Pipeline
 from corpusclean.reference import peoples_daily
 from corpusclean.typos import inject_slips
 from corpusclean.typos.ngrams import NgramStats
-from corpusclean.units import find_files, plan_units
 
 SAMPLE = 240  # documents of 20 paragraphs: about 450,000 characters
 

@@ -14,6 +14,14 @@ cleaner's name to ``doc.steps`` only when the text, title, flags or removals
 changed (a change to ``metadata`` alone is counted but leaves no step), and
 updates :attr:`Cleaner.stats`.
 
+A cleaner that raises on a document never costs the document: the cleaner is
+skipped for it (what it did before raising is not kept), the document goes on
+as it was, with a flag of kind :data:`CLEANER_ERROR` (an empty span at 0, the
+cleaner's name, the exception's type and message in the reason), and the
+cleaner's ``stats.errors`` counts it. Only :class:`~corpusclean.errors.NotFittedError`
+(a corpus-level cleaner used before ``fit``: a mistake in the calling code,
+not in the document) is raised.
+
 Cleaners that need the whole corpus first (corpus statistics, near-duplicate
 signatures) set ``needs_fit = True`` and write :meth:`Cleaner.fit`; a
 :class:`~corpusclean.pipeline.Pipeline` calls it over the documents as the
@@ -40,17 +48,54 @@ A fitted cleaner must be picklable, as it is shipped to the workers.
 
 from __future__ import annotations
 
+import contextlib
 import time
+import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .document import Document, Edit, Flag
+from .errors import ConsumedInputError, NotFittedError
+
+#: The flag kind of a cleaner that raised on a document (see the module docs).
+CLEANER_ERROR = "cleaner_error"
 
 _COUNTING: ContextVar[bool] = ContextVar("corpusclean_counting", default=True)
+
+
+#: One-shot streams (generators) that a fit read to the end: cleaning one of them would find nothing.
+_READ_BY_FIT: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def is_one_shot(docs: Iterable[Any]) -> bool:
+    """True for a stream that can be read only once (a generator, an iterator), not a list or corpus.
+
+    >>> is_one_shot(d for d in []), is_one_shot([])
+    (True, False)
+    """
+    return isinstance(docs, Iterator)  # not iter(docs) is docs: iter() would start a Dask bag's compute
+
+
+def note_read_by_fit(docs: Iterable[Any]) -> None:
+    """Remember that a fit read the one-shot stream ``docs`` to the end."""
+    if is_one_shot(docs):
+        with contextlib.suppress(TypeError):  # an iterator type without weak references: not checked
+            _READ_BY_FIT.add(docs)
+
+
+def refuse_read_again(docs: Iterable[Any], action: str) -> None:
+    """Raise :class:`ConsumedInputError` when ``docs`` is a one-shot stream a fit read already."""
+    with contextlib.suppress(TypeError):
+        if docs in _READ_BY_FIT:
+            raise ConsumedInputError(
+                f"{action} was given the generator that fit() has already read to the end, so there "
+                "is nothing left in it; pass a list or a re-readable corpus "
+                "(corpusclean.readers.Corpus) to both, or call run(docs), which fits and cleans"
+            )
 
 
 @contextmanager
@@ -85,6 +130,13 @@ class Drop:
 
 
 @dataclass(frozen=True, slots=True)
+class _Failed:
+    """What :meth:`Cleaner.process` gets when the cleaner raised: the document, flagged."""
+
+    doc: Document
+
+
+@dataclass(frozen=True, slots=True)
 class FoundFlag:
     """A flag as a flagging cleaner finds it; the base class fills in the cleaner and text."""
 
@@ -108,6 +160,8 @@ class CleanerStats:
     flags: int = 0
     seconds: float = 0.0
     drop_reasons: Counter[str] = field(default_factory=Counter)
+    #: Documents this cleaner raised on (each went on without it, flagged ``cleaner_error``).
+    errors: int = 0
 
     def __add__(self, other: CleanerStats) -> CleanerStats:
         return CleanerStats(
@@ -119,6 +173,7 @@ class CleanerStats:
             flags=self.flags + other.flags,
             seconds=self.seconds + other.seconds,
             drop_reasons=self.drop_reasons + other.drop_reasons,
+            errors=self.errors + other.errors,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -132,6 +187,7 @@ class CleanerStats:
             "flags": self.flags,
             "seconds": round(self.seconds, 6),
             "drop_reasons": dict(self.drop_reasons),
+            "errors": self.errors,
         }
 
 
@@ -204,7 +260,8 @@ class Cleaner:
         :meth:`merge_states` and :meth:`set_state` (see the module docs).
         """
         if self.fits_in_parts():
-            self.set_state(self.merge_states([self.fit_partial(docs)]))
+            self.set_state(self.merge_states([self.fit_partial(map(Document.from_record, docs))]))
+            note_read_by_fit(docs)
 
     def fit_partial(self, docs: Iterable[Document]) -> Any:
         """The picklable state that one part of the corpus (``docs``) teaches."""
@@ -247,15 +304,24 @@ class Cleaner:
         )
 
     def process(self, doc: Document) -> Document | Drop:
-        """Clean ``doc``, record the step when it changed and count; a :class:`Drop` when dropped."""
+        """Clean ``doc``, record the step when it changed and count; a :class:`Drop` when dropped.
+
+        When the cleaner raises, ``doc`` goes on unchanged but for a
+        ``cleaner_error`` flag (see the module docs).
+        """
         if not _COUNTING.get():
-            result = self.apply(doc)
+            result = self._apply_or_flag(doc)
+            if isinstance(result, _Failed):
+                return result.doc
             return result if isinstance(result, Drop) else self._settle(doc, result)[0]
         began = time.perf_counter()
-        result = self.apply(doc)
+        result = self._apply_or_flag(doc)
         stats = self.stats
         stats.seconds += time.perf_counter() - began
         stats.seen += 1
+        if isinstance(result, _Failed):
+            stats.errors += 1
+            return result.doc
         if isinstance(result, Drop):
             stats.dropped += 1
             stats.drop_reasons[result.reason] += 1
@@ -266,6 +332,32 @@ class Cleaner:
             stats.flags += len(settled.flags) - len(doc.flags)
             stats.chars_removed += sum(len(r.text) for r in settled.removed[len(doc.removed) :])
         return settled
+
+    def _apply_or_flag(self, doc: Document) -> Document | Drop | _Failed:
+        """:meth:`apply`, or, when it raises, ``doc`` with a ``cleaner_error`` flag."""
+        try:
+            return self.apply(doc)
+        except NotFittedError:
+            raise
+        except Exception as exc:  # the document goes on without this cleaner, flagged (module docs)
+            return _Failed(doc.add_flags([self.error_flag(exc)]))
+
+    def error_flag(self, exc: BaseException) -> Flag:
+        """The ``cleaner_error`` flag of this cleaner raising ``exc``: an empty span at 0.
+
+        An empty span stays valid whatever later cleaners do to the text.
+
+        >>> Cleaner().error_flag(IndexError("list index out of range")).reason
+        'IndexError: list index out of range; the document went on without this cleaner'
+        """
+        return Flag(
+            kind=CLEANER_ERROR,
+            start=0,
+            end=0,
+            text="",
+            cleaner=self.name or type(self).__name__,
+            reason=f"{type(exc).__name__}: {exc}; the document went on without this cleaner",
+        )
 
     def _settle(self, doc: Document, result: Document) -> tuple[Document, bool]:
         """``result`` as it goes on (with this step when its content changed), and whether it changed."""
@@ -286,41 +378,36 @@ class Cleaner:
 
     def clean(
         self,
-        docs: Iterable[Document],
+        docs: Iterable[Document | Mapping[str, Any]],
         *,
         on_drop: Callable[[Document, str], object] | None = None,
-        on_error: Callable[[Document, Exception], object] | None = None,
     ) -> Iterator[Document]:
         """Clean a stream of documents; dropped ones go to ``on_drop(doc, reason)``.
 
-        With ``on_error``, a document whose cleaning raises (a user pattern that
-        timed out, say) goes to ``on_error(doc, error)`` and the stream goes on.
+        ``docs`` may hold plain records (``{"id": ..., "text": ..., ...}``) as well
+        as documents (:meth:`Document.from_record`). A generator that :meth:`fit`
+        has read to the end raises :class:`~corpusclean.errors.ConsumedInputError`.
         """
-        for doc in docs:
-            if on_error is None:
-                out = self.process(doc)
-            else:
-                try:
-                    out = self.process(doc)
-                except Exception as exc:  # one bad document must not stop a corpus run
-                    on_error(doc, exc)
-                    continue
+        refuse_read_again(docs, "clean()")
+        for doc in map(Document.from_record, docs):
+            out = self.process(doc)
             if isinstance(out, Drop):
                 if on_drop is not None:
                     on_drop(doc, out.reason)
             else:
                 yield out
 
-    def run(self, docs: Iterable[Document]) -> list[Document]:
+    def run(self, docs: Iterable[Document | Mapping[str, Any]]) -> list[Document]:
         """Fit on ``docs`` when this cleaner needs the whole corpus first, then clean them.
 
         Returns the kept documents. For streams larger than memory, call
         :meth:`fit` on a re-readable corpus and :meth:`clean` instead.
         """
-        docs = list(docs)
+        refuse_read_again(docs, "run()")
+        documents = [Document.from_record(d) for d in docs]
         if self.needs_fit:
-            self.fit(docs)
-        return list(self.clean(docs))
+            self.fit(documents)
+        return list(self.clean(documents))
 
     def all_stats(self) -> list[CleanerStats]:
         """Stats of this cleaner; a pipeline returns one row per cleaner inside it."""

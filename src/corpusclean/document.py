@@ -13,14 +13,14 @@ every flag span and removal position right.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .edits import Edit, Rewrite, apply_edits
-from .errors import FlagSpanError
+from .errors import FlagSpanError, InputError
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -82,6 +82,59 @@ class Document(BaseModel):
     def _check_spans(self) -> Document:
         check_spans(self)
         return self
+
+    @classmethod
+    def from_json(
+        cls, line: bytes | str, *, path: str | None = None, line_number: int | None = None
+    ) -> Document:
+        """The document of one JSONL record that a run wrote (every field of the model).
+
+        The one place a written record is read back; a record that is not one
+        raises :class:`~corpusclean.errors.InputError` naming ``path`` and
+        ``line_number`` when given.
+
+        >>> Document.from_json('{"id": "a", "text": "正文"}').text
+        '正文'
+        """
+        try:
+            return cls.model_validate_json(line)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(map(str, first["loc"])) or "(record)"
+            raise InputError(
+                f"not a corpusclean document record ({where}: {first['msg']}); "
+                "give the JSONL that `corpusclean clean` wrote",
+                path=path,
+                line=line_number,
+            ) from None
+
+    @classmethod
+    def from_record(cls, record: Document | Mapping[str, Any]) -> Document:
+        """``record`` as a document: a document as it is, a plain dict by its fields.
+
+        A dict needs ``id`` and ``text``; the other fields of the model are taken
+        as they are, and any other field goes into ``metadata``.
+
+        >>> Document.from_record({"id": 7, "text": "正文", "lang": "zh"}).metadata
+        {'lang': 'zh'}
+        """
+        if isinstance(record, Document):
+            return record
+        if not isinstance(record, Mapping):
+            raise TypeError(
+                f"expected a Document or a dict with 'id' and 'text', not {type(record).__name__}"
+            )
+        fields = dict(record)
+        missing = [k for k in ("id", "text") if k not in fields]
+        if missing:
+            raise InputError(
+                f"a record without {' and '.join(map(repr, missing))} "
+                f"(fields: {', '.join(map(str, fields)) or 'none'}); "
+                "give each record an id and a text, or build Document objects"
+            )
+        own = {k: fields.pop(k) for k in _field_names(cls) if k in fields}
+        own["metadata"] = {**own.get("metadata", {}), **fields}
+        return cls.model_validate({**own, "id": str(own["id"])})
 
     def replace(self, **changes: Any) -> Document:
         """A copy with ``changes`` applied, validated like a new document.

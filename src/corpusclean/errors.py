@@ -62,3 +62,11 @@ class PatternTimeoutError(CorpusCleanError):
 
 class NotFittedError(CorpusCleanError):
     """A corpus-level cleaner was asked to clean before it saw the corpus (``fit``)."""
+
+
+class ConsumedInputError(CorpusCleanError, ValueError):
+    """A one-shot stream (a generator) was given to be read again after it was read to the end.
+
+    ``pipeline.fit(gen)`` reads ``gen`` to the end, so ``pipeline.clean(gen)``
+    would find nothing: pass a list or a re-readable corpus instead.
+    """

@@ -112,6 +112,13 @@ class JsonlWriter:
         for doc in docs:
             self.write(doc)
 
+    def copy_records(self, records: IO[bytes]) -> None:
+        """Append JSONL records as they are, from a stream of whole lines (a worker's shard file)."""
+        assert self._stream is not None, "use JsonlWriter in a with-statement"
+        while block := records.read(1 << 20):
+            self._stream.write(block)
+            self.count += block.count(b"\n")
+
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:

@@ -18,11 +18,20 @@ cleaners before it leave them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import overload
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, overload
 
-from .cleaner import Cleaner, CleanerStats, Drop, not_counted
+from .cleaner import (
+    Cleaner,
+    CleanerStats,
+    Drop,
+    is_one_shot,
+    not_counted,
+    note_read_by_fit,
+    refuse_read_again,
+)
 from .document import Document
+from .errors import ConsumedInputError
 
 
 class Pipeline(Cleaner):
@@ -82,26 +91,37 @@ class Pipeline(Cleaner):
         for cleaner in self.cleaners:
             cleaner.preload()
 
-    def fit(self, docs: Iterable[Document]) -> None:
+    def fit(self, docs: Iterable[Document | Mapping[str, Any]]) -> None:
         """Fit each corpus-level cleaner on ``docs`` as the cleaners before it leave them.
 
-        ``docs`` is iterated once per cleaner that needs a fit, so pass a list or a
-        re-readable corpus (:class:`corpusclean.readers.Corpus`), not a generator,
-        when more than one does.
+        ``docs`` is iterated once per cleaner that needs a fit, and cleaning reads it
+        again: pass a list or a re-readable corpus (:class:`corpusclean.readers.Corpus`).
+        A generator raises :class:`~corpusclean.errors.ConsumedInputError` where it
+        would be read a second time (by a second cleaner here, or by :meth:`clean`),
+        instead of giving nothing. Plain dicts are read as :meth:`Document.from_record`.
         """
-        for i, cleaner in enumerate(self.cleaners):
-            if cleaner.needs_fit:
-                with not_counted():
-                    cleaner.fit(self.fit_input(i, docs))
+        refuse_read_again(docs, "fit()")
+        fitting = [i for i, cleaner in enumerate(self.cleaners) if cleaner.needs_fit]
+        if len(fitting) > 1 and is_one_shot(docs):
+            raise ConsumedInputError(
+                f"fit() reads its documents once for each of {', '.join(self.names[i] for i in fitting)}, "
+                "and a generator can be read only once; pass a list or a re-readable corpus "
+                "(corpusclean.readers.Corpus), or call run(docs), which fits and cleans"
+            )
+        documents = _AsDocuments(docs)
+        for i in fitting:
+            with not_counted():
+                self.cleaners[i].fit(self.fit_input(i, documents))
+        note_read_by_fit(docs)
 
     def fit_input(self, position: int, docs: Iterable[Document]) -> Iterable[Document]:
         """``docs`` as the cleaner at ``position`` sees them in a fit pass.
 
-        A document that a cleaner before it fails on is left out here; the
-        cleaning pass meets the same failure and reports it.
+        A cleaner before it that raises on a document is skipped for it, as in
+        the cleaning pass, so the fit sees what cleaning will.
         """
         before = self.before(position)
-        return before.clean(docs, on_error=lambda doc, exc: None) if before.cleaners else docs
+        return before.clean(docs) if before.cleaners else docs
 
     def before(self, position: int) -> Pipeline:
         """The cleaners before ``position`` that shape what it sees: those that change text or drop.
@@ -119,3 +139,13 @@ class Pipeline(Cleaner):
 
     def __repr__(self) -> str:
         return f"Pipeline({self.cleaners!r})"
+
+
+class _AsDocuments:
+    """``docs`` with plain records read as documents; as re-readable as ``docs`` is."""
+
+    def __init__(self, docs: Iterable[Document | Mapping[str, Any]]) -> None:
+        self.docs = docs
+
+    def __iter__(self) -> Iterator[Document]:
+        return map(Document.from_record, self.docs)

@@ -27,7 +27,8 @@ class MarkDuplicates(Cleaner):
     Texts are compared in a folded form (width, spacing and punctuation variants
     folded); near duplicates by MinHash over character ``ngram`` shingles with
     an estimated Jaccard similarity of at least ``threshold``. The kept copy of
-    a cluster is the document whose id sorts first. ``drop=True`` drops copies
+    a cluster is the earliest in the input (files in path order, then line
+    order), whatever the ids. ``drop=True`` drops copies
     instead of marking them. Needs a fit pass over the corpus; keeps signatures
     and ids, never texts.
     """

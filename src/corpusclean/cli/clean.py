@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..cleaner import CleanerStats
 from ..errors import OutputError, RecipeError
-from ..parallel import default_workers
+from ..executor.engine import ProgressBar, default_workers
+from ..executor.runner import RunResult, clean_files, infer_format
 from ..pipeline import Pipeline
 from ..recipe import build_pipeline, load_recipe
 from ..registry import available
-from ..runner import RunResult, clean_files, infer_format
 from .report import write_report
 
 EXAMPLE = """\
@@ -25,7 +24,17 @@ Examples:
   corpusclean clean dump.jsonl.zst --text-key content -o - | head -n 1
   corpusclean clean crawl/ -o out/shards --format jsonl --workers 8
   corpusclean clean crawl/ -o out/shards --format jsonl --engine ray
+
+Exit status:
+  0  every document was read, cleaned and written
+  1  some inputs could not be read (see OUT.rejects.jsonl); the rest was written
+  2  nothing was done: a usage error, or --on-error fail met an unreadable input
+  3  every document was written, but a cleaner raised on some of them: they went on without
+     that cleaner and carry a flag of kind cleaner_error (the cleaner and the error); look at them
 """
+
+#: The exit status of a run in which a cleaner raised on some documents (all written, flagged).
+EXIT_CLEANER_ERRORS = 3
 
 
 def add_parser(commands: Any) -> None:
@@ -118,17 +127,48 @@ def select(pipeline: Pipeline, only: list[str], skip: list[str]) -> Pipeline:
     return Pipeline(c for c in pipeline if c.name not in skip)
 
 
-def _progress(quiet: bool) -> Any:
-    from tqdm import tqdm
+class _Bar:
+    """A tqdm bar over the bytes of input, with the documents read so far beside it."""
 
-    def wrap(docs: Iterable[Any], desc: str) -> Iterable[Any]:
-        # delay: no bar at all for runs shorter than two seconds; disable=None: none when not a TTY
-        bar: Iterable[Any] = tqdm(
-            docs, desc=desc, unit=" units", delay=2, file=sys.stderr, disable=True if quiet else None
+    def __init__(
+        self, desc: str, total_bytes: int, stream: IO[str], *, disable: bool | None, delay: float
+    ) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(
+            total=total_bytes,
+            desc=desc,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            delay=delay,
+            file=stream,
+            disable=disable,
         )
-        return bar
+        self.documents = 0
 
-    return wrap
+    def update(self, done_bytes: int, documents: int | None = None) -> None:
+        if documents is not None:
+            self.documents += documents
+            self.bar.set_postfix_str(f"{self.documents:,} documents", refresh=False)
+        self.bar.update(done_bytes)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def make_progress(stream: IO[str] | None = None, *, quiet: bool = False, always: bool = False) -> Any:
+    """The CLI's progress display: a bar per pass, in bytes of input with a total and an ETA.
+
+    ``always`` shows it even when ``stream`` is not a terminal (and at once), for tests.
+    """
+
+    def open_bar(desc: str, total_bytes: int) -> ProgressBar:
+        # by default: no bar for a pass shorter than two seconds, and none when not on a terminal
+        disable = True if quiet else (False if always else None)
+        return _Bar(desc, total_bytes, stream or sys.stderr, disable=disable, delay=0 if always else 2)
+
+    return open_bar
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
         text_key=args.text_key,
         id_key=args.id_key,
         on_error=args.on_error,
-        progress=_progress(args.quiet),
+        progress=make_progress(quiet=args.quiet),
         workers=args.workers or default_workers(),
         engine=args.engine,
     )
@@ -164,13 +204,22 @@ def run(args: argparse.Namespace) -> int:
         write_report(outputs, Path(args.report), result.as_dict(), title=Path(args.output).name)
     if not args.quiet:
         print(summary(result), file=sys.stderr)
-    return 1 if result.rejected else 0
+    if result.cleaner_errors:
+        print(
+            f"corpusclean: a cleaner raised on {result.cleaner_errors} document(s); they were written "
+            "without that cleaner, with a flag of kind cleaner_error that names it and the error "
+            f"(exit status {EXIT_CLEANER_ERRORS})",
+            file=sys.stderr,
+        )
+    if result.rejected:
+        return 1
+    return EXIT_CLEANER_ERRORS if result.cleaner_errors else 0
 
 
 def summary(result: RunResult) -> str:
     """A short table of the run: one row per cleaner, then the totals and where they went."""
     rows: list[tuple[str, ...]] = [
-        ("cleaner", "seen", "changed", "dropped", "chars removed", "flags", "seconds")
+        ("cleaner", "seen", "changed", "dropped", "chars removed", "flags", "errors", "seconds")
     ]
     rows += [_row(s) for s in result.stats]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -197,5 +246,6 @@ def _row(s: CleanerStats) -> tuple[str, ...]:
         str(s.dropped),
         str(s.chars_removed),
         str(s.flags),
+        str(s.errors),
         f"{s.seconds:.2f}",
     )

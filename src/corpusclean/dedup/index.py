@@ -6,17 +6,18 @@ first text of each key, a MinHash signature (near duplicates): never the text.
 :meth:`DuplicateIndex.resolve` clusters them and says, for every document that
 is a copy, which document is kept.
 
-The kept document of a cluster is the one whose id sorts first (code-point
-order, ties broken by the text key): the same on every run, whatever the order
-of the input or the number of workers.
+The kept document of a cluster is the earliest in the input: the first one
+:meth:`DuplicateIndex.add` noted (in a run, files in path order, then line
+order), whatever the ids, and whatever the number of workers, since the
+indexes of the parts are joined in input order (:meth:`DuplicateIndex.extend`).
 
 >>> index = DuplicateIndex(threshold=0.7)
->>> index.add("b", "ＣＣＴＶ报道：新年献辞全文")
->>> index.add("a", "CCTV报道: 新年献辞全文")
+>>> index.add("train.jsonl:6", "ＣＣＴＶ报道：新年献辞全文")
+>>> index.add("train.jsonl:402", "CCTV报道: 新年献辞全文")
 >>> index.add("c", "别的文章")
->>> match = index.resolve()[("b", index.key_of("ＣＣＴＶ报道：新年献辞全文"))]
+>>> match = index.resolve()[("train.jsonl:402", index.key_of("CCTV报道: 新年献辞全文"))]
 >>> match.duplicate_of, match.kind
-('a', 'exact')
+('train.jsonl:6', 'exact')
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ class DuplicateIndex:
         sets = cluster(signatures, threshold=self.threshold, bands=self.bands, rows=self.rows)
         found: dict[tuple[str, bytes], Match] = {}
         for members in self._groups(sets):
-            kept = min(members, key=lambda d: (self._ids[d], self._keys[d]))
+            kept = members[0]  # the earliest in the input (members come in document order)
             kept_key, kept_row = self._keys[kept], self._rows_of_doc[kept]
             cluster_id = hashlib.blake2b(kept_key, digest_size=8).hexdigest()
             for doc in members:

@@ -1,6 +1,6 @@
 """Run a cleaning on Ray Data: the cluster ``ray.init()`` finds, or a local one.
 
-Each unit of input (:mod:`corpusclean.units`) is read by a Ray task, the
+Each unit of input (:mod:`corpusclean.executor.units`) is read by a Ray task, the
 documents are cleaned by a pool of actors with ``map_batches`` (batches of
 about a thousand records: smaller ones cost more in overhead than they save),
 and the driver writes the results through the same shard writer as the local
@@ -23,21 +23,16 @@ from typing import Any
 
 import orjson
 
-from ..cleaner import Cleaner, Drop
+from ..cleaner import Cleaner
 from ..document import Document
 from ..errors import InputError, MissingDependencyError
 from ..exporters import document_record
-from ..parallel import (
-    DEFAULT_READ,
-    Progress,
-    ReadOptions,
-    cleaning_failure,
-    fit_in_parts,
-    partial_states,
-)
 from ..pipeline import Pipeline
-from ..shards import SHARD_BYTES, UnitResult, UnitWriter, add_stats, reject_record
-from ..units import Unit, read_unit
+from .engine import DEFAULT_READ, Progress, ReadOptions
+from .fit import fit_in_parts, partial_states
+from .outcome import SHARD_KIND, clean_document
+from .shards import SHARD_BYTES, UnitResult, UnitWriter, add_stats, reject_record
+from .units import Unit, read_unit
 
 #: Records per batch given to a cleaning actor.
 BATCH_SIZE = 1000
@@ -92,19 +87,8 @@ class _CleanBatch:
         out_units, out_kinds, out_records = [], [], []
         for unit, kind, record in zip(units, kinds, records, strict=True):
             if kind == "input":
-                doc = Document.model_validate_json(record)
-                try:
-                    result = self.pipeline.process(doc)
-                except Exception as exc:  # one bad document must not stop a corpus run
-                    err = cleaning_failure(doc, exc)
-                    kind, record = "rejects", reject_record(err.path, err.line, err.reason)
-                else:
-                    if isinstance(result, Drop):
-                        kind = "dropped"
-                        result = doc.replace(metadata={**doc.metadata, "dropped": result.reason})
-                    else:
-                        kind = "duplicates" if "duplicate_of" in result.metadata else "part"
-                    record = document_record(result)
+                kind, doc = clean_document(self.pipeline, Document.from_json(record))
+                record = document_record(doc)
             out_units.append(unit)
             out_kinds.append(kind)
             out_records.append(record)
@@ -124,7 +108,7 @@ class _FitBatch:
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
         kinds, records = batch.column("kind").to_pylist(), batch.column("record").to_pylist()
-        docs = [Document.model_validate_json(r) for k, r in zip(kinds, records, strict=True) if k == "input"]
+        docs = [Document.from_json(r) for k, r in zip(kinds, records, strict=True) if k == "input"]
         return {"state": [pickle.dumps(partial_states(self.pipeline, self.positions, docs))]}
 
 
@@ -220,12 +204,10 @@ class _Unit:
         if kind == "rejects":
             error = orjson.loads(record)
             r.rejects.append((error["source"], error["line"], error["error"]))
-        else:
-            r.read += 1
-            r.written += kind == "part"
-            r.duplicates += kind == "duplicates"
-            r.dropped += kind == "dropped"
-        self.writer.write(kind, record)
+            self.writer.write(kind, record)
+            return
+        r.tally(kind)  # an outcome of clean_document
+        self.writer.write(SHARD_KIND[kind], record)  # type: ignore[index]
 
     def close(self) -> UnitResult:
         self.result.files = self.writer.close()

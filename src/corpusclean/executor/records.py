@@ -4,11 +4,15 @@ Ray Data's ``map_batches``, Hugging Face ``datasets.map(batched=True)`` and Dask
 bags all hand a function a batch of records; :class:`BatchCleaner` is that
 function. It is picklable with the pipeline it holds, so each worker gets its
 own copy. Nothing is lost: every input record gives one output record, with a
-``status`` of ``kept``, ``duplicate`` or ``dropped`` and the whole cleaned
-document (flags, removals, steps) as JSON in ``document``.
+``status`` of ``kept``, ``duplicate`` or ``dropped`` (the rule of
+:mod:`corpusclean.executor.outcome`) and the whole cleaned document (flags,
+removals, steps) as JSON in ``document``.
 
 A pipeline with corpus-level cleaners (the default one) is fitted first, on
-the whole corpus: ``pipeline.fit(corpus)``.
+the whole corpus, with the ids the batches will carry: duplicates are found by
+id. Records without an id take their row number where the engine gives it
+(``datasets.map(..., with_indices=True)``); :meth:`BatchCleaner.documents`
+gives the same ids for the fit.
 
 >>> from corpusclean import Pipeline, make_cleaner
 >>> clean = BatchCleaner(Pipeline([make_cleaner("normalize_lines")]))
@@ -19,14 +23,14 @@ the whole corpus: ``pipeline.fit(corpus)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-import orjson
-
-from ..cleaner import Cleaner, Drop
+from ..cleaner import Cleaner
 from ..document import Document
+from ..errors import InputError
 from ..exporters import document_record
+from .outcome import clean_document
 
 #: Columns of the output batches.
 COLUMNS: tuple[str, ...] = ("id", "text", "status", "document")
@@ -45,22 +49,41 @@ class BatchCleaner:
         self.text_key = text_key
         self.id_key = id_key
 
-    def document(self, record: Mapping[str, Any], position: int) -> Document:
-        """The document of one input record; other fields go to ``metadata``."""
+    def document(self, record: Document | Mapping[str, Any], position: int | None = None) -> Document:
+        """The document of one input record (a document as it is); other fields go to ``metadata``.
+
+        A record without an id takes ``position`` (its row number in the whole
+        data set). Without either, a pipeline that learns from the corpus
+        (duplicates) could not match the record to what it learned, so that is
+        an :class:`~corpusclean.errors.InputError`; any other pipeline numbers
+        records by their place in the batch.
+        """
+        if isinstance(record, Document):
+            return record
         fields = {k: _plain(v) for k, v in record.items()}
         text = fields.pop(self.text_key)
         raw_id = fields.pop(self.id_key, None)
-        return Document(
-            id=str(raw_id) if raw_id is not None else str(position), text=str(text), metadata=fields
-        )
+        if raw_id is None:
+            raw_id = position
+        if raw_id is None:
+            raise InputError(
+                f"a record has no {self.id_key!r} field, and the pipeline learned from the corpus by id; "
+                "give the records ids, or pass row numbers (datasets: map(..., with_indices=True)) "
+                "and fit on BatchCleaner.documents(data)"
+            )
+        return Document(id=str(raw_id), text=str(text), metadata=fields)
+
+    def documents(self, records: Iterable[Mapping[str, Any]]) -> Iterable[Document]:
+        """``records`` as the documents the batches will give (ids: the id field, else the row number).
+
+        Re-readable when ``records`` is (a ``datasets.Dataset``, a list): pass it to
+        ``pipeline.fit``.
+        """
+        return _Documents(self, records)
 
     def clean_one(self, doc: Document) -> dict[str, Any]:
         """The output record of one document."""
-        result = self.pipeline.process(doc)
-        if isinstance(result, Drop):
-            result, status = doc.replace(metadata={**doc.metadata, "dropped": result.reason}), "dropped"
-        else:
-            status = "duplicate" if "duplicate_of" in result.metadata else "kept"
+        status, result = clean_document(self.pipeline, doc)
         return {
             "id": result.id,
             "text": result.text,
@@ -68,30 +91,52 @@ class BatchCleaner:
             "document": document_record(result)[:-1].decode("utf-8"),
         }
 
-    def __call__(self, batch: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
+    def __call__(
+        self, batch: Mapping[str, Sequence[Any]], indices: Sequence[int] | None = None
+    ) -> dict[str, list[Any]]:
+        """Clean one batch; ``indices`` are the rows' numbers in the data set (``with_indices=True``)."""
         keys = list(batch)
         size = len(batch[self.text_key])
+        fallback = None if self.pipeline.needs_fit else range(size)
+        positions = indices if indices is not None else fallback
         columns: dict[str, list[Any]] = {c: [] for c in COLUMNS}
         for i in range(size):
-            out = self.clean_one(self.document({k: batch[k][i] for k in keys}, i))
+            record = {k: batch[k][i] for k in keys}
+            out = self.clean_one(self.document(record, None if positions is None else _plain(positions[i])))
             for column in COLUMNS:
                 columns[column].append(out[column])
         return columns
 
 
+class _Documents:
+    """Records read as :meth:`BatchCleaner.document` reads them, numbered in order; re-readable."""
+
+    def __init__(self, cleaner: BatchCleaner, records: Iterable[Mapping[str, Any]]) -> None:
+        self.cleaner, self.records = cleaner, records
+
+    def __iter__(self) -> Iterator[Document]:
+        return (self.cleaner.document(r, n) for n, r in enumerate(self.records))
+
+
 def clean_records(
-    pipeline: Cleaner, records: Iterable[Mapping[str, Any]], **options: Any
+    pipeline: Cleaner, records: Iterable[Document | Mapping[str, Any]], **options: Any
 ) -> list[dict[str, Any]]:
     """Clean records given one by one (a Dask bag partition); one output record each.
+
+    Records are documents (as :class:`~corpusclean.readers.Corpus` reads them,
+    with the ids a fit on the same corpus saw) or plain dicts with an id. The
+    input is read one record at a time; the output is a list, since Dask's
+    process scheduler pickles a partition's result (a generator cannot be).
 
     >>> from corpusclean import Pipeline, make_cleaner
     >>> [r["status"] for r in clean_records(Pipeline([make_cleaner("normalize_lines")]), [{"text": "中文 "}])]
     ['kept']
     """
     cleaner = BatchCleaner(pipeline, **options)
-    return [cleaner.clean_one(cleaner.document(r, i)) for i, r in enumerate(records)]
+    fallback = not pipeline.needs_fit
+    return [cleaner.clean_one(cleaner.document(r, n if fallback else None)) for n, r in enumerate(records)]
 
 
 def read_document(record: Mapping[str, Any]) -> Document:
     """The cleaned document of an output record."""
-    return Document.model_validate(orjson.loads(record["document"]))
+    return Document.from_json(record["document"])

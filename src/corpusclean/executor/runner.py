@@ -10,10 +10,14 @@ and are only created when they have something in them.
 
 A directory output in the jsonl format is a set of resumable shards instead
 (``part-00000.jsonl.zst``, ``duplicates-00000.jsonl.zst``, ...; see
-:mod:`corpusclean.shards`). Every run cleans units of the input
-(:mod:`corpusclean.units`) on an engine: worker processes on this machine
-(:mod:`corpusclean.parallel`) or a Ray cluster (:mod:`corpusclean.engines.ray`),
-and the output does not depend on which, nor on the number of workers.
+:mod:`corpusclean.executor.shards`). Every run cleans units of the input
+(:mod:`corpusclean.executor.units`) on an engine: worker processes on this machine
+(:mod:`corpusclean.executor.local`) or a Ray cluster (:mod:`corpusclean.executor.ray`),
+and the output does not depend on which, nor on the number of workers. A JSONL
+file output is the workers' records, copied as they wrote them.
+
+A cleaner that raised on a document did not cost the document: it is written
+with a ``cleaner_error`` flag, and :attr:`RunResult.cleaner_errors` counts them.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .cleaner import Cleaner, CleanerStats
-from .document import Document
-from .errors import InputError, OutputError
-from .exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
-from .parallel import LocalEngine, Progress, ReadOptions, UnitEngine, as_pipeline, with_progress
-from .readers import document_suffix, find_files
+from ..cleaner import Cleaner, CleanerStats
+from ..document import Document
+from ..errors import InputError, OutputError
+from ..exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
+from ..readers import document_suffix, find_files
+from .engine import Progress, ReadOptions, UnitEngine, track
+from .fit import as_pipeline
+from .local import LocalEngine
 from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, reject_record, stats_from_dict
 from .units import Unit, input_fingerprint, plan_units, total_bytes, unit_size
 
@@ -61,6 +67,11 @@ class RunResult:
     stats: list[CleanerStats] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def cleaner_errors(self) -> int:
+        """How many times a cleaner raised on a document (each such document is written, flagged)."""
+        return sum(s.errors for s in self.stats)
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary of the run."""
         return {
@@ -69,6 +80,7 @@ class RunResult:
             "duplicates": self.duplicates,
             "dropped": self.dropped,
             "rejected": len(self.rejected),
+            "cleaner_errors": self.cleaner_errors,
             "files": self.files,
             "cleaners": [s.as_dict() for s in self.stats],
         }
@@ -169,12 +181,12 @@ def clean_files(
     """Clean the files under ``inputs`` into ``output``; see the module docs for side files.
 
     The inputs are cut into units of about ``unit_bytes`` (by default chosen
-    from the input size, :func:`~corpusclean.units.unit_size`; :mod:`corpusclean.units`)
+    from the input size, :func:`~corpusclean.executor.units.unit_size`; :mod:`corpusclean.executor.units`)
     cleaned by ``workers`` processes (``engine="local"``) or on a Ray cluster
     (``engine="ray"``); the output is the same either way. A directory output in
-    the jsonl format is written as resumable shards (:mod:`corpusclean.shards`).
-    ``progress`` is called as ``progress(iterable, desc)`` to wrap the stream of
-    finished units (a progress bar), or ``None``.
+    the jsonl format is written as resumable shards (:mod:`corpusclean.executor.shards`).
+    ``progress`` opens a bar for each pass over the input, advanced by the
+    bytes of input done (:class:`~corpusclean.executor.engine.Progress`), or is ``None``.
     """
     fmt = fmt or infer_format(output)
     check_output_path(inputs, output)
@@ -201,7 +213,7 @@ def clean_files(
         finished = runner.clean(
             pipeline, units, tmp, options=options, shard_bytes=shard_bytes, compress=False
         )
-        for unit in with_progress(progress, finished, "cleaning"):
+        for unit in track(progress, "cleaning", units, finished):
             _fail_on_reject(unit, on_error)
             _copy_unit(unit, outputs, result)
         if result.rejected and output != "-":
@@ -215,7 +227,7 @@ def clean_files(
 
 def _engine(engine: Engine, workers: int) -> UnitEngine:
     if engine == "ray":
-        from .engines.ray import RayEngine
+        from .ray import RayEngine
 
         return RayEngine(workers=workers)
     return LocalEngine(workers=workers)
@@ -236,7 +248,7 @@ def _clean_to_shards(
     if todo and pipeline.needs_fit:  # a restart fits again: the same inputs give the same state
         runner.fit(pipeline, units, options, progress)
     finished = runner.clean(pipeline, todo, shards.tmp, options=options, shard_bytes=shard_bytes)
-    for unit in with_progress(progress, finished, "cleaning"):
+    for unit in track(progress, "cleaning", todo, finished):
         _fail_on_reject(unit, on_error)
         shards.commit(unit)
     shards.finish()
@@ -271,8 +283,11 @@ def _copy_unit(unit: UnitResult, outputs: _Outputs, result: RunResult) -> None:
         for name in unit.files.get(kind, []):
             writer = outputs.main if target is None else outputs.side(target)
             with open(name, "rb") as stream:
-                for line in stream:
-                    writer.write(Document.model_validate_json(line))
+                if target is not None or outputs.fmt == "jsonl":  # records as the worker wrote them
+                    writer.copy_records(stream)
+                    continue
+                for number, line in enumerate(stream, start=1):
+                    writer.write(Document.from_json(line, path=name, line_number=number))
     for names in unit.files.values():
         for name in names:
             Path(name).unlink()

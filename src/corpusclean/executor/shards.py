@@ -1,6 +1,6 @@
 """Sharded, resumable directory output: ``part-00000.jsonl.zst`` shards and a manifest.
 
-Each unit of work (:mod:`corpusclean.units`) is written by a worker into a
+Each unit of work (:mod:`corpusclean.executor.units`) is written by a worker into a
 hidden ``.tmp`` folder of the output directory, in shards of at most
 ``shard_bytes`` of JSON Lines before compression. When a unit is finished, the
 main process renames its shards into place in input order, numbering them on
@@ -29,8 +29,8 @@ from typing import IO, Any
 
 import orjson
 
-from .cleaner import CleanerStats
-from .errors import InputError, OutputError
+from ..cleaner import CleanerStats
+from ..errors import InputError, OutputError
 
 #: Largest shard, in bytes of JSON Lines before compression.
 SHARD_BYTES = 64 * 1024 * 1024
@@ -52,6 +52,14 @@ class UnitResult:
     dropped: int = 0
     rejects: list[tuple[str | None, int | None, str]] = field(default_factory=list)
     stats: list[CleanerStats] = field(default_factory=list)
+
+    def tally(self, outcome: str) -> None:
+        """Count one document read and cleaned, by where it went (an outcome of
+        :func:`~corpusclean.executor.outcome.clean_document`)."""
+        self.read += 1
+        self.written += outcome == "kept"
+        self.duplicates += outcome == "duplicate"
+        self.dropped += outcome == "dropped"
 
 
 class UnitWriter:

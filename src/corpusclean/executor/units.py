@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .document import Document
-from .readers import Corpus, ErrorHandler, InputFile, find_files
+from ..document import Document
+from ..readers import Corpus, ErrorHandler, InputFile, find_files
 
 #: Largest unit size in bytes of input: big enough that per-unit costs vanish,
 #: small enough that the first shard of a run is written within seconds.
@@ -49,6 +49,7 @@ __all__ = [
     "Piece",
     "Unit",
     "find_files",
+    "input_bytes",
     "plan_units",
     "read_unit",
     "total_bytes",
@@ -170,3 +171,8 @@ def input_fingerprint(files: list[InputFile]) -> list[list[object]]:
         stat = file.path.stat()
         out.append([str(Path(file.path).resolve()), stat.st_size, stat.st_mtime_ns])
     return out
+
+
+def input_bytes(unit: Unit) -> int:
+    """The bytes of input in ``unit`` (on disk: compressed files count compressed)."""
+    return sum(_size(p.file) if p.end is None else p.end - (p.start or 0) for p in unit.pieces)

@@ -2,6 +2,6 @@
 
 from .page import render_report
 from .records import read_documents, read_stats
-from .survey import PRIORITY_KINDS, document_status, survey
+from .survey import PRIORITY_KINDS, survey
 
-__all__ = ["PRIORITY_KINDS", "document_status", "read_documents", "read_stats", "render_report", "survey"]
+__all__ = ["PRIORITY_KINDS", "read_documents", "read_stats", "render_report", "survey"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
+from ..executor.outcome import outcome_of
 from .markup import flag_title, mark_up, removal_html
-from .survey import Shown, Survey, document_status
+from .survey import Shown, Survey
 
 
 def number(value: float | None, digits: int = 0) -> str:
@@ -50,7 +51,7 @@ def table(head: Sequence[str], rows: Iterable[tuple[str, Sequence[str]]], *, cls
 
 def _document(item: Shown, colors: Mapping[str, int], max_doc_chars: int) -> str:
     doc = item.doc
-    status = document_status(doc)
+    status = outcome_of(doc)
     cleaners = sorted({*doc.steps, *(r.cleaner for r in doc.removed), *(f.cleaner for f in doc.flags)})
     kinds = sorted({f.kind for f in doc.flags})
     removed_chars = sum(len(r.text) for r in doc.removed)

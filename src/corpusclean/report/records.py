@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..document import Document
 from ..errors import InputError
 from ..readers import open_compressed
@@ -30,17 +28,7 @@ def read_documents(path: str | Path) -> Iterator[Document]:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
-            try:
-                yield Document.model_validate_json(line)
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(map(str, first["loc"])) or "(record)"
-                raise InputError(
-                    f"not a corpusclean document record ({where}: {first['msg']}); "
-                    "give the JSONL that `corpusclean clean` wrote",
-                    path=str(path),
-                    line=number,
-                ) from None
+            yield Document.from_json(line, path=str(path), line_number=number)
 
 
 def read_stats(path: str | Path) -> list[dict[str, Any]] | dict[str, Any]:

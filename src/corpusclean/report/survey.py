@@ -26,25 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
+from ..executor.outcome import outcome_of
 
 #: Flag kinds whose documents are always shown (up to ``max_priority_docs``).
 PRIORITY_KINDS: tuple[str, ...] = ("typo",)
-
-
-def document_status(doc: Document) -> str:
-    """``"dropped"``, ``"duplicate"`` or ``"kept"``, from the marks a run leaves in ``metadata``.
-
-    A run writes dropped documents with the reason in ``metadata["dropped"]`` and
-    documents marked as duplicates with ``metadata["duplicate_of"]`` to side files.
-
-    >>> document_status(Document(id="a", text="x", metadata={"duplicate_of": "b"}))
-    'duplicate'
-    """
-    if "dropped" in doc.metadata:
-        return "dropped"
-    if "duplicate_of" in doc.metadata:
-        return "duplicate"
-    return "kept"
 
 
 @dataclass
@@ -63,7 +48,7 @@ class RecordCounts:
     def add(self, doc: Document) -> None:
         """Count one document."""
         self.records += 1
-        self.status[document_status(doc)] += 1
+        self.status[outcome_of(doc)] += 1
         if doc.steps:
             self.docs_changed += 1
         if doc.flags:

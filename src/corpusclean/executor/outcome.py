@@ -1,0 +1,53 @@
+"""Where a cleaned document goes: kept, duplicate or dropped. The one rule, in one place.
+
+Every engine (the local one, Ray, the batch adapter for Ray Data, ``datasets``
+and Dask) cleans a document with :func:`clean_document`, and the review page
+reads the outcome back from a written document with :func:`outcome_of`. Nothing
+is lost: a dropped document goes on unchanged, with the reason in
+``metadata["dropped"]``; a duplicate carries ``metadata["duplicate_of"]``; a
+cleaner that raised left a ``cleaner_error`` flag and the document goes on
+(:mod:`corpusclean.cleaner`).
+
+>>> from corpusclean import Pipeline, make_cleaner
+>>> outcome, doc = clean_document(Pipeline([make_cleaner("normalize_lines")]), Document(id="a", text="正文 "))
+>>> outcome, doc.text, SHARD_KIND[outcome]
+('kept', '正文', 'part')
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..cleaner import Cleaner, Drop
+from ..document import Document
+
+Outcome = Literal["kept", "duplicate", "dropped"]
+
+#: The shard (and side file) each outcome is written to.
+SHARD_KIND: dict[Outcome, str] = {"kept": "part", "duplicate": "duplicates", "dropped": "dropped"}
+
+
+def outcome_of(doc: Document) -> Outcome:
+    """``"dropped"``, ``"duplicate"`` or ``"kept"``, from the marks cleaning leaves in ``metadata``.
+
+    >>> outcome_of(Document(id="a", text="x", metadata={"duplicate_of": "b"}))
+    'duplicate'
+    """
+    if "dropped" in doc.metadata:
+        return "dropped"
+    if "duplicate_of" in doc.metadata:
+        return "duplicate"
+    return "kept"
+
+
+def clean_document(pipeline: Cleaner, doc: Document) -> tuple[Outcome, Document]:
+    """Clean ``doc``: where it goes and the document to write there.
+
+    A dropped document is written as it came, with the reason in ``metadata["dropped"]``.
+    Only this run's cleaners drop: a document read back from an earlier run's
+    dropped file and kept now is kept.
+    """
+    result = pipeline.process(doc)
+    if isinstance(result, Drop):
+        return "dropped", doc.replace(metadata={**doc.metadata, "dropped": result.reason})
+    return ("duplicate" if "duplicate_of" in result.metadata else "kept"), result
