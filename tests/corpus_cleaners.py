@@ -13,6 +13,7 @@ from typing import Any
 
 from corpusclean.cleaner import Cleaner, Drop
 from corpusclean.document import Document
+from corpusclean.edits import Edit
 
 
 class MarkRepeats(Cleaner):
@@ -121,3 +122,18 @@ def corpus_pipeline(*extra: Any) -> Any:
     from corpusclean.recipe import default_pipeline
 
     return Pipeline([*default_pipeline(), DropShort(), MarkRepeats(), CountChars(), CountDocuments(), *extra])
+
+
+class RaiseOnMarker(Cleaner):
+    """Edit the text, then raise, on documents that hold ``marker``: a cleaner with a bug."""
+
+    name = "raise_on_marker"
+
+    def __init__(self, marker: str = "炸") -> None:
+        self.marker = marker
+
+    def apply(self, doc: Document) -> Document:
+        if self.marker not in doc.text:
+            return doc
+        doc.edit([Edit(0, 1, reason="a first edit, then the bug")], cleaner=self.name)  # partial work
+        raise IndexError(f"context index {len(doc.text) + 2} past the end of a text of {len(doc.text)}")

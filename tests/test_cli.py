@@ -115,7 +115,12 @@ def test_a_catastrophic_recipe_pattern_flags_the_document_and_the_run_goes_on(tm
     records = [orjson.loads(x) for x in out.read_bytes().splitlines()]
     assert [r["id"] for r in records] == ["a_good", "b_trap"]  # the document is written, not rejected
     (flag,) = records[1]["flags"]
-    assert (flag["kind"], flag["cleaner"], flag["start"], flag["end"]) == ("cleaner_error", "remove_headers", 0, 0)
+    assert (flag["kind"], flag["cleaner"], flag["start"], flag["end"]) == (
+        "cleaner_error",
+        "remove_headers",
+        0,
+        0,
+    )
     assert "PatternTimeoutError" in flag["reason"] and "(a|aa)+$" in flag["reason"]
     assert "remove_headers" not in records[1]["steps"]
     assert not (tmp_path / "out.rejects.jsonl").exists()

@@ -24,7 +24,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpusclean.cleaner import Cleaner, Drop
+from corpusclean.cleaner import CLEANER_ERROR, Cleaner, Drop
 from corpusclean.document import Document, check_spans
 from corpusclean.recipe import default_pipeline
 from corpusclean.registry import available, make_cleaner
@@ -105,6 +105,8 @@ def check_properties(
             assert out.reason, f"{name} dropped a document without a reason"
             continue
         check_spans(out)
+        raised = [f.reason for f in out.flags if f.kind == CLEANER_ERROR]
+        assert not raised, f"{name} raised on {doc.text!r}: {raised}"
         for f in out.flags:
             assert out.text[f.start : f.end] == f.text
         if not content:
