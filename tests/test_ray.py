@@ -99,3 +99,16 @@ def test_batches_that_span_many_units_give_the_local_output_and_stats(
     local, remote = comparable(results["local"]), comparable(results["ray"])
     assert remote == local
     assert local["documents_read"] == 1200 and {row["seen"] for row in local["cleaners"]} == {1200}
+
+
+def test_a_cleaner_that_raises_on_ray_leaves_the_document_flagged_as_locally(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(5):
+        (corpus / f"{n}.txt").write_text(("炸弹新闻" if n == 2 else "正文") + f"第{n}篇。", encoding="utf-8")
+    pipeline = Pipeline([make_cleaner("normalize_width"), corpus_cleaners.RaiseOnMarker()])
+    options: dict[str, Any] = {"fmt": "jsonl", "pipeline": pipeline, "workers": 2, "unit_bytes": 40}
+    results = {e: clean_files([corpus], str(tmp_path / e), engine=e, **options) for e in ("local", "ray")}
+    assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
+    assert comparable(results["ray"]) == comparable(results["local"])
+    assert (results["ray"].written, results["ray"].cleaner_errors, results["ray"].rejected) == (5, 1, [])
