@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 inputs rejected, 2 usage error)."""
+    """Run the command line; return the exit status (`corpusclean clean --help` lists them)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
