@@ -112,7 +112,8 @@ class Pipeline(Cleaner):
         for i in fitting:
             with not_counted():
                 self.cleaners[i].fit(self.fit_input(i, documents))
-        note_read_by_fit(docs)
+        if fitting:
+            note_read_by_fit(docs)
 
     def fit_input(self, position: int, docs: Iterable[Document]) -> Iterable[Document]:
         """``docs`` as the cleaner at ``position`` sees them in a fit pass.
