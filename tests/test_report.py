@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpusclean.cleaner import Cleaner
 from corpusclean.cli import report as report_command
 from corpusclean.document import Document, Edit, Flag, Removal
 from corpusclean.errors import InputError, OutputError
@@ -306,3 +307,11 @@ def test_text_removed_from_outside_the_running_text_is_listed_under_the_document
     listed = dom.select("article details.outside del")
     assert [(d.text, d["title"]) for d in listed] == [("标题", "s: headline moved to the title")]
     assert not dom.select("article .text del")
+
+
+def test_a_document_a_cleaner_raised_on_is_always_shown() -> None:
+    docs = [Document(id=str(i), text="正文") for i in range(500)]
+    docs[321] = docs[321].add_flags([Cleaner().error_flag(IndexError("index 5 is out of bounds"))])
+    s = survey(docs, max_docs=5, seed=3)
+    assert [x.doc.id for x in s.shown if x.priority] == ["321"]
+    assert s.counts.flags_by_kind == {"cleaner_error": 1}

@@ -25,11 +25,13 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..cleaner import CLEANER_ERROR
 from ..document import Document
 from ..executor.outcome import outcome_of
 
-#: Flag kinds whose documents are always shown (up to ``max_priority_docs``).
-PRIORITY_KINDS: tuple[str, ...] = ("typo",)
+#: Flag kinds whose documents are always shown (up to ``max_priority_docs``): typos, and
+#: documents a cleaner raised on (they went on without it, and need a look).
+PRIORITY_KINDS: tuple[str, ...] = ("typo", CLEANER_ERROR)
 
 
 @dataclass
