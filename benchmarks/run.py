@@ -150,11 +150,11 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sa
     core: timing runs (the workers comparison) go without it.
     """
     sys.path.insert(0, str(ROOT / "src"))
+    from corpusclean.executor.runner import clean_files
     from corpusclean.exporters import JsonlWriter
     from corpusclean.readers import Corpus
     from corpusclean.recipe import default_pipeline
     from corpusclean.registry import make_cleaner
-    from corpusclean.executor.runner import clean_files
 
     began = time.perf_counter()
     marks: dict[str, float] = {}
@@ -166,10 +166,15 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sa
                 marks["first_shard"] = time.perf_counter() - began
             time.sleep(0.02)
 
-    def progress(items: Any, desc: str) -> Any:
+    class NoBar:
+        def update(self, done_bytes: int, documents: int | None = None) -> None: ...
+
+        def close(self) -> None: ...
+
+    def progress(desc: str, total_bytes: int) -> NoBar:
         if desc == "cleaning":  # the fit pass, when there is one, is over
             marks.setdefault("fit", time.perf_counter() - began)
-        return items
+        return NoBar()
 
     if mode == "read-write":
         with JsonlWriter(out / "plain.jsonl") as writer:
