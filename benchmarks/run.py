@@ -190,9 +190,9 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sa
             fmt="jsonl",
             pipeline=pipeline,
             workers=workers,
-            engine=engine,
+            engine=engine,  # type: ignore[arg-type]  # "local" or "ray", from the command line
             progress=progress,
-        )  # type: ignore[arg-type]
+        )
         docs = result.read
     seconds = time.perf_counter() - began
     if memory is not None:
