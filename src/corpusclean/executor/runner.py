@@ -283,11 +283,11 @@ def _copy_unit(unit: UnitResult, outputs: _Outputs, result: RunResult) -> None:
         for name in unit.files.get(kind, []):
             writer = outputs.main if target is None else outputs.side(target)
             with open(name, "rb") as stream:
-                if target is not None or outputs.fmt == "jsonl":  # records as the worker wrote them
-                    writer.copy_records(stream)
-                    continue
-                for number, line in enumerate(stream, start=1):
-                    writer.write(Document.from_json(line, path=name, line_number=number))
+                if target is None and outputs.fmt == "txt":  # a text output needs each record's text
+                    for number, line in enumerate(stream, start=1):
+                        writer.write(Document.from_json(line, path=name, line_number=number))
+                else:
+                    writer.copy_records(stream)  # JSONL: the records as the worker wrote them
     for names in unit.files.values():
         for name in names:
             Path(name).unlink()
