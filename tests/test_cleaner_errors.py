@@ -15,7 +15,7 @@ from corpusclean.cleaner import CLEANER_ERROR, Cleaner, Drop
 from corpusclean.cli import main
 from corpusclean.cli.clean import EXIT_CLEANER_ERRORS
 from corpusclean.document import Document
-from corpusclean.errors import NotFittedError
+from corpusclean.errors import NotFittedError, RecipeError
 from corpusclean.executor.outcome import clean_document
 from corpusclean.executor.records import BatchCleaner, read_document
 from corpusclean.executor.runner import clean_files
@@ -210,3 +210,10 @@ def test_every_peoples_daily_paragraph_as_its_own_document_is_in_the_output(tmp_
     }
     assert errors <= {(SHORT_PARAGRAPH, "flag_typos", "IndexError")}
     assert status == (EXIT_CLEANER_ERRORS if errors else 0)
+
+
+def test_a_pipeline_in_an_order_a_cleaner_cannot_work_in_still_raises() -> None:
+    """strip_html after a flagger is a recipe mistake, the same for every document: raised, not flagged."""
+    pipeline = Pipeline([make_cleaner("flag_punctuation"), make_cleaner("strip_html")])
+    with pytest.raises(RecipeError, match="put strip_html before"):
+        pipeline.run([Document(id="a", text="<p>“正文</p>")])

@@ -18,9 +18,9 @@ A cleaner that raises on a document never costs the document: the cleaner is
 skipped for it (what it did before raising is not kept), the document goes on
 as it was, with a flag of kind :data:`CLEANER_ERROR` (an empty span at 0, the
 cleaner's name, the exception's type and message in the reason), and the
-cleaner's ``stats.errors`` counts it. Only :class:`~corpusclean.errors.NotFittedError`
-(a corpus-level cleaner used before ``fit``: a mistake in the calling code,
-not in the document) is raised.
+cleaner's ``stats.errors`` counts it. Mistakes in the calling code, not in
+the document, are raised as they are (:data:`CALLER_MISTAKES`: a corpus-level
+cleaner used before ``fit``, a pipeline in an order a cleaner cannot work in).
 
 Cleaners that need the whole corpus first (corpus statistics, near-duplicate
 signatures) set ``needs_fit = True`` and write :meth:`Cleaner.fit`; a
@@ -59,10 +59,12 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .document import Document, Edit, Flag
-from .errors import ConsumedInputError, NotFittedError
+from .errors import ConsumedInputError, NotFittedError, RecipeError
 
 #: The flag kind of a cleaner that raised on a document (see the module docs).
 CLEANER_ERROR = "cleaner_error"
+#: Errors that say the pipeline is used wrongly, whatever the document: raised, never flagged.
+CALLER_MISTAKES: tuple[type[Exception], ...] = (NotFittedError, RecipeError)
 
 _COUNTING: ContextVar[bool] = ContextVar("corpusclean_counting", default=True)
 
@@ -337,7 +339,7 @@ class Cleaner:
         """:meth:`apply`, or, when it raises, ``doc`` with a ``cleaner_error`` flag."""
         try:
             return self.apply(doc)
-        except NotFittedError:
+        except CALLER_MISTAKES:
             raise
         except Exception as exc:  # the document goes on without this cleaner, flagged (module docs)
             return _Failed(doc.add_flags([self.error_flag(exc)]))
