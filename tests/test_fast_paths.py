@@ -22,6 +22,7 @@ from corpusclean.cleaners.flags import (
     find_redactions,
     find_unbalanced,
     unpaired_marks,
+    unwrap,
 )
 from corpusclean.cleaners.lines import has_tidy_lines, line_break_edits, normalize_line_breaks
 from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
@@ -383,6 +384,7 @@ def _unbalanced_every_paragraph(text: str) -> list[tuple[int, str]]:
     if all_paired(text):
         return []
     found = []
+    text = unwrap(text)
     paragraphs = text.split("\n")
     pos = 0
     for n, para in enumerate(paragraphs):

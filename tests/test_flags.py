@@ -66,6 +66,10 @@ UNBALANCED = [
     pytest.param("“第一段。\n第二段。", [0], id="open-quote-not-continued"),
     pytest.param("【通知】会议】", [6], id="stray-lenticular"),
     pytest.param("“第一段。\n\n“第二段没有结束。", [7], id="continued-then-unclosed"),
+    pytest.param("她感到”她应该回去。”", [3, 10], id="closing-quote-for-opening"),
+    pytest.param("举办“剪’廉洁窗花’，过年”活动。", [4, 9], id="closing-single-for-opening"),
+    pytest.param("学习《共产党宣言。\n新的一段》。", [2, 14], id="title-open-at-a-sentence-end"),
+    pytest.param("第一段没有结束（\n\n）第二段。", [7, 10], id="bracket-across-a-blank-line"),
 ]
 
 BALANCED = [
@@ -76,6 +80,15 @@ BALANCED = [
     pytest.param("He said “don’t”. 他说不要。", id="english-apostrophe"),
     pytest.param("各级党委（党组）要把主体责任扛起来。", id="brackets"),
     pytest.param("", id="empty"),
+    pytest.param("包括像《一九八四》和《古拉格群岛\n》这样的经典著作。", id="title-wrapped-before-its-close"),
+    pytest.param("但是，“此时无声胜有声\n”。有人因为坚持原则。", id="quote-wrapped-before-its-close"),
+    pytest.param("52.0％（389\n人）出现喉结。", id="bracket-wrapped"),
+    pytest.param("【推荐\n】\n凡本网注明的作品。", id="lenticular-wrapped"),
+    pytest.param(
+        "霍弗尔说：“自由的主要目标之一是使一个人\n首先感到他是一个人，\n那还不够。”我决不否认。",
+        id="quote-over-three-lines",
+    ),
+    pytest.param("它“用比所谓‘资产\n阶级’自由主义更彻底的方式。\n”它“以一种交易。”", id="nested-wrapped"),
 ]
 
 

@@ -232,6 +232,13 @@ PAIRED_MARK_RE = regex.compile("[" + regex.escape("".join(k + v for k, v in PAIR
 PAIRED_MARK_OR_BREAK_RE = re.compile(PAIRED_MARK_RE.pattern[:-1] + "\n]")
 #: An opening mark right before its closing mark (what the quick balance check takes away).
 ADJACENT_PAIR_RE = re.compile("|".join(re.escape(k + v) for k, v in PAIRED_MARKS.items()))
+#: A line break inside a hard-wrapped paragraph (web and e-mail text cut at a fixed width): the
+#: line before it does not end a sentence (。！？…；, maybe followed by closing marks), or the
+#: line after it opens with punctuation no sentence starts with (，。”）…). Not a blank line.
+WRAPPED_BREAK_RE = re.compile(
+    r"(?<![。！？!?…；;\n])(?<![。！？!?…；;][”’）)》】」』])\n(?=[^\n])"
+    r"|(?<!\n)\n(?=[，、。；：！？,;:!?”’）)》】」』])"
+)
 
 # -- whole web pages (extract_main_text, decode_html) -------------------------------
 # The encoding patterns work on bytes: they run before the page is decoded.

@@ -18,6 +18,7 @@ import importlib
 import inspect
 import pkgutil
 import typing
+from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import entry_points
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from .cleaner import Cleaner
+from .defaults import DEFAULT_PIPELINE
 from .errors import RecipeError, UnknownCleanerError
 
 ENTRY_POINT_GROUP = "corpusclean.cleaners"
@@ -102,8 +104,11 @@ _options_models: dict[type[Cleaner], type[BaseModel]] = {}
 
 
 def _build_options_model(cls: type[Cleaner]) -> type[BaseModel]:
+    # Strict: a recipe's "no" is not a boolean and "12" is not a number (TOML has real booleans
+    # and numbers, so a string there is a mistake to report, not a value to coerce).
+    config = ConfigDict(extra="forbid", strict=True)
     if cls.__init__ is object.__init__:
-        return create_model(f"{cls.__name__}Options", __config__=ConfigDict(extra="forbid"))
+        return create_model(f"{cls.__name__}Options", __config__=config)
     hints = typing.get_type_hints(cls.__init__)
     fields: dict[str, Any] = {}
     for param in inspect.signature(cls.__init__).parameters.values():
@@ -111,13 +116,51 @@ def _build_options_model(cls: type[Cleaner]) -> type[BaseModel]:
             default = ... if param.default is param.empty else param.default
             fields[param.name] = (hints.get(param.name, Any), default)
     return create_model(  # type: ignore[call-overload, no-any-return]
-        f"{cls.__name__}Options", __config__=ConfigDict(extra="forbid"), **fields
+        f"{cls.__name__}Options", __config__=config, **fields
     )
+
+
+def type_name(annotation: Any) -> str:
+    """A short readable name of a type annotation.
+
+    >>> type_name(int), type_name(str | None), type_name(tuple[str, ...])
+    ('int', 'str | None', 'tuple[str, ...]')
+    """
+    if isinstance(annotation, type) and not typing.get_args(annotation):
+        return annotation.__name__
+    return str(annotation).replace("typing.", "").replace("NoneType", "None")
+
+
+def option_rows(cls: type[Cleaner]) -> list[tuple[str, str, Any]]:
+    """``(name, type, default)`` of each of ``cls``'s options; the default of a required one is undefined."""
+    fields = options_model(cls).model_fields
+    return [(name, type_name(f.annotation), f.default) for name, f in fields.items()]
+
+
+def pipeline_order(classes: Iterable[str]) -> list[str]:
+    """The cleaner names of ``classes``: the default pipeline's in its order, then the others by name.
+
+    >>> pipeline_order(["convert_script", "strip_html", "extract_main_text"])
+    ['extract_main_text', 'strip_html', 'convert_script']
+    """
+    names = set(classes)
+    return [n for n in DEFAULT_PIPELINE if n in names] + sorted(names.difference(DEFAULT_PIPELINE))
 
 
 def option_names(cls: type[Cleaner]) -> list[str]:
     """The names of ``cls``'s options."""
     return list(options_model(cls).model_fields)
+
+
+def _problem(error: Any, types: dict[str, str]) -> str:
+    """One validation error as ``option: wants TYPE, got VALUE (TYPE)``, or pydantic's message."""
+    loc = error["loc"]
+    name = str(loc[0]) if loc else "(options)"
+    if error["type"] == "extra_forbidden" or name not in types:
+        return f"{name}: {error['msg']}"
+    given = error["input"]
+    where = name + "".join(f"[{part!r}]" for part in loc[1:])
+    return f"{where}: wants {types[name]}, got {given!r} ({type(given).__name__})"
 
 
 def make_cleaner(name: str, **options: Any) -> Cleaner:
@@ -127,9 +170,8 @@ def make_cleaner(name: str, **options: Any) -> Cleaner:
     try:
         checked = model.model_validate(options)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or '(options)'}: {e['msg']}" for e in exc.errors()
-        )
+        types = {n: t for n, t, _ in option_rows(cls)}
+        problems = "; ".join(_problem(e, types) for e in exc.errors())
         valid = ", ".join(model.model_fields) or "(none)"
         raise RecipeError(
             f"bad options for cleaner {name!r}: {problems}. Valid options of {name!r}: {valid}"

@@ -21,6 +21,7 @@ from ..patterns import (
     PAIRED_MARK_OR_BREAK_RE,
     PAIRED_MARK_RE,
     PAIRED_MARKS,
+    WRAPPED_BREAK_RE,
     X_PLACEHOLDER_RE,
 )
 
@@ -89,19 +90,37 @@ def all_paired(text: str) -> bool:
     return not unpaired_marks(text).strip("\n")
 
 
+def unwrap(text: str) -> str:
+    """``text`` with each line break inside a hard-wrapped paragraph made a space (the same length).
+
+    Web pages often cut paragraphs at a fixed width, so a book title or a quotation
+    can open on one line and close on the next; such a break is not a paragraph's end.
+
+    >>> unwrap("包括《古拉格群岛\\n》这样的著作。\\n第二段。")
+    '包括《古拉格群岛 》这样的著作。\\n第二段。'
+    """
+    return WRAPPED_BREAK_RE.sub(" ", text)
+
+
 def find_unbalanced(text: str) -> Iterator[FoundFlag]:
     """Flags for quote and bracket marks in ``text`` that have no partner, at the stray mark.
 
     Pairs never cross a paragraph, with one exception from Chinese typography: a
     quotation that runs over several paragraphs opens each with ``“`` and
     closes only at its end, so an open ``“`` is not flagged when the next
-    paragraph opens with ``“`` too.
+    paragraph opens with ``“`` too. A paragraph may run over several lines where
+    the text is hard-wrapped (:func:`unwrap`).
 
     >>> [f.start for f in find_unbalanced("他说：“好。”“对。”吗？”")]
     [13]
     >>> list(find_unbalanced("“第一段。\\n“第二段。”"))
     []
+    >>> list(find_unbalanced("但是，“此时无声胜有声\\n”。"))
+    []
     """
+    if all_paired(text):
+        return
+    text = unwrap(text)  # read by paragraph, not by line; the offsets stay the same
     left = unpaired_marks(text)
     if not left.strip("\n"):
         return

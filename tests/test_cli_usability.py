@@ -1,0 +1,109 @@
+"""What a new user trips on first: a mistyped option, the cleaners list, recipe types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpusclean.cli import main
+from corpusclean.defaults import DEFAULT_PIPELINE
+from corpusclean.errors import RecipeError
+from corpusclean.recipe import parse_recipe
+from corpusclean.registry import available
+
+OUT = ["-o", "o.jsonl"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        pytest.param(["clean", "seeds", *OUT, "--fromat", "txt"], "did you mean --format?", id="fromat"),
+        pytest.param(["clean", "seeds", *OUT, "--text_key=x"], "did you mean --text-key?", id="underscore"),
+        pytest.param(["cleaners", "--verbsoe"], "did you mean --verbose?", id="cleaners-verbsoe"),
+        pytest.param(["clean", "seeds", *OUT, "--zzzzzz"], "arguments: --zzzzzz\n", id="nothing-close"),
+    ],
+)
+def test_a_mistyped_option_prints_the_commands_usage_and_the_closest_option(
+    argv: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: corpusclean {argv[0]} ")
+    assert hint in err
+
+
+def test_cleaners_are_listed_in_pipeline_order_then_the_optional_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["cleaners"]) == 0
+    rows = [line.split()[:2] for line in capsys.readouterr().out.splitlines() if line.strip()][:-1]
+    names = [name for _, name in rows]
+    assert names[: len(DEFAULT_PIPELINE)] == list(DEFAULT_PIPELINE)
+    assert [mark for mark, _ in rows[: len(DEFAULT_PIPELINE)]] == [
+        f"{i}." for i in range(1, len(DEFAULT_PIPELINE) + 1)
+    ]
+    optional = names[len(DEFAULT_PIPELINE) :]
+    assert optional == sorted(set(available()) - set(DEFAULT_PIPELINE))
+    assert all(mark == "-" for mark, _ in rows[len(DEFAULT_PIPELINE) :])
+
+
+def test_cleaners_list_is_plain_text_with_options_one_flag_away(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cleaners"]) == 0
+    short = capsys.readouterr().out
+    assert "``" not in short and ":class:" not in short
+    assert "（）" in short  # flag_punctuation's marks, without the markup around them
+    assert "min_chars" not in short
+    assert main(["cleaners", "--verbose"]) == 0
+    verbose = capsys.readouterr().out
+    assert "min_chars (int, default 12)" in verbose
+
+
+@pytest.mark.parametrize(
+    ("table", "wanted"),
+    [
+        pytest.param(
+            '[normalize_spaces]\njoin_cjk = "no"', "join_cjk: wants bool, got 'no' (str)", id="str-bool"
+        ),
+        pytest.param(
+            '[remove_repeats]\nmin_chars = "12"', "min_chars: wants int, got '12' (str)", id="str-int"
+        ),
+        pytest.param(
+            "[remove_repeats]\nmin_chars = 12.5", "min_chars: wants int, got 12.5 (float)", id="float-int"
+        ),
+        pytest.param(
+            '[flag_typos]\nthreshold = "0.5"', "threshold: wants float, got '0.5' (str)", id="str-float"
+        ),
+        pytest.param(
+            "[normalize_width]\nfold_alnum = 1", "fold_alnum: wants bool, got 1 (int)", id="int-bool"
+        ),
+    ],
+)
+def test_a_recipe_option_of_the_wrong_type_is_an_error_naming_option_type_and_value(
+    table: str, wanted: str
+) -> None:
+    with pytest.raises(RecipeError) as error:
+        parse_recipe(table)
+    assert wanted in str(error.value)
+
+
+def test_recipe_options_of_the_right_type_pass() -> None:
+    recipe = parse_recipe("[remove_repeats]\nmin_chars = 20\n[flag_typos]\nthreshold = 1\n")
+    assert recipe.options["remove_repeats"] == {"min_chars": 20}
+
+
+def test_a_pipe_closed_early_is_not_an_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        f"{sys.executable} -m corpusclean cleaners --verbose | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.stdout.startswith(" 1. extract_main_text")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
