@@ -90,10 +90,10 @@ def clean_unit(
 
     def set_aside(doc: Document, reason: str) -> None:
         result.dropped += 1
-        writer.write("dropped", document_record(doc.replace(metadata={**doc.metadata, "dropped": reason})))
+        writer.write("dropped", document_record(pipeline.set_aside(doc, reason)))
 
     def failed(doc: Document, exc: Exception) -> None:
-        errors.append(cleaning_failure(doc, exc))
+        errors.append(cleaning_failure(doc, exc, pipeline))
 
     try:
         docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=errors.append)
@@ -113,12 +113,16 @@ def clean_unit(
     return result
 
 
-def cleaning_failure(doc: Document, exc: Exception) -> InputError:
-    """The reject of a document whose cleaning raised: its source and id, and the error."""
+def cleaning_failure(doc: Document, exc: Exception, pipeline: Cleaner) -> InputError:
+    """The reject of a document whose cleaning raised: its source and id, and the error.
+
+    An error message may quote the text (a flag's span, say): it goes through the
+    pipeline's :meth:`~corpusclean.cleaner.Cleaner.scrub` like a set-aside document.
+    """
+    message = f"document {doc.id!r} could not be cleaned ({type(exc).__name__}: {exc})"
+    message = pipeline.scrub(Document(id=doc.id, text=message)).text
     return InputError(
-        f"document {doc.id!r} could not be cleaned ({type(exc).__name__}: {exc}); "
-        "it is left out of the output, the other documents are cleaned",
-        path=doc.source,
+        f"{message}; it is left out of the output, the other documents are cleaned", path=doc.source
     )
 
 

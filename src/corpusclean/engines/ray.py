@@ -96,12 +96,12 @@ class _CleanBatch:
                 try:
                     result = self.pipeline.process(doc)
                 except Exception as exc:  # one bad document must not stop a corpus run
-                    err = cleaning_failure(doc, exc)
+                    err = cleaning_failure(doc, exc, self.pipeline)
                     kind, record = "rejects", reject_record(err.path, err.line, err.reason)
                 else:
                     if isinstance(result, Drop):
                         kind = "dropped"
-                        result = doc.replace(metadata={**doc.metadata, "dropped": result.reason})
+                        result = self.pipeline.set_aside(doc, result.reason)
                     else:
                         kind = "duplicates" if "duplicate_of" in result.metadata else "part"
                     record = document_record(result)

@@ -58,7 +58,7 @@ class BatchCleaner:
         """The output record of one document."""
         result = self.pipeline.process(doc)
         if isinstance(result, Drop):
-            result, status = doc.replace(metadata={**doc.metadata, "dropped": result.reason}), "dropped"
+            result, status = self.pipeline.set_aside(doc, result.reason), "dropped"
         else:
             status = "duplicate" if "duplicate_of" in result.metadata else "kept"
         return {
