@@ -9,7 +9,7 @@ phone numbers are checked against libphonenumber's Chinese numbering plan
 (``phonenumbers``), which knows every mobile prefix and area code with the
 length of its local numbers.
 
->>> is_resident_id("110105194912310022"), is_resident_id("110105194912310021")
+>>> is_resident_id("11010519491231002X"), is_resident_id("110105194912310021")
 (True, False)
 >>> is_bank_card("6222021234567890128"), phone_kind("13812345678"), phone_kind("075586013388")
 (True, 'mobile', 'landline')
@@ -28,7 +28,8 @@ from stdnum.cn import ric
 #: Bank card issuer prefixes (IIN ranges) and the lengths their cards have: UnionPay
 #: (62, 81, and the 60 ranges of Chinese banks' older cards), Visa (4), Mastercard
 #: (51-55 and 2221-2720), JCB (3528-3589), Discover (6011, 644-649, 65) and the 19-digit
-#: ICBC cards that start with 9558. Checked on the first digits, longest first.
+#: ICBC cards that start with 9558. Checked on the first digits, longest first. Visa
+#: cards have 16 or 19 digits, Mastercard 16, UnionPay 16 to 19.
 CARD_ISSUERS: tuple[tuple[range, int, range], ...] = (
     (range(3528, 3590), 4, range(16, 20)),
     (range(2221, 2721), 4, range(16, 17)),
@@ -40,7 +41,7 @@ CARD_ISSUERS: tuple[tuple[range, int, range], ...] = (
     (range(62, 63), 2, range(16, 20)),
     (range(65, 66), 2, range(16, 20)),
     (range(81, 82), 2, range(16, 20)),
-    (range(4, 5), 1, range(16, 20)),
+    (range(4, 5), 1, range(16, 20, 3)),
 )
 
 #: The earliest birth year an ID number may carry.
@@ -81,14 +82,14 @@ def is_resident_id(value: str) -> bool:
 
     The check digit may be ``X`` or ``x``.
 
-    >>> is_resident_id("44030519900307130x"), is_resident_id("199801011234567890")
+    >>> is_resident_id("44030519900307105x"), is_resident_id("199801011234567890")
     (True, False)
     """
     if len(value) != 18 or not value[:17].isdigit():
         return False
     number = value[:17] + value[17].upper()
     return (
-        number[17] == ric.calc_check_digit(number[:17])
+        number[17] == ric.calc_check_digit(number)  # the number with its check digit
         and _birth_date_ok(number[6:14])
         and is_region(number[:6])
     )
@@ -123,10 +124,15 @@ def card_issuer_ok(value: str) -> bool:
 def is_bank_card(value: str) -> bool:
     """``value`` is a 16- to 19-digit bank card number: a known issuer prefix and the Luhn check.
 
-    >>> is_bank_card("6222021234567890127")
-    False
+    An 18-digit number that opens with a region code and a birth date is an ID
+    number with a wrong check digit (a typo, a made-up example), not a card.
+
+    >>> is_bank_card("6222021234567890127"), is_bank_card("420106197903296280")
+    (False, False)
     """
-    return 16 <= len(value) <= 19 and value.isdigit() and card_issuer_ok(value) and luhn.is_valid(value)
+    if not (16 <= len(value) <= 19 and value.isdigit() and card_issuer_ok(value) and luhn.is_valid(value)):
+        return False
+    return not (len(value) == 18 and _birth_date_ok(value[6:14]) and is_region(value[:6]))
 
 
 @cache

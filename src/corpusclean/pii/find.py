@@ -227,9 +227,9 @@ def find_pii(text: str, kinds: Collection[str] = KINDS) -> list[Match]:
 
     A text with no digit, no ``@`` and no WeChat cue word costs one scan.
 
-    >>> text = "身份证号110105194912310022，QQ：123456789，VX：zhang_san88"
+    >>> text = "身份证号11010519491231002X，QQ：123456789，VX：zhang_san88"
     >>> [(m.kind, text[m.start : m.end]) for m in find_pii(text)]
-    [('id_card', '110105194912310022'), ('qq', '123456789'), ('wechat', 'zhang_san88')]
+    [('id_card', '11010519491231002X'), ('qq', '123456789'), ('wechat', 'zhang_san88')]
     """
     if TRIGGER_RE.search(text) is None:
         return []

@@ -19,13 +19,13 @@ WIDE_TO_ASCII = {
 }
 
 #: Cue words of WeChat ids, which (unlike every other kind) need no digit.
-WECHAT_CUE = r"(?:微信|[VvWw][Xx]|[Vv]信|(?i:weixin|wechat))"
+WECHAT_CUE = r"(?:微信|[VvWw][Xx](?!id_)|[Vv]信|(?i:weixin|wechat))"
 #: Cue words of QQ numbers.
 QQ_CUE = r"(?:(?i:qq)|扣扣|Q群)"
 
 #: What any kind needs: a digit, an ``@``, or a WeChat cue word (one scan decides
 #: whether a text needs looking at, in either width).
-TRIGGER_RE = regex.compile(rf"[0-9０-９@＠]|{WECHAT_CUE}|[ＶｖＷｗ][ＸｘXx]")
+TRIGGER_RE = regex.compile(rf"[0-9０-９@＠]|{WECHAT_CUE}|wxid_|[ＶｖＷｗ][ＸｘXx]")
 #: Cue words, looked for with ``in`` (many times faster than a pattern) before the
 #: cue patterns run; a text with none of them is not searched for QQ numbers or WeChat ids.
 QQ_CUES = ("QQ", "qq", "Qq", "扣扣", "Q群")
@@ -65,7 +65,7 @@ QQ_RE = regex.compile(
 #: letter, then 5 to 19 letters, digits, ``_`` or ``-``; or a ``wxid_`` id anywhere.
 WECHAT_RE = regex.compile(
     r"(?=[微VvWw])(?:"  # a quick test of the first character before the alternatives
-    r"(?<![A-Za-z0-9_])(?P<value>wxid_[A-Za-z0-9]{6,24})(?![A-Za-z0-9_])"
+    r"(?<![A-Za-z0-9_])(?P<value>wxid_[A-Za-z0-9]{4,30})(?![A-Za-z0-9_])"
     rf"|(?<![A-Za-z]){WECHAT_CUE}(?:号码?|(?i:id))?(?:是|为)?[ :：]{{0,3}}"
     r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@]|\.[A-Za-z0-9]))"
 )
