@@ -20,21 +20,112 @@ from seedtools import peoples_daily
 from corpusclean.pii import find_pii
 
 #: Real county-level division codes (GB/T 2260).
-REGIONS = (
-    "110105 110108 310104 310115 440305 440106 330106 320102 510107 420106 610113 500103 "
-    "120101 370202 210102 230103 350203 430104 410105 530102 130102 140105 220102 340104 "
-    "360102 450103 460105 520102 540102 620102 630102 640104 650102 150102"
-).split()
+REGIONS = [
+    "110105",
+    "110108",
+    "310104",
+    "310115",
+    "440305",
+    "440106",
+    "330106",
+    "320102",
+    "510107",
+    "420106",
+    "610113",
+    "500103",
+    "120101",
+    "370202",
+    "210102",
+    "230103",
+    "350203",
+    "430104",
+    "410105",
+    "530102",
+    "130102",
+    "140105",
+    "220102",
+    "340104",
+    "360102",
+    "450103",
+    "460105",
+    "520102",
+    "540102",
+    "620102",
+    "630102",
+    "640104",
+    "650102",
+    "150102",
+]
 #: Real mobile prefixes of the three carriers and China Broadnet.
-MOBILE_PREFIXES = (
-    "130 131 132 133 134 135 136 137 138 139 145 147 150 151 152 153 155 156 157 158 159 166 "
-    "173 175 176 177 178 180 181 182 183 184 185 186 187 188 189 190 191 192 193 196 198 199"
-).split()
+MOBILE_PREFIXES = [
+    "130",
+    "131",
+    "132",
+    "133",
+    "134",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "145",
+    "147",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "173",
+    "175",
+    "176",
+    "177",
+    "178",
+    "180",
+    "181",
+    "182",
+    "183",
+    "184",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "190",
+    "191",
+    "192",
+    "193",
+    "196",
+    "198",
+    "199",
+]
 #: Real area codes with the length of their local numbers.
 AREA_CODES = {
-    **dict.fromkeys("010 020 021 022 023 024 025 027 028 029".split(), 8),
-    **dict.fromkeys("0755 0571 0512 0371 0532 0731 0311 0431 0451 0531 0551 0591 0791 0851".split(), 8),
-    **dict.fromkeys("0351 0931 0991".split(), 7),
+    **dict.fromkeys(["010", "020", "021", "022", "023", "024", "025", "027", "028", "029"], 8),
+    **dict.fromkeys(
+        [
+            "0755",
+            "0571",
+            "0512",
+            "0371",
+            "0532",
+            "0731",
+            "0311",
+            "0431",
+            "0451",
+            "0531",
+            "0551",
+            "0591",
+            "0791",
+            "0851",
+        ],
+        8,
+    ),
+    **dict.fromkeys(["0351", "0931", "0991"], 7),
 }
 #: Real bank card issuer prefixes (BINs) with their card lengths: ICBC, ABC, CCB, BOC, CMB
 #: UnionPay debit cards, a CCB Visa, a CMB Mastercard, ICBC's 9558 cards.
@@ -192,7 +283,9 @@ def _card_forms() -> dict[str, Writer]:
 
 def email(rng: random.Random) -> str:
     first = rng.choice("abcdefghijklmnopqrstuvwxyz")
-    local = first + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789._") for _ in range(rng.randint(3, 12)))
+    local = first + "".join(
+        rng.choice("abcdefghijklmnopqrstuvwxyz0123456789._") for _ in range(rng.randint(3, 12))
+    )
     return local.rstrip("._") + "@" + rng.choice(EMAIL_DOMAINS)
 
 
@@ -236,16 +329,31 @@ FORMS: dict[str, dict[str, Writer]] = {
     "bank_card": _card_forms(),
     "email": _email_forms(),
     "qq": {"plain": qq_number, "full-width": lambda r: qq_number(r).translate(WIDE)},
-    "wechat": {"plain": wechat_id, "wxid": lambda r: "wxid_" + "".join(r.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(14))},
+    "wechat": {
+        "plain": wechat_id,
+        "wxid": lambda r: (
+            "wxid_" + "".join(r.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(14))
+        ),
+    },
     "ip": {"ipv4": ipv4, "ipv6-full": ipv6, "ipv6-compressed": ipv6_compressed},
 }
 
 #: Natural carrier phrases of each kind; the cue words around ``{}`` must stay.
 PHRASES: dict[str, tuple[str, ...]] = {
-    "mobile": ("如有疑问请拨打{}联系。", "联系人：王先生，手机{}。", "报名电话：{}（工作日）。", "热线{}，欢迎来电"),
+    "mobile": (
+        "如有疑问请拨打{}联系。",
+        "联系人：王先生，手机{}。",
+        "报名电话：{}（工作日）。",
+        "热线{}，欢迎来电",
+    ),
     "landline": ("咨询电话：{}。", "联系电话{}，传真另附。", "请致电{}转人工服务。", "办公室电话为{}，"),
     "id_card": ("身份证号码为{}的旅客", "姓名张三，身份证号：{}。", "公民身份号码{}，", "证件号{}已登记。"),
-    "bank_card": ("请将款项汇入账号{}。", "开户行工商银行，卡号：{}，", "银行卡号{}已冻结。", "收款账户{}（户名略）"),
+    "bank_card": (
+        "请将款项汇入账号{}。",
+        "开户行工商银行，卡号：{}，",
+        "银行卡号{}已冻结。",
+        "收款账户{}（户名略）",
+    ),
     "email": ("联系邮箱{}谢谢。", "来稿请寄{}，", "电子邮件：{}。", "发送简历至{}即可"),
     "qq": ("加QQ{}了解详情。", "QQ号：{}，", "扣扣 {} 联系", "欢迎加入Q群{}。", "QQ群：{}。"),
     "wechat": ("添加微信{}咨询。", "微信号：{}，", "VX：{}。", "加V信{}报名", "请加微信号 {} 备注姓名"),
@@ -304,12 +412,16 @@ def look_alikes(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:
         "population": lambda: f"全国人口{rng.randint(10**9, 2 * 10**9)}人",
         "document-number": lambda: f"国发〔{rng.randint(1980, 2024)}〕{rng.randint(1, 99)}号",
         "postal-code": lambda: f"邮政编码{rng.randint(100000, 850000)}",
-        "hotline": lambda: f"拨打{rng.choice(['12345', '12315', '95588', '10086', '12306', '110', '400-810-8888'])}",
+        "hotline": lambda: (
+            f"拨打{rng.choice(['12345', '12315', '95588', '10086', '12306', '110', '400-810-8888'])}"
+        ),
         "isbn": lambda: f"ISBN 978-7-{rng.randint(1, 99):02d}-{_digits(rng, 6)}-{rng.randint(0, 9)}",
         "isbn-plain": lambda: f"书号978{_digits(rng, 10)}",
         "stock-code": lambda: f"股票代码{rng.choice(['600', '000', '300', '688'])}{_digits(rng, 3)}",
         "decimal": lambda: f"圆周率约为3.{_digits(rng, rng.randint(10, 15))}",
-        "section-number": lambda: f"第{rng.randint(1, 9)}.{rng.randint(1, 9)}.{rng.randint(1, 9)}.{rng.randint(1, 9)}条",
+        "section-number": lambda: (
+            f"第{rng.randint(1, 9)}.{rng.randint(1, 9)}.{rng.randint(1, 9)}.{rng.randint(1, 9)}条"
+        ),
         "table-decimals": lambda: f"北京{rng.randint(1, 3)}.{rng.randint(10, 99)}0.{rng.randint(10, 99)}",
         "clock-time": lambda: f"{rng.randint(0, 23)}:{rng.randint(10, 59)}:{rng.randint(10, 59)}",
         "qq-without-cue": lambda: f"共{qq_number(rng)}件",

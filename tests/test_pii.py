@@ -47,6 +47,7 @@ MUST_MASK = [
     pytest.param("V信wangwu1990联系", "V信[微信号]联系", id="wechat-vxin-glued"),
     pytest.param("来自wxid_abc123def456的消息", "来自[微信号]的消息", id="wechat-wxid"),
     pytest.param("微信13812345678", "微信[手机号]", id="wechat-mobile"),
+    pytest.param("https://x.cn/a?tel=13812345678&b=1", "https://x.cn/a?tel=[手机号]&b=1", id="query-value"),
     pytest.param("IP地址192.168.1.10。", "IP地址[IP地址]。", id="ipv4"),
     pytest.param("IP:8.8.8.8", "IP:[IP地址]", id="ipv4-single-digits-after-cue"),
     pytest.param("IPv6：2001:db8::8a2e:370:7334", "IPv6：[IP地址]", id="ipv6-compressed"),
@@ -110,7 +111,10 @@ def test_recall_in_real_text_for_every_kind_and_form(kind: str, seed: int, parag
             misses.append((s.form, s.written))
     recall = sum(hits.values()) / sum(total.values())
     assert recall >= 0.99, (recall, misses)
-    assert all(hits[form] / total[form] >= 0.98 for form in total), ({f: hits[f] / total[f] for f in total}, misses)
+    assert all(hits[form] / total[form] >= 0.98 for form in total), (
+        {f: hits[f] / total[f] for f in total},
+        misses,
+    )
 
 
 @pytest.mark.parametrize("seed", [0, 1], ids=["tuned-on", "held-out"])
@@ -169,7 +173,9 @@ def test_no_copy_in_title_removals_flags_or_metadata() -> None:
         title=f"寻人启事（电话{PHONE}）",
         metadata={"url": "https://example.com/a", "contact": {"mail": MAIL, "ids": [ID]}},
         removed=(Removal(cleaner="remove_headers", text=f"记者热线{PHONE}", reason="credit line", at=0),),
-        flags=(Flag(kind="typo", start=6, end=12, text="，电话138", cleaner="t", reason="r", suggestion=PHONE),),
+        flags=(
+            Flag(kind="typo", start=6, end=12, text="，电话138", cleaner="t", reason="r", suggestion=PHONE),
+        ),
     )
     out = MaskPII()(doc)
     assert out is not None
@@ -256,6 +262,6 @@ def test_error_messages_are_scrubbed() -> None:
 
 
 def test_records_are_plain_json() -> None:
-    out = MaskPII(hash_key="k")(Document(id="a", text=f"QQ：123456789，IP 10.1.2.3"))
+    out = MaskPII(hash_key="k")(Document(id="a", text="QQ：123456789，IP 10.1.2.3"))
     assert out is not None
     assert orjson.loads(orjson.dumps(out.metadata["pii"]))[0]["kind"] == "qq"

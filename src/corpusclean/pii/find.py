@@ -206,11 +206,20 @@ def _cued(pattern: regex.Pattern[str], kind: str, probe_text: str) -> Iterator[M
         yield Match(kind, m.start("value"), m.end("value"))
 
 
+def _outside_urls(text: str, at: int, urls: list[tuple[int, int]]) -> bool:
+    """A number at ``at`` is not part of a web address, or is the value of a query parameter there.
+
+    A number in a path is a page id (``/news/13812345678.html``); one after ``=``
+    (``?tel=13812345678``) is a value someone typed into a form.
+    """
+    return text[at - 1 : at] == "=" or not any(s <= at < e for s, e in urls)
+
+
 def _candidates(text: str, probe_text: str, kinds: frozenset[str]) -> Iterator[Match]:
     if kinds & {"id_card", "bank_card", "mobile", "landline"}:
         urls = [m.span() for m in URL_RE.finditer(probe_text)] if "/" in probe_text else []
         for token in NUMBER_RE.finditer(probe_text):
-            if not any(s <= token.start() < e for s, e in urls):
+            if _outside_urls(probe_text, token.start(), urls):
                 yield from _numbers(probe_text, token)
     if "email" in kinds and "@" in probe_text:
         yield from (Match("email", m.start(), m.end()) for m in EMAIL_RE.finditer(probe_text))
