@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ from .patterns import (
     URL_RE,
     WECHAT_CUES,
     WECHAT_RE,
-    WIDE_RE,
+    WIDE_RUN_RE,
     WIDE_TO_ASCII,
 )
 
@@ -93,7 +94,11 @@ def probe(text: str) -> str:
     >>> probe("电话：１３８１２３４５６７８")
     '电话：13812345678'
     """
-    return text.translate(WIDE_TO_ASCII) if WIDE_RE.search(text) else text
+    return WIDE_RUN_RE.sub(_fold_run, text)
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(WIDE_TO_ASCII)
 
 
 # -- numbers -----------------------------------------------------------------------
