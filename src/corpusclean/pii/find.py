@@ -190,16 +190,18 @@ def _quantity(text: str, start: int, end: int) -> bool:
 # -- the other kinds ----------------------------------------------------------------
 
 
-def _ips(probe_text: str) -> Iterator[Match]:
+def _ips(probe_text: str, urls: list[tuple[int, int]]) -> Iterator[Match]:
     for m in IPV4_RE.finditer(probe_text):
         value = m.group()
-        if is_ipv4(value) and (
-            value.index(".") > 1 or IP_CUE_RE.search(probe_text, max(0, m.start() - 12), m.start())
+        if (
+            is_ipv4(value)
+            and (value.index(".") > 1 or IP_CUE_RE.search(probe_text, max(0, m.start() - 12), m.start()))
+            and _outside_urls(probe_text, m.start(), urls)
         ):
             yield Match("ip", m.start(), m.end())
     if "::" in probe_text or probe_text.count(":") >= 7:
         for m in IPV6_RE.finditer(probe_text):
-            if is_ipv6(m.group()):
+            if is_ipv6(m.group()) and _outside_urls(probe_text, m.start(), urls):
                 yield Match("ip", m.start(), m.end())
 
 
@@ -214,15 +216,16 @@ def _cued(pattern: regex.Pattern[str], kind: str, probe_text: str) -> Iterator[M
 def _outside_urls(text: str, at: int, urls: list[tuple[int, int]]) -> bool:
     """A number at ``at`` is not part of a web address, or is the value of a query parameter there.
 
-    A number in a path is a page id (``/news/13812345678.html``); one after ``=``
+    A number in a path is a page id (``/news/13812345678.html``) and an address
+    in a host is a server's (``http://61.135.132.134/``); one after ``=``
     (``?tel=13812345678``) is a value someone typed into a form.
     """
     return text[at - 1 : at] == "=" or not any(s <= at < e for s, e in urls)
 
 
 def _candidates(text: str, probe_text: str, kinds: frozenset[str]) -> Iterator[Match]:
+    urls = [m.span() for m in URL_RE.finditer(probe_text)] if "/" in probe_text else []
     if kinds & {"id_card", "bank_card", "mobile", "landline"}:
-        urls = [m.span() for m in URL_RE.finditer(probe_text)] if "/" in probe_text else []
         for token in NUMBER_RE.finditer(probe_text):
             if _outside_urls(probe_text, token.start(), urls):
                 yield from _numbers(probe_text, token)
@@ -233,7 +236,7 @@ def _candidates(text: str, probe_text: str, kinds: frozenset[str]) -> Iterator[M
     if "wechat" in kinds and any(cue in probe_text for cue in WECHAT_CUES):
         yield from _cued(WECHAT_RE, "wechat", probe_text)
     if "ip" in kinds and ("." in probe_text or ":" in probe_text):
-        yield from _ips(probe_text)
+        yield from _ips(probe_text, urls)
 
 
 def find_pii(text: str, kinds: Collection[str] = KINDS) -> list[Match]:

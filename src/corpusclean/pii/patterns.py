@@ -20,8 +20,9 @@ WIDE_TO_ASCII = {
     code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if regex.fullmatch(f"[{WIDE_CHARS}]", chr(code))
 }
 
-#: Cue words of WeChat ids, which (unlike every other kind) need no digit.
-WECHAT_CUE = r"(?:微信|[VvWw][Xx](?!id_)|[Vv]信|(?i:weixin|wechat))"
+#: Cue words of WeChat ids, which (unlike every other kind) need no digit. A Latin cue
+#: (``VX``, ``WeChat``) must not run into the id (``weixincodekey`` is one word).
+WECHAT_CUE = r"(?:微信|[Vv]信|(?:[VvWw][Xx]|(?i:weixin|wechat))(?![A-Za-z0-9_]))"
 #: Cue words of QQ numbers.
 QQ_CUE = r"(?:(?i:qq)|扣扣|Q群)"
 
@@ -56,9 +57,10 @@ NUMBER_RE = regex.compile(
 DIGITS_RE = regex.compile(r"\d+")
 
 #: An e-mail address; the local part starts after any non-ASCII character, so an
-#: address glued to Chinese text (``邮箱abc@qq.com谢谢``) is found whole.
+#: address glued to Chinese text (``邮箱abc@qq.com谢谢``) is found whole; not after a
+#: ``/`` (``/2005/1060@2538939.htm`` is a path).
 EMAIL_RE = regex.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9_%+\-](?:[A-Za-z0-9._%+\-]{0,63}[A-Za-z0-9_%+\-])?"
+    r"(?<![A-Za-z0-9._%+\-/])[A-Za-z0-9_%+\-](?:[A-Za-z0-9._%+\-]{0,63}[A-Za-z0-9_%+\-])?"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
 )
 
