@@ -161,8 +161,8 @@ def _numbers(text: str, token: regex.Match[str]) -> Iterator[Match]:
         for j in range(len(found), i, -1):
             groups = [g for g, _, _ in found[i:j]]
             start, end = base + found[i][1], base + found[j - 1][2]
-            if i == 0:
-                start = base  # a + or ( before the first group goes with it
+            if i == 0 and _opens_number(raw[: found[0][1]], raw[found[0][1] : found[j - 1][2]]):
+                start = base
             national = _country_code(groups, plus=i == 0 and "+" in raw[: found[0][1]])
             if national is not None:
                 kind = _number_kind(national, country=True)
@@ -178,6 +178,13 @@ def _numbers(text: str, token: regex.Match[str]) -> Iterator[Match]:
                 break
         else:
             i += 1
+
+
+def _opens_number(prefix: str, inside: str) -> bool:
+    """The ``+`` or ``(`` before a number's first group is part of it: a country code, or an
+    area code in parentheses that close inside the number (``（0755）8601 3388``), not the
+    parenthesis a sentence opens around it (``（13812345678）``)."""
+    return "+" in prefix or (bool(prefix) and (")" in inside or "）" in inside))
 
 
 def _quantity(text: str, start: int, end: int) -> bool:
