@@ -43,6 +43,7 @@ from .patterns import (
     QQ_RE,
     QUANTITY_AFTER,
     QUANTITY_BEFORE,
+    SECTION_AFTER,
     TRIGGER_RE,
     URL_RE,
     WECHAT_CUES,
@@ -204,12 +205,18 @@ def _ips(probe_text: str, urls: list[tuple[int, int]]) -> Iterator[Match]:
             is_ipv4(value)
             and (value.index(".") > 1 or IP_CUE_RE.search(probe_text, max(0, m.start() - 12), m.start()))
             and _outside_urls(probe_text, m.start(), urls)
+            and not _section(probe_text, m.start(), m.end())
         ):
             yield Match("ip", m.start(), m.end())
     if "::" in probe_text or probe_text.count(":") >= 7:
         for m in IPV6_RE.finditer(probe_text):
             if is_ipv6(m.group()) and _outside_urls(probe_text, m.start(), urls):
                 yield Match("ip", m.start(), m.end())
+
+
+def _section(text: str, start: int, end: int) -> bool:
+    """The dotted quad at ``text[start:end]`` numbers a section: ``第`` before it or ``条`` after it."""
+    return text[start - 1 : start] == "第" or text[end : end + 1] in SECTION_AFTER
 
 
 def _cued(pattern: regex.Pattern[str], kind: str, probe_text: str) -> Iterator[Match]:

@@ -100,6 +100,8 @@ IPV6_RE = regex.compile(
 URL_RE = regex.compile(r"(?=[HhFfWw])(?i:https?://|ftp://|www\.)[^\s<>\"'，。；！？、）】」》]+")
 
 #: Characters after a number that make it a quantity (``15000000000元``), not a phone or a card.
-QUANTITY_AFTER = frozenset("元角分万亿人个次吨米件台辆户股张条只头斤克升倍%号年岁天")
+QUANTITY_AFTER = frozenset("元角分万亿人个次吨米件台辆户股张条只头斤克升倍%％‰号年岁天")
+#: Characters around a dotted quad that make it a section number (``第10.2.1.3条``), not an address.
+SECTION_AFTER = frozenset("条款节章项段")
 #: Characters before a number that make it an amount or an ordinal (``¥``, ``第``).
 QUANTITY_BEFORE = frozenset("第共约¥$￥")
