@@ -341,7 +341,7 @@ def canonical(kind: str, value: str) -> str:
 
 
 def keyed_hash(key: str, kind: str, value: str) -> str:
-    """HMAC-SHA256 of ``value``'s :func:`canonical` spelling under ``key``, in hex.
+    """HMAC-SHA256 under ``key`` of ``kind:`` and ``value``'s :func:`canonical` spelling, in hex.
 
     Without the key the hash cannot be recomputed from a guessed value, so it
     links the places one value was found without keeping it.
