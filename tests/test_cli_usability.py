@@ -107,3 +107,10 @@ def test_a_pipe_closed_early_is_not_an_error(tmp_path: Path) -> None:
     )
     assert done.stdout.startswith(" 1. extract_main_text")
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_a_tuple_option_takes_a_toml_array_with_strict_items() -> None:
+    recipe = parse_recipe('pipeline = ["mask_pii"]\n[mask_pii]\nkinds = ["email"]\n')
+    assert recipe.options["mask_pii"] == {"kinds": ["email"]}
+    with pytest.raises(RecipeError, match="kinds"):
+        parse_recipe('pipeline = ["mask_pii"]\n[mask_pii]\nkinds = [1]\n')

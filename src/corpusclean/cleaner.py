@@ -277,6 +277,23 @@ class Cleaner:
         """Become fitted from a state made by :meth:`merge_states`."""
         raise NotImplementedError(f"{type(self).__name__} does not learn in parts; call fit() instead")
 
+    def scrub(self, doc: Document) -> Document:
+        """``doc`` fit to be written although it was not cleaned (dropped, or its cleaning failed).
+
+        A run writes such a document as it came in, to a side file. A cleaner
+        whose work is to keep something out of every output (personal data)
+        does that here too; the default returns ``doc`` unchanged.
+        """
+        return doc
+
+    def set_aside(self, doc: Document, reason: str) -> Document:
+        """``doc``, which this cleaner dropped for ``reason``, as a run writes it to its side file.
+
+        The document as it came in, through :meth:`scrub`, with the reason in ``metadata["dropped"]``.
+        """
+        doc = self.scrub(doc)
+        return doc.replace(metadata={**doc.metadata, "dropped": reason})
+
     def preload(self) -> None:
         """Load now what this cleaner would load on first use (a word list, tables).
 

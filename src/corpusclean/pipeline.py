@@ -91,6 +91,11 @@ class Pipeline(Cleaner):
         for cleaner in self.cleaners:
             cleaner.preload()
 
+    def scrub(self, doc: Document) -> Document:
+        for cleaner in self.cleaners:
+            doc = cleaner.scrub(doc)
+        return doc
+
     def fit(self, docs: Iterable[Document | Mapping[str, Any]]) -> None:
         """Fit each corpus-level cleaner on ``docs`` as the cleaners before it leave them.
 

@@ -23,7 +23,7 @@ from functools import cache
 from importlib.metadata import entry_points
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from .cleaner import Cleaner
 from .defaults import DEFAULT_PIPELINE
@@ -114,10 +114,17 @@ def _build_options_model(cls: type[Cleaner]) -> type[BaseModel]:
     for param in inspect.signature(cls.__init__).parameters.values():
         if param.kind is param.KEYWORD_ONLY:
             default = ... if param.default is param.empty else param.default
-            fields[param.name] = (hints.get(param.name, Any), default)
+            annotation = hints.get(param.name, Any)
+            # TOML has arrays, not tuples: a tuple option takes a list (its items stay strict).
+            fields[param.name] = (annotation, Field(default, strict=False) if _has_tuple(annotation) else default)
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"{cls.__name__}Options", __config__=config, **fields
     )
+
+
+def _has_tuple(annotation: Any) -> bool:
+    """True when ``annotation`` is a tuple type or a union with one (``tuple[str, ...] | None``)."""
+    return typing.get_origin(annotation) is tuple or any(map(_has_tuple, typing.get_args(annotation)))
 
 
 def type_name(annotation: Any) -> str:

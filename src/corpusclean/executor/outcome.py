@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..cleaner import Cleaner, Drop
+from ..cleaner import CLEANER_ERROR, Cleaner, Drop
 from ..document import Document
 
 Outcome = Literal["kept", "duplicate", "dropped"]
@@ -43,11 +43,14 @@ def outcome_of(doc: Document) -> Outcome:
 def clean_document(pipeline: Cleaner, doc: Document) -> tuple[Outcome, Document]:
     """Clean ``doc``: where it goes and the document to write there.
 
-    A dropped document is written as it came, with the reason in ``metadata["dropped"]``.
+    A dropped document is written as it came (through :meth:`Cleaner.set_aside`, so that
+    personal data is masked in it too), with the reason in ``metadata["dropped"]``.
     Only this run's cleaners drop: a document read back from an earlier run's
     dropped file and kept now is kept.
     """
     result = pipeline.process(doc)
     if isinstance(result, Drop):
-        return "dropped", doc.replace(metadata={**doc.metadata, "dropped": result.reason})
+        return "dropped", pipeline.set_aside(doc, result.reason)
+    if any(flag.kind == CLEANER_ERROR for flag in result.flags):
+        result = pipeline.scrub(result)  # an error message may quote the text: personal data too
     return ("duplicate" if "duplicate_of" in result.metadata else "kept"), result

@@ -2,8 +2,9 @@
 
 Kept documents go to the output. Nothing is dropped silently: documents marked
 as duplicates (``metadata["duplicate_of"]``) go to a ``duplicates`` side file,
-documents a cleaner dropped go, unchanged and with the reason in
-``metadata["dropped"]``, to a ``dropped`` side file, and unreadable inputs go
+documents a cleaner dropped go, as they were read (through the pipeline's
+:meth:`~corpusclean.cleaner.Cleaner.scrub`: personal data masked) and with the
+reason in ``metadata["dropped"]``, to a ``dropped`` side file, and unreadable inputs go
 with their error to a ``rejects`` side file. Side files sit beside a file
 output (``out.jsonl`` → ``out.duplicates.jsonl``) or inside a directory output,
 and are only created when they have something in them.
