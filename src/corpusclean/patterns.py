@@ -194,6 +194,26 @@ SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
 #: not twice: 16% faster over the benchmark corpus.
 SENTENCE_RE = re.compile(r"(?=[^\n])[^。！？…\n]*(?:(?:[。！？]+|…+)[”’」』）)]*)?")
 
+# -- structured lines (remove_repeats leaves them alone) ---------------------------------
+#: A field line ``label：value`` at the start of a line: a label of up to twelve characters
+#: without spaces or punctuation (``地点``, ``发动机型式``, ``Label``), a colon and a value that
+#: does not open with a quotation mark (``他说：“……”`` is speech, not a field).
+FIELD_LINE_RE = re.compile(r"[^\s，。！？；：:、,.;!?“”‘’「」『』（）()]{1,12}[：:][^\S\n]*(?![“‘「『\"'])\S")
+#: A list marker at the start of a line: ``1、``, ``2.``, ``（三）``, ``(a)``, ``一、``, ``①``,
+#: ``●``, ``- `` (a number followed by a digit, ``1.5亿``, is not one).
+LIST_MARKER_RE = re.compile(
+    r"[（(](?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])[）)]"
+    r"|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?:[、)）]|[.．](?![0-9０-９]))"
+    r"|[\u2460-\u2473\u2474-\u249b•·●○◦▪■□◆◇►▶★☆※]|[-*+][^\S\n]"
+)
+#: The marks that end a prose sentence (closing quotes and brackets may follow them).
+PROSE_END_RE = re.compile(r"(?:[。！？]|…)[”’」』）)]*$")
+#: A run of word characters (Han, letters, digits): what a line's shape leaves out.
+WORD_RUN_RE = re.compile(r"\w+")
+#: What separates the cells of a table row written as text: a run of white space, a ``|``,
+#: a field colon.
+CELL_SEPARATOR_RE = re.compile(r"[\s|｜：:]")
+
 # -- flags (flag_redactions, flag_punctuation) -------------------------------------------
 #: Titles and offices that a Latin ``X`` placeholder stands before (``X书记``, ``XX同志``);
 #: a list, so that ``X光``, ``X射线`` and ``XX-200`` are never taken for placeholders.
