@@ -149,13 +149,15 @@ def test_real_pages_keep_every_token_through_the_normalizers() -> None:
     assert tokens >= 4  # the pages hold a blog address, a home page, a topic and a mention
 
 
+PLAIN_ALTERNATION = re.compile("|".join(p.pattern for p in PROTECTED_TOKENS), re.S)
+
+
 def test_the_quick_lookahead_finds_what_the_alternation_finds() -> None:
-    plain = re.compile("|".join(p.pattern for p in PROTECTED_TOKENS), re.S)
     texts = [str(case.values[0]) for case in FOUND] + [str(case.values[1]) for case in CASES]
     for text in texts:
-        assert [m.span() for m in PROTECTED_SPAN_RE.finditer(text)] == [
-            m.span() for m in plain.finditer(text)
-        ]
+        plain = [m.span() for m in PLAIN_ALTERNATION.finditer(text)]
+        assert [m.span() for m in PROTECTED_SPAN_RE.finditer(text)] == plain
+        assert protected_spans(text) == plain  # line by line
 
 
 PIECES = st.lists(
@@ -166,6 +168,12 @@ PIECES = st.lists(
     ),
     max_size=16,
 ).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(PIECES)
+def test_scanning_the_lines_with_marks_finds_every_token(text: str) -> None:
+    assert protected_spans(text) == [m.span() for m in PLAIN_ALTERNATION.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)

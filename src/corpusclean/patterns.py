@@ -199,6 +199,8 @@ SENTENCE_RE = re.compile(r"(?=[^\n])[^。！？…\n]*(?:(?:[。！？]+|…+)[�
 #: ``/``, ``\``, a backtick): a text without any of them has no protected span and skips the
 #: scan. Looking for each with ``in`` is about three times faster than a pattern's class.
 PROTECTED_MARKS = ":@#/\\`"
+#: One of :data:`PROTECTED_MARKS` (to find the lines that may hold a token).
+PROTECTED_MARK_RE = re.compile(f"[{re.escape(PROTECTED_MARKS)}]")
 #: Where a URL (or a path) written in Chinese text stops: white space, zero-width characters, code,
 #: quotes, brackets and the full-width punctuation around it. Half-width ``()`` stay in
 #: (``/wiki/北京(城市)``).

@@ -28,13 +28,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from .edits import Edit, Rewrite, edit_text
-from .patterns import PROTECTED_MARKS, PROTECTED_SPAN_RE, TOKEN_SEPARATOR_RE
+from .patterns import PROTECTED_MARK_RE, PROTECTED_MARKS, PROTECTED_SPAN_RE, TOKEN_SEPARATOR_RE
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``[start, end)`` spans of the protected tokens of ``text``, in order.
 
     A text without any of ``: @ # / \\`` and the backtick has none (:func:`has_protected_marks`).
+    Only the lines that hold one are scanned (a token never crosses a line, but
+    a fenced code block, which makes the whole text scanned).
 
     >>> text = "见https://zh.wikipedia.org/wiki/北京(城市)。@小红同学 你好，C# 和 9:00"
     >>> [text[a:b] for a, b in protected_spans(text)]
@@ -42,7 +44,16 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """
     if not has_protected_marks(text):
         return []
-    return [m.span() for m in PROTECTED_SPAN_RE.finditer(text)]
+    if "```" in text:
+        return [m.span() for m in PROTECTED_SPAN_RE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    end = 0
+    while (mark := PROTECTED_MARK_RE.search(text, end)) is not None:
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.end())
+        end = len(text) if end < 0 else end
+        spans.extend(m.span() for m in PROTECTED_SPAN_RE.finditer(text, start, end))
+    return spans
 
 
 def has_protected_marks(text: str) -> bool:
@@ -74,12 +85,11 @@ def _kept(text: str, edits: list[Edit], spans: list[tuple[int, int]]) -> list[Ed
         separator = TOKEN_SEPARATOR_RE.match(text, end)
         if separator is None:
             continue
-        first = bisect_left(kept_starts, end)
-        last = bisect_left(kept_starts, separator.end())  # edits never straddle the run's end
+        first, last = bisect_left(kept_starts, end), bisect_left(kept_starts, separator.end())
         left = separator.end() - end - sum(e.end - e.start - len(e.replacement) for e in kept[first:last])
-        if left == 0:  # every character of the separator would go: the first becomes a plain space
+        if left <= 0:  # every character of the separator would go: the first edit leaves a plain space
             e = kept[first]
-            kept[first] = Edit(e.start, e.end, " ", e.reason)
+            kept[first] = Edit(e.start, e.end, " " + e.replacement, e.reason)
     return kept
 
 

@@ -230,7 +230,9 @@ class RemoveRepeats(Cleaner):
     """Remove sentences that repeat an earlier sentence of the same document; keep the first.
 
     Before: ``"会议在北京召开，习近平出席。会议在北京召开，习近平出席。"``;
-    after: ``"会议在北京召开，习近平出席。"``.
+    after: ``"会议在北京召开，习近平出席。"``. Only prose sentences go: field lines
+    (``地点：第三会议室``), headings, list items and rows of a table-like run
+    stay however often they repeat.
     """
 
     name = "remove_repeats"

@@ -65,9 +65,13 @@ def fold_fullwidth_alnum(text: str) -> str:
     return edit_unprotected(text, fold_rewrite(text))
 
 
-def _widen_mark(m: regex.Match[str]) -> str:
+def _widen_mark(m: regex.Match[str], widened: frozenset[int] = frozenset()) -> str:
+    """The mark of ``m`` widened, with the spaces after it gone, when a CJK character stands before it.
+
+    ``widened`` holds the positions of ``)`` that widen in the same pass: a ``）`` is CJK too.
+    """
     start, found = m.start(), str(m.group())
-    if start == 0 or not _is_cjk(m.string[start - 1]):
+    if start == 0 or not (_is_cjk(m.string[start - 1]) or start - 1 in widened):
         return found
     return found[0].translate(_WIDE)  # spaces after the mark go with it
 
@@ -85,9 +89,11 @@ def widen_punct_edits(text: str) -> Iterator[Edit]:
     """The edits :func:`widen_cjk_punctuation` makes."""
     if not any(mark in text for mark in HALFWIDTH_MARKS):
         return
-    if "(" in text:
-        yield from _parens_edits(text)
-    yield from sub_edits(HALFWIDTH_PUNCT_RE, _widen_mark, text)
+    parens = list(_parens_edits(text)) if "(" in text else []
+    yield from parens
+    # "北京(城市),我们": the comma follows a ")" that widens now, so it widens now too
+    widened = frozenset(e.start for e in parens[1::2])
+    yield from sub_edits(HALFWIDTH_PUNCT_RE, lambda m: _widen_mark(m, widened), text)
 
 
 def widen_cjk_punctuation(text: str) -> str:
