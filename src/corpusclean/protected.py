@@ -81,7 +81,7 @@ def _kept(text: str, edits: list[Edit], spans: list[tuple[int, int]]) -> list[Ed
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     kept = sorted((e for e in edits if not touches(e, starts, ends)), key=lambda e: (e.start, e.end))
     kept_starts = [e.start for e in kept]
-    for end in ends:
+    for end in set(ends).intersection(kept_starts):  # a token whose separator some edit touches
         separator = TOKEN_SEPARATOR_RE.match(text, end)
         if separator is None:
             continue
