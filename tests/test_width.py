@@ -24,6 +24,7 @@ MUST_CHANGE = [
     pytest.param("永葆初心(辉煌历程)", "永葆初心（辉煌历程）", id="parentheses-at-line-end"),
     pytest.param("(一)加强领导", "（一）加强领导", id="parenthesised-list-marker-in-han"),
     pytest.param("(第１章)的", "（第1章）的", id="parentheses-and-full-width-digit"),
+    pytest.param("北京(城市),我们", "北京（城市），我们", id="comma-after-widened-parenthesis"),
 ]
 
 MUST_NOT_CHANGE = [

@@ -60,6 +60,7 @@ from typing import Any, ClassVar
 
 from .document import Document, Edit, Flag
 from .errors import ConsumedInputError, NotFittedError, RecipeError
+from .protected import outside_protected
 
 #: The flag kind of a cleaner that raised on a document (see the module docs).
 CLEANER_ERROR = "cleaner_error"
@@ -204,6 +205,10 @@ class Cleaner:
     #: metadata annotators): a fit pass leaves them out, since what a corpus-level
     #: cleaner learns from is the text. An instance may set it from its options.
     changes_text: bool = True
+    #: True for cleaners that normalize text (width, spaces, lines, script): their edits
+    #: never touch a protected span, a URL, an e-mail address, a mention, a hashtag, a
+    #: file path or code (:mod:`corpusclean.protected`); :meth:`apply` drops those edits.
+    keeps_tokens: ClassVar[bool] = False
     #: Whether the class writes :meth:`find_edits` / :meth:`find_flags`; set for each
     #: subclass, so that the default :meth:`apply` calls only what is written.
     _writes_edits: ClassVar[bool] = False
@@ -243,11 +248,16 @@ class Cleaner:
     def apply(self, doc: Document) -> Document | Drop:
         """Clean one document. The default applies :meth:`find_edits` and :meth:`find_flags`.
 
+        The edits of a cleaner that ``keeps_tokens`` leave protected spans alone.
+
         A flag already raised on the same span is not raised again
         (:meth:`Document.add_flags`), so cleaning a cleaned document changes nothing.
         """
         if self._writes_edits:
-            doc = doc.edit(self.find_edits(doc.text), cleaner=self.name)
+            edits = self.find_edits(doc.text)
+            if self.keeps_tokens:
+                edits = outside_protected(doc.text, edits)
+            doc = doc.edit(edits, cleaner=self.name)
         if not self._writes_flags:
             return doc
         found = list(self.find_flags(doc.text))

@@ -116,7 +116,8 @@ def _build_options_model(cls: type[Cleaner]) -> type[BaseModel]:
             default = ... if param.default is param.empty else param.default
             annotation = hints.get(param.name, Any)
             # TOML has arrays, not tuples: a tuple option takes a list (its items stay strict).
-            fields[param.name] = (annotation, Field(default, strict=False) if _has_tuple(annotation) else default)
+            lax = Field(default, strict=False) if _has_tuple(annotation) else default
+            fields[param.name] = (annotation, lax)
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"{cls.__name__}Options", __config__=config, **fields
     )

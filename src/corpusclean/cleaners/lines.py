@@ -7,8 +7,9 @@ from collections.abc import Iterable
 import regex
 
 from ..cleaner import Cleaner
-from ..edits import Edit, edit_text, sub_edits
+from ..edits import Edit, sub_edits
 from ..patterns import LINE_BREAK_RUN_RE, LINE_END_SPACE_RE
+from ..protected import edit_unprotected
 
 
 def _line_break_replacement(m: regex.Match[str]) -> str:
@@ -49,12 +50,13 @@ def normalize_line_breaks(text: str) -> str:
     """Use ``\\n`` line breaks, drop trailing spaces, fold blank-line runs into one paragraph break.
 
     Leading and trailing white space of the whole text goes too. Indentation at
-    the start of inner lines is left to ``normalize_spaces``.
+    the start of inner lines is left to ``normalize_spaces``. A fenced code
+    block keeps its lines as they are.
 
     >>> normalize_line_breaks("\\n标题  \\r\\n\\r\\n\\r\\n正文。\\r\\n第二行\\n")
     '标题\\n\\n正文。\\n第二行'
     """
-    return edit_text(text, line_break_edits(text))
+    return edit_unprotected(text, line_break_edits(text))
 
 
 class NormalizeLines(Cleaner):
@@ -64,6 +66,7 @@ class NormalizeLines(Cleaner):
     """
 
     name = "normalize_lines"
+    keeps_tokens = True
 
     def find_edits(self, text: str) -> Iterable[Edit]:
         return line_break_edits(text)

@@ -2,23 +2,128 @@
 
 Scraped and converted text repeats itself: a photo caption repeated as the
 first body sentence, a paragraph pasted twice, a summary box repeating the
-lead. A later copy of a sentence already seen in the same document adds
-nothing and is removed with its reason. Short sentences (``是。``, ``好！``,
-a slogan) repeat for good reasons and are left alone.
+lead. A later copy of a prose sentence already seen in the same document
+adds nothing and is removed with its reason. Short sentences (``是。``,
+``好！``, a slogan) repeat for good reasons and are left alone.
+
+Structured text repeats for good reasons too, and is never touched: the
+``地点：`` line of every session of an agenda, the specifications of a second
+car, a heading that the introduction listed, a list item, a row of a table.
+Only a sentence that ends as prose ends (``。！？…``) on a line that is none of
+these (:func:`is_structured_line`) is taken for a copy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..cleaner import Cleaner
 from ..edits import Edit, edit_text
-from ..layout import content_lines, drop_lines
-from ..patterns import INLINE_SPACE_RE, SENTENCE_RE
+from ..layout import Line, content_lines, drop_lines
+from ..patterns import (
+    CELL_SEPARATOR_RE,
+    FIELD_LINE_RE,
+    INLINE_SPACE_RE,
+    LIST_MARKER_RE,
+    PROSE_END_RE,
+    SENTENCE_RE,
+    WORD_RUN_RE,
+)
 
 #: Sentences shorter than this (not counting spaces) are never treated as repeats.
 MIN_SENTENCE_CHARS = 12
 REASON = "repeats an earlier sentence"
+#: A heading or a field line is at most this long (not counting spaces): a longer line is a paragraph.
+SHORT_LINE_CHARS = 50
+
+
+def is_prose_sentence(sentence: str) -> bool:
+    """Whether ``sentence`` ends as a prose sentence ends: ``。！？`` or an ellipsis, then closing quotes.
+
+    The rest of a line without such an end is a heading, a label or a cell, not prose.
+
+    >>> is_prose_sentence("他说：“我们一定要坚持到底。” "), is_prose_sentence("第二章 历史背景")
+    (True, False)
+    """
+    return PROSE_END_RE.search(sentence.rstrip()) is not None
+
+
+def _is_short(line: str) -> bool:
+    return len(line) - line.count(" ") <= SHORT_LINE_CHARS
+
+
+def is_field_line(line: str) -> bool:
+    """Whether ``line`` is a short ``label：value`` field (``地点：第三会议室``, ``发行：滚石唱片``).
+
+    >>> is_field_line("地点：国际会议中心第三会议室"), is_field_line("他说：“我们一定要坚持到底。”")
+    (True, False)
+    """
+    return _is_short(line) and FIELD_LINE_RE.match(line) is not None
+
+
+def is_heading(line: str) -> bool:
+    """Whether ``line`` is a heading: short, with no full stop (``。``) or ellipsis in it.
+
+    A heading may ask or exclaim (``怎样判断自己是否属于脂溢性脱发呢？``), which is
+    why only ``。`` and ``…`` mark a line as prose.
+
+    >>> is_heading("怎样判断自己是否属于脂溢性脱发呢？"), is_heading("会议在北京召开，习近平出席。")
+    (True, False)
+    """
+    return _is_short(line) and "。" not in line and "…" not in line
+
+
+def is_list_item(line: str) -> bool:
+    """Whether ``line`` opens with a list marker: ``1、``, ``2.``, ``（三）``, ``①``, ``●``, ``- ``.
+
+    >>> is_list_item("4、艺术美学与哲学经典阅读"), is_list_item("1.5亿元的投资已经到位。")
+    (True, False)
+    """
+    return LIST_MARKER_RE.match(line) is not None
+
+
+def line_shape(line: str) -> str:
+    """The shape of a line: its separators and punctuation, each run of words as ``x``.
+
+    >>> line_shape("最大功率：51Kw／6000rpm"), line_shape("2001年  滚石唱片  《七里香》")
+    ('x：x／x', 'x x 《x》')
+    """
+    return " ".join(WORD_RUN_RE.sub("x", line).split())
+
+
+def in_table_run(line: str, neighbours: Iterable[str]) -> bool:
+    """Whether ``line`` is a row of a table-like run: a neighbour line has its shape, with cells in it.
+
+    A shape with cells holds a separator (spaces, ``|``, a field colon) and
+    does not end as prose does; two lines of prose of one shape are no table.
+
+    >>> in_table_run("发行时间 2003年 唱片公司 滚石", ["发行时间 2001年 唱片公司 华纳"])
+    True
+    >>> in_table_run("会议在北京召开，习近平出席。", ["会议在上海召开，李鹏出席。"])
+    False
+    """
+    shape = line_shape(line)
+    if CELL_SEPARATOR_RE.search(shape) is None or is_prose_sentence(line):
+        return False
+    return any(line_shape(n) == shape for n in neighbours)
+
+
+def is_structured_line(line: str, neighbours: Iterable[str] = ()) -> bool:
+    """Whether ``line`` (its content, without the white space around) is structure, not prose.
+
+    A field, a heading, a list item or a row of a table-like run (``neighbours``
+    are the lines before and after it): :func:`repeat_edits` never touches one.
+
+    >>> is_structured_line("地点：第三会议室"), is_structured_line("会议在北京召开，习近平出席。")
+    (True, False)
+    """
+    return is_field_line(line) or is_heading(line) or is_list_item(line) or in_table_run(line, neighbours)
+
+
+def _neighbours(text: str, lines: list[Line], n: int) -> list[str]:
+    """The content of the lines before and after ``lines[n]`` (blank lines are not lines here)."""
+    around = lines[n - 1 : n] + lines[n + 1 : n + 2] if n else lines[1:2]
+    return [text[ln.lo : ln.hi] for ln in around]
 
 
 def sentence_key(sentence: str) -> str:
@@ -49,10 +154,12 @@ def has_repeats(sentences: list[str], *, min_chars: int = MIN_SENTENCE_CHARS, sp
 
 
 def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[Edit]:
-    """The edits that remove every sentence of ``text`` that repeats an earlier one.
+    """The edits that remove every prose sentence of ``text`` that repeats an earlier one.
 
     Sentences end at ``。！？`` or an ellipsis, with the closing quotes after it,
     and never cross a line. A line that only repeats goes with its line break.
+    A sentence without such an end, and any sentence on a structured line
+    (:func:`is_structured_line`), stays.
     """
     spaced = INLINE_SPACE_RE.search(text) is not None  # without spaces a sentence is its own key
     if not has_repeats(SENTENCE_RE.findall(text), min_chars=min_chars, spaced=spaced):
@@ -61,7 +168,7 @@ def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[
     repeats: list[tuple[int, int]] = []
     for m in SENTENCE_RE.finditer(text):
         key = sentence_key(m.group()) if spaced else m.group()
-        if len(key) < min_chars:
+        if len(key) < min_chars or not is_prose_sentence(key):
             continue
         if key in seen:
             repeats.append(m.span())
@@ -77,7 +184,7 @@ def repeat_edits(text: str, *, min_chars: int = MIN_SENTENCE_CHARS) -> Iterator[
         while k < len(repeats) and repeats[k][0] < line.hi:
             in_line.append(repeats[k])
             k += 1
-        if not in_line:
+        if not in_line or is_structured_line(text[line.lo : line.hi], _neighbours(text, lines, n)):
             continue
         gaps = zip([line.lo] + [e for _, e in in_line], [s for s, _ in in_line] + [line.hi], strict=True)
         if not any(text[a:b].strip() for a, b in gaps):  # nothing but repeats on this line
@@ -123,7 +230,9 @@ class RemoveRepeats(Cleaner):
     """Remove sentences that repeat an earlier sentence of the same document; keep the first.
 
     Before: ``"会议在北京召开，习近平出席。会议在北京召开，习近平出席。"``;
-    after: ``"会议在北京召开，习近平出席。"``.
+    after: ``"会议在北京召开，习近平出席。"``. Only prose sentences go: field lines
+    (``地点：第三会议室``), headings, list items and rows of a table-like run
+    stay however often they repeat.
     """
 
     name = "remove_repeats"

@@ -19,8 +19,9 @@ import opencc
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document
-from ..edits import Edit, edit_text
+from ..edits import Edit
 from ..errors import RecipeError
+from ..protected import edit_unprotected
 
 #: The OpenCC configurations the installed wheel ships, by short name (``t2s``, ``s2twp``...).
 OPENCC_CONFIGS: tuple[str, ...] = tuple(sorted(c.removesuffix(".json") for c in opencc.CONFIGS))
@@ -79,7 +80,7 @@ def convert_script(text: str, config: str = "t2s") -> str:
     >>> convert_script("漢字轉換，滑鼠和記憶體", "tw2sp")
     '汉字转换，鼠标和内存'
     """
-    return edit_text(text, script_edits(text, config))
+    return edit_unprotected(text, script_edits(text, config))
 
 
 class ConvertScript(Cleaner):
@@ -87,10 +88,12 @@ class ConvertScript(Cleaner):
 
     Before (``config="t2s"``): ``"歷史與發展"``; after: ``"历史与发展"``. Not in the default
     pipeline: ask for it in a recipe. The edits are per character or phrase, so
-    flags raised earlier keep their place.
+    flags raised earlier keep their place. URLs, e-mail addresses, mentions,
+    hashtags, file paths and code are left as they are (``/wiki/臺灣`` stays).
     """
 
     name = "convert_script"
+    keeps_tokens = True
 
     def __init__(self, *, config: str = "t2s") -> None:
         _converter(config)  # fail now, with the list of valid configs, not at the first document

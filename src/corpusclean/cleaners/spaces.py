@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..chars import line_separators, unicode_spaces
 from ..cleaner import Cleaner
-from ..edits import Edit, edit_text, sub_edits
+from ..edits import Edit, sub_edits
 from ..patterns import (
     CJK_CHAR_RE,
     HAN_CHAR_RE,
@@ -24,6 +24,7 @@ from ..patterns import (
     SPACE_GAP_RE,
     SPACE_WORK_RE,
 )
+from ..protected import edit_unprotected
 
 _SPACES = frozenset(unicode_spaces())
 _LINE_BREAKS = frozenset("\r\n" + line_separators())
@@ -132,6 +133,12 @@ def normalize_spaces(
     'Hello, world and 中文 text'
     >>> normalize_spaces("永葆初心本色　践行使命担当")
     '永葆初心本色 践行使命担当'
+
+    URLs, e-mail addresses, mentions (and the space that ends one), hashtags,
+    paths and code stay as they are (:mod:`corpusclean.protected`):
+
+    >>> normalize_spaces("@小红同学 你好。中 文")
+    '@小红同学 你好。中文'
     """
     edits = space_edits(
         text,
@@ -140,7 +147,7 @@ def normalize_spaces(
         fold_spaces=fold_spaces,
         remove_invisible=remove_invisible,
     )
-    return edit_text(text, edits)
+    return edit_unprotected(text, edits)
 
 
 class NormalizeSpaces(Cleaner):
@@ -149,9 +156,12 @@ class NormalizeSpaces(Cleaner):
     Before: ``"　　水中月。 古人曰\\u200b：Hello\\u3000 world"``;
     after: ``"水中月。古人曰：Hello world"``. Removed zero-width and control
     characters are recorded in ``removed``; changed spaces are only counted.
+    URLs, e-mail addresses, mentions (with the space that ends one), hashtags,
+    file paths and code are left as they are.
     """
 
     name = "normalize_spaces"
+    keeps_tokens = True
 
     def __init__(
         self,

@@ -19,19 +19,17 @@ def is_whole_page(text: str) -> bool:
     return "<" in text and WHOLE_PAGE_RE.search(text) is not None
 
 
-def summarize_dropped(kind: str, texts: list[str], max_chars: int) -> tuple[str, str]:
+def summarize_dropped(kind: str, texts: list[str]) -> tuple[str, str]:
     """The text and reason of the one removal recorded for all dropped blocks of ``kind``.
 
-    On a huge page the text is cut at ``max_chars`` and the reason says so.
+    The text is every block in full, one per line: nothing removed is lost,
+    however large the page (the review page shows a shortened view).
 
-    >>> summarize_dropped("navigation and link lists", ["首页 新闻", "体育"], 4)
-    ('首页 新', 'navigation and link lists: 2 blocks, 8 characters (first 4 kept here)')
+    >>> summarize_dropped("navigation and link lists", ["首页 新闻", "体育"])
+    ('首页 新闻\\n体育', 'navigation and link lists: 2 blocks, 8 characters')
     """
     joined = "\n".join(texts)
-    reason = f"{kind}: {len(texts)} block{'s' if len(texts) != 1 else ''}, {len(joined)} characters"
-    if len(joined) > max_chars:
-        return joined[:max_chars], f"{reason} (first {max_chars} kept here)"
-    return joined, reason
+    return joined, f"{kind}: {len(texts)} block{'s' if len(texts) != 1 else ''}, {len(joined)} characters"
 
 
 class ExtractMainText(Cleaner):
@@ -48,11 +46,9 @@ class ExtractMainText(Cleaner):
 
     name = "extract_main_text"
 
-    def __init__(self, *, enabled: bool = True, max_removed_chars: int = 2000) -> None:
+    def __init__(self, *, enabled: bool = True) -> None:
         #: off: every document passes through unchanged (pages then get plain stripping)
         self.enabled = enabled
-        #: at most this many characters of each kind of dropped block are kept in ``removed``
-        self.max_removed_chars = max_removed_chars
 
     def apply(self, doc: Document) -> Document | Drop:
         if not self.enabled or not is_whole_page(doc.text):
@@ -68,7 +64,7 @@ class ExtractMainText(Cleaner):
         removed = [
             Removal(cleaner=self.name, text=text, reason=reason)
             for kind, texts in found.dropped.items()
-            for text, reason in [summarize_dropped(kind, texts, self.max_removed_chars)]
+            for text, reason in [summarize_dropped(kind, texts)]
         ]
         return doc.replace(
             text=found.text,
@@ -79,4 +75,4 @@ class ExtractMainText(Cleaner):
         )
 
     def __repr__(self) -> str:
-        return f"ExtractMainText(enabled={self.enabled!r}, max_removed_chars={self.max_removed_chars!r})"
+        return f"ExtractMainText(enabled={self.enabled!r})"
