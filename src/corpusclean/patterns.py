@@ -296,8 +296,28 @@ PAGE_AUTHOR_RE = regex.compile(
     r"(?:作者|记者|撰文|撰稿|编辑|(?<![\p{Han}])文)\s*[:：/]\s*"
     r"((?:[\p{Han}·]{2,5}|[A-Za-z][\w.\- ]{1,30}?)(?:[、，, ]+[\p{Han}·]{2,4}){0,3})(?=$|[\s　)）\]】|,，])"
 )
-#: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``.
-SITE_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:_|\||｜|-{2,}|——|\s[-–—]\s)\s*")
+#: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``,
+#: ``»``, ``>``, ``::``; a hyphen with a space on one side (``CCTV.com- 央视论坛``) too.
+SITE_NAME_SEPARATOR_RE = regex.compile(
+    r"\s*(?:_|\||｜|-{2,}|——|»|›|>|::|\s[-–—]\s?|(?<=\S)[-–—]\s)\s*"
+)
+#: A ``<title>`` part that names no article: a domain, a "powered by" line, a placeholder
+#: (``null``, ``1``, ``首页``), a short name ending like a site, channel or forum name, or a
+#: portal's channel (``网易娱乐``).
+SITE_TITLE_PART_RE = regex.compile(
+    r"\A(?:(?:https?://)?(?:[\w-]+\.)+(?:com|cn|net|org|gov|edu|info|cc|tv|me|io|hk|tw)\b\S*"
+    r"|.*\bpowered\s+by\b.*|null|none|undefined|untitled|无标题|首页|主页|[\W\d_]*|[A-Za-z\d]{1,3}"
+    r"|.{0,10}?(?:网|网站|官网|官方网站|论坛|社区|博客|频道|门户|在线|bbs|BBS|Blog|blog|首页|主页)"
+    r"|(?:网易|新浪|搜狐|腾讯|凤凰|新华|人民|央视|百度|天涯|和讯|中新)\p{Han}{0,4})\Z",
+    regex.I,
+)
+#: A line that says when the page was published: ``发布时间：``, ``发表于``, ``日期：``,
+#: ``来源：新华网 2005-08-16``; only such lines (and the page's metadata) give ``metadata.date``.
+DATE_LABEL_RE = regex.compile(
+    r"(?:发布|发表|更新|上传|录入|添加|发帖|刊发|出版)(?:时间|日期|于)|发表于|发布于|(?<![\p{Han}])(?:时间|日期)\s*[:：]"
+    r"|来源\s*[:：]|作者\s*[:：]|记者|编辑\s*[:：]|责任编辑|浏览|点击|阅读\s*[:：(（\d]|posted|published",
+    regex.I,
+)
 #: A byline or dateline: ``编辑：李楠``, ``2022-02-13 07:00 来源：央广网``, ``发布时间：...``.
 BYLINE_LINE_RE = regex.compile(
     r"\A\W*(?:责任编辑|编辑|作者|记者|来源|出处|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"

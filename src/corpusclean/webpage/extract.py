@@ -25,11 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block, page_blocks, parse_page
-from .meta import find_author, head_info, meta_author, meta_date, normalize_date, page_title
-from .select import select_main
+from .meta import find_author, head_info, is_dateline, meta_author, meta_date, normalize_date, page_title
+from .select import BYLINE, Selection, select_main
 
 #: How many blocks before the main text are searched for the byline (date, author).
 BYLINE_BLOCKS_BEFORE = 8
+#: How many blocks at each end of the main text are searched for a labelled dateline.
+DATELINE_BLOCKS_INSIDE = 3
 #: A ``<title>`` shorter than this (``1``, ``显示``) names no article; a line above the text may.
 MIN_TITLE_CHARS = 4
 HEADLINE = "headline (moved to the title)"
@@ -50,6 +52,22 @@ class MainText:
 def _byline(blocks: list[Block], start: int, end: int) -> str:
     near = blocks[max(0, start - BYLINE_BLOCKS_BEFORE) : min(end, start + 3)]
     return "\n".join(b.text for b in near)
+
+
+def _byline_date(blocks: list[Block], chosen: Selection) -> str | None:
+    """The date of the dateline nearest above the main text or at its top, of a byline dropped
+    from it, or of a labelled line at its end; never a date from the article's own sentences."""
+    start, end = chosen.start, chosen.end
+    above = [b.text for b in reversed(blocks[max(0, start - BYLINE_BLOCKS_BEFORE) : start])]
+    kept = [b.text for b in chosen.kept if start <= b.index < end]
+    bylines = [b.text for b in chosen.dropped.get(BYLINE, ()) if start <= b.index < end]
+    for text in above + kept[:DATELINE_BLOCKS_INSIDE] + bylines:
+        if is_dateline(text):
+            return normalize_date(text)
+    for text in kept[DATELINE_BLOCKS_INSIDE:][-DATELINE_BLOCKS_INSIDE:]:
+        if is_dateline(text, labelled_only=True):
+            return normalize_date(text)
+    return None
 
 
 def _headline_above(blocks: list[Block], start: int) -> str | None:
@@ -83,7 +101,7 @@ def extract_page(html: str) -> MainText:
     return MainText(
         text="\n".join(b.text for b in kept),
         title=title,
-        date=meta_date(info) or normalize_date(byline),
+        date=meta_date(info) or (_byline_date(blocks, chosen) if kept else None),
         author=meta_author(info) or find_author(byline),
         dropped=dropped,
     )
