@@ -54,7 +54,8 @@ def test_title_parts(title: str, parts: list[str]) -> None:
 # page structures as the sites write them, with text of the kind they carry
 BLOG = page(
     "海姑娘 | blog.wenxuecity.com",
-    "<div class='header'><a href='/'>文学城博客</a></div><div class='articalTitle'><span class='titName'>海姑娘</span></div>"
+    "<div class='header'><a href='/'>文学城博客</a></div>"
+    "<div class='articalTitle'><span class='titName'>海姑娘</span></div>"
     "<div class='articalInfo'>发表于 2012-03-05 10:12:33</div><div class='articalContent'>" + BODY + "</div>",
 )
 DISCUZ = page(
