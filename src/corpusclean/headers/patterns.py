@@ -74,3 +74,46 @@ CREDIT_LABEL_RE = re.compile(rf"(?:{_CREDIT_LABELS})[^\S\n]*[：:]")
 CREDIT_LINE_RE = regex.compile(rf"[（(【\[]?(?:{_CREDIT_LABELS})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?")
 #: Where a sentence ends (the body of a one-line news item starts after one).
 SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
+
+# -- furniture inside a web page's article (extract_main_text) --------------------------
+#: A prompt to share the page or read it elsewhere: ``扫一扫在手机打开当前页``, ``分享到：``.
+SHARE_PROMPT_RE = regex.compile(
+    r"扫一扫在手机|(?:扫一扫|扫描|长按)(?:二维码|下方|上方|左侧|右侧)?.{0,8}(?:分享|手机|关注|打开|阅读)"
+    r"|在手机上?(?:打开|阅读|浏览)|手机(?:看|阅读|浏览)本文|分享到[:：]|分享至|一键分享|收藏本页|打印本页"
+    r"|字号[:：]?\s*[大中小]"
+)
+#: A reader counter: ``您是本文第 154 个阅览者``, ``阅读：3727``, ``已有 12 人参与``.
+READER_COUNTER_RE = regex.compile(
+    r"您是本文第\s*\d+\s*(?:个|位)?(?:阅览者|读者|访问者)|(?:阅读|浏览|点击|访问|人气)(?:次数|数|量|率)?\s*[:：]\s*\d+"
+    r"|(?:阅读|浏览|点击)\s*\d+\s*次|已有\s*\d+\s*(?:人|位)(?:阅读|浏览|参与|评论)"
+)
+#: A portal's disclaimer: ``声明：该文观点仅代表作者本人``; a line opening with 声明 that
+#: speaks of views, positions, copyright or reprints, never any line with 声明 in it.
+DISCLAIMER_RE = regex.compile(
+    r"\A[【\[（(]?(?:免责|特别|版权)?声明[】\]）)]?\s*[:：].{0,120}?"
+    r"(?:仅代表|不代表|观点|立场|版权|转载|侵权|来源于网络|与本(?:站|网)无关)"
+)
+#: The original headline a reprint names: ``原标题：…``.
+ORIGINAL_TITLE_RE = regex.compile(r"\A[（(【\[]?原(?:标)?题\s*[:：]")
+#: A copyright or anti-infringement notice (``未经授权禁止转载``, ``侵权必究``, ``举报电话：010-…``).
+RIGHTS_NOTICE_RE = regex.compile(
+    r"(?:版权所有|著作权|版权归|未经.{0,10}(?:授权|许可|同意)|侵权(?:必究|行为)|违者必究|转载请注明|维权"
+    r"|举报电话|联系电话|投稿(?:邮箱|电话))"
+)
+#: A line that is only a reporter credit: ``光明日报记者 王建宏 张文攀``, ``本报记者　李四``,
+#: ``（记者 张三 通讯员 李四）``: a paper or agency, 记者 or 通讯员, and two to four names.
+REPORTER_CREDIT_RE = regex.compile(
+    r"\A[（(]?(?:[\p{Han}]{1,8}?(?:报|社|台|网|电视台)(?:驻\p{Han}{1,6})?)?(?:特约|首席|实习)?(?:记者|通讯员)"
+    r"(?:[ \t\u3000]*(?:记者|通讯员)?[ \t\u3000]*[\p{Han}·]{2,4}){1,4}[）)]?\Z"
+)
+#: A forum signature: ``签名：…``, ``个性签名``.
+SIGNATURE_RE = regex.compile(r"\A(?:个性)?签名(?:档)?\s*[:：]?")
+#: A forum floor label or post header: ``沙发``, ``板凳``, ``地板``, ``第 2 楼``, ``3#``,
+#: ``发表于 2010-7-3 21:05``.
+FLOOR_LABEL_RE = regex.compile(
+    r"\A(?:沙发|板凳|地板|楼主|[#＃]?\d+\s*[楼#＃]|第\s*\d+\s*楼|(?:发表于|回复于|发表时间)\s*[:：]?\s*(?:19|20)\d{2})"
+)
+#: Forum controls: ``回帖后跳转到最后一页``, ``只看该作者``, ``返回列表``.
+FORUM_CONTROL_RE = regex.compile(
+    r"回帖后跳转到最后一页|只看该作者|倒序浏览|返回列表|快速回复|发表回复|回复\s*引用|使用道具|阅读模式"
+)

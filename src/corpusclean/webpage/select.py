@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..headers.furniture import DEFAULT_FURNITURE_RULES, FurnitureRules
 from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, PROSE_PUNCT_RE, RELATED_LINE_RE, SHARE_LINE_RE
 from .blocks import Block
 
@@ -104,7 +105,21 @@ def drop_kind(block: Block) -> str | None:
     return None
 
 
-def select_main(blocks: list[Block]) -> Selection:
+def mark_furniture(run: list[Block], kinds: list[str | None], rules: FurnitureRules) -> None:
+    """Set the kind of the furniture lines among ``run``'s kept blocks: kinds that no article
+    sentence could be anywhere, the others in the runs of furniture at the article's two edges."""
+    for i, b in enumerate(run):
+        if kinds[i] is None:
+            kinds[i] = rules.kind(b.text, at_edge=False)
+    for order in (range(len(run)), range(len(run) - 1, -1, -1)):
+        for i in order:
+            if kinds[i] is None:
+                kinds[i] = rules.kind(run[i].text, at_edge=True)
+                if kinds[i] is None:
+                    break  # the article starts (or ends) here
+
+
+def select_main(blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITURE_RULES) -> Selection:
     """Pick the main-text blocks of a page (empty ``kept`` when the page has none)."""
     seen: set[str] = set()
     repeated: set[int] = set()
@@ -115,6 +130,7 @@ def select_main(blocks: list[Block]) -> Selection:
     values = [-BLOCK_COST - b.chars if b.index in repeated else block_value(b) for b in blocks]
     start, end = best_run(values)
     kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks[start:end]]
+    mark_furniture(blocks[start:end], kinds, furniture)
     if sum(b.han for b, kind in zip(blocks[start:end], kinds, strict=True) if kind is None) < MIN_MAIN_HAN:
         start, end, kinds = 0, 0, []
     kept: list[Block] = []
