@@ -121,3 +121,51 @@ def test_a_recipe_adds_furniture_rules() -> None:
     cleaner = ExtractMainText(extra_furniture_patterns=[r"\A更多精彩内容请关注"])
     doc = cleaner(Document(id="p", text=page))
     assert doc is not None and doc.text.splitlines() == BODY
+
+
+def wiki_link(term: str) -> str:
+    return f"<a href='/wiki/{term}'>{term}</a>"
+
+
+def encyclopedia_page() -> tuple[str, list[str]]:
+    """A page as a Chinese encyclopedia lays it out: infobox, linked lead, table of contents, sections."""
+    w = wiki_link
+    lead = (
+        f"金锺国{w('[1]')}{w('[2]')}（{w('韩语')}：김종국，1976年4月25日—），{w('韩国')}男{w('艺人')}，"
+        f"身兼{w('歌手')}、{w('主持人')}，曾为二人组合{w('Turbo')}成员，"
+        f"以{w('综艺节目')}《{w('Running Man')}》广为人知。"
+    )
+    sections = [
+        "1995年，金锺国与金正男组成二人组合Turbo出道，发行首张专辑后迅速走红，成为当时韩国最受欢迎的舞曲组合之一。",
+        "组合解散后，他转为个人歌手活动，陆续发行多张个人专辑，其中数首歌曲在音乐节目中获得冠军，奠定了他在乐坛的地位。",
+        "此后他长期参与综艺节目的录制，以健壮的体格和认真的态度受到观众喜爱，多次获得综艺大奖的奖项。",
+    ]
+    nav = "".join(
+        f"<li>{w(t)}</li>" for t in ["首页", "分类索引", "特色内容", "新闻动态", "最近更改", "随机条目"]
+    )
+    infobox = (
+        "<table class='infobox'><tr><th>金锺国</th></tr>"
+        f"<tr><th>出生</th><td>1976年4月25日<br>{w('韩国')}</td></tr>"
+        f"<tr><th>职业</th><td>{w('歌手')}、{w('主持人')}</td></tr><tr><th>出道</th><td>1995年</td></tr></table>"
+    )
+    toc = "".join(
+        f"<li><a href='#s{i}'>{i} {t}</a></li>" for i, t in enumerate(["生平", "作品", "获奖", "参考资料"], 1)
+    )
+    page = (
+        "<html><head><title>金锺国 - 维基百科，自由的百科全书</title></head><body>"
+        f"<div id='mw-navigation'><ul>{nav}</ul></div><div id='content'><h1>金锺国</h1>"
+        f"{infobox}<p>{lead}</p><div id='toc'><h2>目录</h2><ul>{toc}</ul></div><h2>生平</h2>"
+        + "".join(f"<p>{p}</p>" for p in sections)
+        + "</div></body></html>"
+    )
+    return page, sections
+
+
+def test_encyclopedia_lead_above_the_table_of_contents_is_kept() -> None:
+    page, sections = encyclopedia_page()
+    found = extract_page(page)
+    lines = found.text.splitlines()
+    assert lines[0].startswith("金锺国[1][2]（韩语：김종국，1976年4月25日—），韩国男艺人")
+    assert lines[1:] == sections
+    assert "目录" in found.dropped["text outside the main text"]
+    assert found.date is None  # the dates on the page are the singer's, not the page's

@@ -32,6 +32,8 @@ BLOCK_COST = 3.0
 LINK_COST = 2.0
 #: The weight of text in a block that does not read as prose (no CJK sentence punctuation).
 NON_PROSE_WEIGHT = 0.5
+#: The most blocks of links and short headings between a lead paragraph and the article.
+MAX_LEAD_GAP = 15
 #: Main text with fewer Han characters than this is not main text.
 MIN_MAIN_HAN = 10
 
@@ -119,6 +121,33 @@ def mark_furniture(run: list[Block], kinds: list[str | None], rules: FurnitureRu
                     break  # the article starts (or ends) here
 
 
+def lead_before(blocks: list[Block], start: int) -> range:
+    """The indexes of the article's lead paragraphs cut off from it by a link list, or none.
+
+    An encyclopedia page puts its table of contents (a list of links, under a
+    short heading) between the lead paragraph and the sections: the lead is the
+    run of prose just above such a gap of at most :data:`MAX_LEAD_GAP` blocks of
+    links or short headings. The gap itself stays dropped.
+    """
+    i = start - 1
+    while i >= 0 and start - i <= MAX_LEAD_GAP and _is_gap(blocks[i]):
+        i -= 1
+    if i == start - 1 or i < 0 or start - i > MAX_LEAD_GAP:
+        return range(0)
+    end = i + 1
+    while i >= 0 and _is_lead(blocks[i]):
+        i -= 1
+    return range(i + 1, end)
+
+
+def _is_gap(block: Block) -> bool:
+    return block.link_density >= 0.5 or (block.chars <= 12 and not PROSE_PUNCT_RE.search(block.text))
+
+
+def _is_lead(block: Block) -> bool:
+    return is_prose(block) and block.punct >= 2 and block.han >= 20 and block.link_density < 0.5
+
+
 def select_main(blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITURE_RULES) -> Selection:
     """Pick the main-text blocks of a page (empty ``kept`` when the page has none)."""
     seen: set[str] = set()
@@ -133,10 +162,14 @@ def select_main(blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITU
     mark_furniture(blocks[start:end], kinds, furniture)
     if sum(b.han for b, kind in zip(blocks[start:end], kinds, strict=True) if kind is None) < MIN_MAIN_HAN:
         start, end, kinds = 0, 0, []
+    lead = lead_before(blocks, start) if end else range(0)
     kept: list[Block] = []
     dropped: dict[str, list[Block]] = {}
     for b in blocks:
-        kind = kinds[b.index - start] if start <= b.index < end else outside_kind(b)
+        if b.index in lead:
+            kind = drop_kind(b)
+        else:
+            kind = kinds[b.index - start] if start <= b.index < end else outside_kind(b)
         if kind is None:
             kept.append(b)
         else:
