@@ -93,7 +93,7 @@ def test_edge_only_kinds_stay_inside_the_article() -> None:
     assert extract_page(news_page([], body, [])).text.splitlines() == body
 
 
-def test_forum_thread_loses_floor_labels_signatures_and_controls_between_posts() -> None:
+def test_forum_thread_keeps_the_first_post_or_all_without_labels_signatures_and_controls() -> None:
     posts = peoples_daily(60)[40:46]
     thread = (
         "<html><head><title>关于新年讲话的讨论 - 时事论坛 - Powered by Discuz!</title></head><body>"
@@ -103,7 +103,8 @@ def test_forum_thread_loses_floor_labels_signatures_and_controls_between_posts()
         f"<div class='t_f'><p>板凳</p><p>{posts[4]}</p><p>{posts[5]}</p></div>"
         "<p>回帖后跳转到最后一页</p></body></html>"
     )
-    found = extract_page(thread)
+    assert extract_page(thread).text.splitlines() == posts[:2]  # the first post only, by default
+    found = extract_page(thread, replies=True)
     assert found.text.splitlines() == posts
     assert found.date == "2010-07-03 21:05"
     # the first post's labels stand above the article: they go as text outside it
@@ -111,6 +112,20 @@ def test_forum_thread_loses_floor_labels_signatures_and_controls_between_posts()
         found.dropped["forum floor labels and post headers"]
     )
     assert found.dropped["forum signature"] == ["签名：天行健，君子以自强不息。"]
+
+
+def test_the_cleaner_keeps_replies_as_an_option() -> None:
+    posts = peoples_daily(60)[40:44]
+    thread = (
+        "<html><head><title>讨论 - 某某论坛</title></head><body>"
+        f"<div><p>{posts[0]}</p><p>{posts[1]}</p></div><div><p>沙发</p><p>{posts[2]}</p><p>{posts[3]}</p></div>"
+        "</body></html>"
+    )
+    first = ExtractMainText()(Document(id="t", text=thread))
+    every = ExtractMainText(replies=True)(Document(id="t", text=thread))
+    assert first is not None and first.text.splitlines() == posts[:2]
+    assert any(r.reason.startswith("forum replies") for r in first.removed)
+    assert every is not None and every.text.splitlines() == posts
 
 
 def test_a_recipe_adds_furniture_rules() -> None:

@@ -55,7 +55,10 @@ class ExtractMainText(Cleaner):
         enabled: bool = True,
         max_removed_chars: int = 2000,
         extra_furniture_patterns: list[str] | None = None,
+        replies: bool = False,
     ) -> None:
+        #: keep a thread's replies (a blog post's comments) after its first post
+        self.replies = replies
         #: furniture lines inside the article (share prompts, credits, floor labels...) and a recipe's own,
         #: each a regular expression for a line at the article's edge
         self.furniture = DEFAULT_FURNITURE_RULES.extended(extra_furniture_patterns or ())
@@ -67,7 +70,7 @@ class ExtractMainText(Cleaner):
     def apply(self, doc: Document) -> Document | Drop:
         if not self.enabled or not is_whole_page(doc.text):
             return doc
-        found = extract_page(doc.text, self.furniture)
+        found = extract_page(doc.text, self.furniture, replies=self.replies)
         if not found.text:
             return Drop(NO_MAIN_TEXT)
         metadata = dict(doc.metadata)

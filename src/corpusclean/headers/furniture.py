@@ -56,12 +56,14 @@ class LineRule:
 
 
 CREDIT = "credit line"  # as remove_headers records it
+#: The kind that marks where a forum post or a blog comment begins.
+FLOOR_LABEL = "forum floor labels and post headers"
 
 DEFAULT_FURNITURE = (
     LineRule("share and reading prompts", SHARE_PROMPT_RE, 40, anywhere=True),
     LineRule("reader counters", READER_COUNTER_RE, 60, anywhere=True),
     LineRule("forum controls", FORUM_CONTROL_RE, 40, anywhere=True),
-    LineRule("forum floor labels and post headers", FLOOR_LABEL_RE, 60, anywhere=True),
+    LineRule(FLOOR_LABEL, FLOOR_LABEL_RE, 80, anywhere=True),
     LineRule("forum signature", SIGNATURE_RE, 120, anywhere=True, sentences=True),
     LineRule("portal disclaimer", DISCLAIMER_RE, 200, sentences=True),
     LineRule("original title line", ORIGINAL_TITLE_RE, 80, sentences=True),

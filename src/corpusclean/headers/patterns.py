@@ -109,9 +109,11 @@ REPORTER_CREDIT_RE = regex.compile(
 #: A forum signature: ``签名：…``, ``个性签名``.
 SIGNATURE_RE = regex.compile(r"\A(?:个性)?签名(?:档)?\s*[:：]?")
 #: A forum floor label or post header: ``沙发``, ``板凳``, ``地板``, ``第 2 楼``, ``3#``,
-#: ``发表于 2010-7-3 21:05``.
+#: ``楼层： 第 2 楼 时间：…``, ``发表于 2010-7-3 21:05``, a blog comment's ``# re: 标题 …``.
 FLOOR_LABEL_RE = regex.compile(
-    r"\A(?:沙发|板凳|地板|楼主|[#＃]?\d+\s*[楼#＃]|第\s*\d+\s*楼|(?:发表于|回复于|发表时间)\s*[:：]?\s*(?:19|20)\d{2})"
+    r"\A(?:沙发|板凳|地板|楼主|[#＃]?\d+\s*[楼#＃]|(?:楼层\s*[:：]?\s*)?第\s*\d+\s*楼"
+    r"|(?:发表于|回复于|发表时间)\s*[:：]?\s*(?:19|20)\d{2}|[#＃]\s*re\s*[:：])",
+    regex.I,
 )
 #: Forum controls: ``回帖后跳转到最后一页``, ``只看该作者``, ``返回列表``.
 FORUM_CONTROL_RE = regex.compile(

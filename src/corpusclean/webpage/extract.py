@@ -82,18 +82,21 @@ def _headline_above(blocks: list[Block], start: int) -> str | None:
     return None
 
 
-def extract_page(html: str, furniture: FurnitureRules = DEFAULT_FURNITURE_RULES) -> MainText:
+def extract_page(
+    html: str, furniture: FurnitureRules = DEFAULT_FURNITURE_RULES, *, replies: bool = False
+) -> MainText:
     """Find the main text of a whole page and its title, date and author.
 
     The text has one block (paragraph, heading, table cell) per line. A page
     with no main text gives ``text == ""``, with everything in ``dropped``;
     furniture lines inside the article (see :mod:`corpusclean.headers.furniture`)
-    are dropped by their kind.
+    are dropped by their kind. Of a forum thread or a blog post with comments,
+    only the first post is kept unless ``replies``.
     """
     root, wrapper_title = parse_page(html)
     info = head_info(root)
     blocks = page_blocks(root)
-    chosen = select_main(blocks, furniture)
+    chosen = select_main(blocks, furniture, replies=replies)
     headings = [b.text for b in blocks if b.is_heading and b.chars <= 80]
     title = page_title(info, headings, wrapper_title)
     if (title is None or len(title) < MIN_TITLE_CHARS) and chosen.kept:

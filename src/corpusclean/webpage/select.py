@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..headers.furniture import DEFAULT_FURNITURE_RULES, FurnitureRules
+from ..headers.furniture import DEFAULT_FURNITURE_RULES, FLOOR_LABEL, FurnitureRules
 from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, PROSE_PUNCT_RE, RELATED_LINE_RE, SHARE_LINE_RE
 from .blocks import Block
 
@@ -45,6 +45,7 @@ RELATED = "related-article lists"
 BYLINE = "bylines and datelines (date and author go to the metadata)"
 REPEATED = "blocks repeated from earlier on the page"
 OUTSIDE = "text outside the main text"
+REPLIES = "forum replies and comments (after the first post)"
 
 
 @dataclass
@@ -148,8 +149,27 @@ def _is_lead(block: Block) -> bool:
     return is_prose(block) and block.punct >= 2 and block.han >= 20 and block.link_density < 0.5
 
 
-def select_main(blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITURE_RULES) -> Selection:
-    """Pick the main-text blocks of a page (empty ``kept`` when the page has none)."""
+def drop_replies(kinds: list[str | None]) -> None:
+    """Drop the text after the first post of a thread: from the first floor label or post header
+    (``沙发``, ``发表于 …``, ``# re:``) that follows some kept text of the first post."""
+    seen_text = False
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            seen_text = True
+        elif kind == FLOOR_LABEL and seen_text:
+            for j in range(i, len(kinds)):
+                if kinds[j] is None:
+                    kinds[j] = REPLIES
+            return
+
+
+def select_main(
+    blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITURE_RULES, *, replies: bool = False
+) -> Selection:
+    """Pick the main-text blocks of a page (empty ``kept`` when the page has none).
+
+    On a forum or blog page only the first post is kept, unless ``replies``.
+    """
     seen: set[str] = set()
     repeated: set[int] = set()
     for b in blocks:
@@ -160,6 +180,8 @@ def select_main(blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITU
     start, end = best_run(values)
     kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks[start:end]]
     mark_furniture(blocks[start:end], kinds, furniture)
+    if not replies:
+        drop_replies(kinds)
     if sum(b.han for b, kind in zip(blocks[start:end], kinds, strict=True) if kind is None) < MIN_MAIN_HAN:
         start, end, kinds = 0, 0, []
     lead = lead_before(blocks, start) if end else range(0)
