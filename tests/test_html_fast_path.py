@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 import random
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from seedtools import all_seeds, peoples_daily
+from seedtools import SHARED, all_seeds, peoples_daily
 from test_html import MUST_CHANGE, MUST_NOT_CHANGE
 
 from corpusclean.cleaners import html as html_module
@@ -18,11 +17,6 @@ from corpusclean.cleaners.html import StripHtml, html_to_text, is_plain_fragment
 from corpusclean.document import Document
 from corpusclean.html_encoding import decode_html
 
-ROOT = Path(__file__).resolve().parent.parent
-#: The shared development data sits beside the repository (or beside the checkout's parent folder).
-SHARED = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared"
-)
 HTML_DEV = SHARED / "html-dev" / "original"
 
 

@@ -3,19 +3,14 @@ publication date from metadata, the byline or a labelled line, never from the ar
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from seedtools import SHARED
 
 from corpusclean.html_encoding import decode_html
 from corpusclean.patterns import SITE_TITLE_PART_RE
 from corpusclean.webpage import extract_page
 from corpusclean.webpage.meta import is_dateline, normalize_date, title_parts
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared"
-)
 HTML_DEV = SHARED / "html-dev" / "original"
 
 BODY = (
