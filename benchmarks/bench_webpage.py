@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
     parser.add_argument("--json", type=Path, help="write per-page figures here")
+    parser.add_argument(
+        "--split",
+        type=int,
+        default=0,
+        help="also report macro F1 apart for the first N pages (sorted by name) and for the rest",
+    )
     args = parser.parse_args(argv)
     originals = sorted((args.dir / "original").glob("*.htm*"))
     if not originals:
@@ -113,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     for label in extractors:
         f1 = sum(r[2] for r in rows[label].values()) / len(pages)
         print(f"{label:12} macro F1 {f1:.3f}   {speed[label]:7.1f} pages/s")
+    if 0 < args.split < len(pages):
+        names = list(pages)
+        for part, chosen in ((f"first {args.split}", names[: args.split]), ("the rest", names[args.split :])):
+            figures = "  ".join(
+                f"{label} {sum(rows[label][n][2] for n in chosen) / len(chosen):.3f}" for label in extractors
+            )
+            print(f"macro F1, {part} ({len(chosen)} pages): {figures}")
     ratio = speed["corpusclean"] / speed["trafilatura"]
     print(f"speed ratio corpusclean/trafilatura: {ratio:.2f}")
     if args.json:

@@ -29,9 +29,9 @@ from bench_cleaners import best_seconds, document_level_pipeline, plain_corpus, 
 from corpusclean.cleaners.flags import REDACTION_PATTERNS
 from corpusclean.cleaners.script import script_marker_patterns
 from corpusclean.document import Document
+from corpusclean.headers.patterns import LINE_DATELINE_RE
 from corpusclean.patterns import (
     FULLWIDTH_ALNUM_RE,
-    LINE_DATELINE_RE,
     LINE_END_SPACE_RE,
     PAIRED_MARK_OR_BREAK_RE,
     SENTENCE_RE,

@@ -11,6 +11,11 @@ from corpusclean.document import Document
 from corpusclean.reference import peoples_daily_paragraphs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+#: The shared development data beside the repository (or beside the folder that holds the checkout).
+SHARED = next(
+    (p for p in (SEEDS.parent.parent / "shared", SEEDS.parent.parent.parent / "shared") if p.is_dir()),
+    SEEDS.parent.parent / "shared",
+)
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 

@@ -30,9 +30,9 @@ from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
 from corpusclean.edits import Edit, Rewrite, apply_edits, edit_text
+from corpusclean.headers.patterns import DATELINE_RE
 from corpusclean.layout import content_lines
 from corpusclean.patterns import (
-    DATELINE_RE,
     FULLWIDTH_ALNUM_RE,
     HAN,
     HAN_CLASS,

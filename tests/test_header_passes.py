@@ -1,6 +1,6 @@
 """remove_headers skips its second pass only where that pass finds nothing.
 
-:func:`~corpusclean.cleaners.header_passes.settled` says from a few lines of the
+:func:`~corpusclean.headers.passes.settled` says from a few lines of the
 cleaned text that a second pass of the finder would find nothing. Each time it
 says so here, the second pass is run anyway and must find nothing; and the
 cleaner, which trusts it, must give what running every pass gives.
@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from test_headers import CHANGES, KEEPS, ONE_LINE_NEWS
 
 from corpusclean import Document, Pipeline, make_cleaner
-from corpusclean.cleaners.header_passes import settled
-from corpusclean.cleaners.headers import RemoveHeaders, find_headers
+from corpusclean.cleaners.headers import DEFAULT_RULES, RemoveHeaders, find_headers
 from corpusclean.edits import edit_text
+from corpusclean.headers.passes import settled
 from corpusclean.reference import peoples_daily_paragraphs
 
 TITLE = "已有标题"
@@ -31,7 +31,7 @@ def _skips_rightly(text: str, title: str | None = None, max_title_chars: int = 6
         return False
     after = edit_text(text, plan.edits)
     title = title if title is not None else plan.title
-    if not settled(plan, after, title_open=title is None, max_title_chars=max_title_chars):
+    if not settled(plan, after, DEFAULT_RULES, title_open=title is None, max_title_chars=max_title_chars):
         return False
     assert find_headers(after, has_title=title is not None, max_title_chars=max_title_chars).edits == [], text
     return True
@@ -123,7 +123,7 @@ def test_cases_that_need_the_second_pass(text: str) -> None:
     after = edit_text(text, plan.edits)
     title = plan.title
     assert find_headers(after, has_title=title is not None).edits  # the second pass finds more
-    assert not settled(plan, after, title_open=title is None, max_title_chars=60)
+    assert not settled(plan, after, DEFAULT_RULES, title_open=title is None, max_title_chars=60)
     _same_as_every_pass(text)
 
 

@@ -1,8 +1,8 @@
 """The header finder's faster scans find what the plain scans find.
 
 Lines that open with a dateline are found by jumping from line break to line
-break (:data:`~corpusclean.patterns.LINE_DATELINE_RE`) instead of reading every
-match of :data:`~corpusclean.patterns.DATELINE_RE`; the two must agree. A text
+break (:data:`~corpusclean.headers.patterns.LINE_DATELINE_RE`) instead of reading every
+match of :data:`~corpusclean.headers.patterns.DATELINE_RE`; the two must agree. A text
 without ``摄`` is not scanned for photo credits: every default one holds it.
 """
 
@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusclean import Document
-from corpusclean.cleaners.header_finder import HeaderFinder
 from corpusclean.cleaners.headers import DEFAULT_RULES, HeaderRules, RemoveHeaders, find_headers
+from corpusclean.headers.finder import HeaderFinder
+from corpusclean.headers.patterns import PHOTO_CREDIT_CHAR
 from corpusclean.layout import first_line, next_line
-from corpusclean.patterns import PHOTO_CREDIT_CHAR
 from corpusclean.reference import peoples_daily_paragraphs
 
 

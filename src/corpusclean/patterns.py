@@ -121,70 +121,6 @@ HTML_TAG_RE = regex.compile(
 #: A character reference: ``&nbsp;``, ``&#12288;``, ``&#x3000;``.
 HTML_ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
-# -- headers and footers (remove_headers) ------------------------------------------
-#: A month or day number in ASCII, full-width or Chinese digits (datelines come in all three).
-_DATE_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
-#: A month-and-day date: ``5月31日``, ``１２月３１日``, ``十二月三十一日`` (and ``１月２９``, a slip
-#: the People's Daily has).
-DATE = rf"(?:{_DATE_NUM}月{_DATE_NUM}日?|{_DATE_NUM}日)"
-#: News agencies and papers whose datelines open a report.
-NEWS_AGENCY = r"(?:新华社|中新社|中通社|本报|人民日报|人民网|新华网|央视网|光明日报|经济日报)"
-#: Words that ``电`` starts and that a dateline's ``电`` is never followed by (电话, 电视, ...).
-_NOT_DATELINE_DIAN = r"[话视脑影子力台报信梯器网线邮源池厂站费商动气车器]"
-
-#: A news dateline at the position where it is tried: ``新华社北京5月31日电``,
-#: ``本报北京１２月３１日讯``, ``新华社杰里科（约旦河西岸）１月２５日电``, ``本报讯``: a place of
-#: up to ten characters (and its country in brackets), an optional date. The standard
-#: :mod:`re` module finds it in a whole text about twice as fast as :mod:`regex`.
-DATELINE_RE = re.compile(
-    rf"{NEWS_AGENCY}(?:(?!记者){HAN_CLASS}|·){{0,10}}?(?:[（(]{HAN_CLASS}{{1,8}}[）)])?(?:{DATE})?"
-    rf"(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
-)
-#: A line break and the dateline that opens the next line (after its indent), the dateline
-#: in group 1. A dateline never spans two lines, so this finds exactly the lines that
-#: :data:`DATELINE_RE` matches at the start of, but three times faster: the line break is
-#: a literal the scan can jump to.
-LINE_DATELINE_RE = re.compile(rf"\n[^\S\n]*({DATELINE_RE.pattern})")
-#: The byline right after a dateline: ``（记者 刘子富）``, ``（江涛、曹斌）``, ``记者龚雯报道：``,
-#: with the spaces before it.
-DATELINE_BYLINE_RE = regex.compile(
-    r"[ \t\u3000\u00a0]*(?:[（(][^（）()\n。！？]{1,60}[）)]"
-    r"|(?=[^\n。！？：:]{0,40}记者)[^\n。！？：:]{1,60}?报道[：:])"
-)
-#: A photo credit in brackets: ``（新华社记者兰红光摄）``, ``（本报记者王霞光摄影报道）``,
-#: ``（本栏图片均为新华社记者郑宣摄）``, with the tags after it (``（传真照片）``, ``（新华社稿）``);
-#: ``摄`` must close it (so ``（摄氏度）`` is not one), after a name (so ``（正在拍摄）`` is not one).
-BRACKETED_PHOTO_CREDIT_RE = regex.compile(
-    r"[（(][^（）()\n。！？]{1,40}?(?<![拍偷抓跟监在被正将])摄(?:影报道|影)?[）)]"
-    r"(?:[（(][^（）()\n。！？]{0,6}(?:照片|稿|发|图)[）)])*"
-)
-#: A photo credit without brackets: ``新华社记者鞠鹏摄`` (a name of two to four characters).
-PLAIN_PHOTO_CREDIT_RE = regex.compile(
-    rf"{NEWS_AGENCY}(?:特约|驻{HAN}{{1,6}})?(?:记者|通讯员|摄影师?)\s?(?:{HAN}|·){{2,5}}?\s?摄(?![影像制氏取入食])"
-)
-#: The character every match of :data:`BRACKETED_PHOTO_CREDIT_RE` and
-#: :data:`PLAIN_PHOTO_CREDIT_RE` holds: a text without it holds no photo credit.
-PHOTO_CREDIT_CHAR = "摄"
-#: The date a photo caption usually opens with: ``5月31日，``.
-CAPTION_DATE_RE = regex.compile(rf"(?:[0-9０-９]{{4}}年)?{DATE}[，,]")
-#: A file name standing alone on a line: ``62牢牢把握主题教育总要求.txt``.
-FILE_NAME_LINE_RE = regex.compile(r"[^\n/\\<>]{1,120}\.(?:txt|docx?|wps|pdf|html?|md|rtf)", regex.IGNORECASE)
-#: Labels of credit and footer lines (``版式设计：张芳曼``, ``责任编辑：``, ``来源：``).
-_CREDIT_LABEL_WORDS = (
-    "版式设计 责任编辑 责编 编辑 校对 审校 审核 终审 监制 统筹 "
-    "策划 制图 设计 排版 美编 来源 作者 文字 摄影 图片"
-)
-CREDIT_LABELS: tuple[str, ...] = tuple(_CREDIT_LABEL_WORDS.split())
-#: A credit label and its colon anywhere: the quick check before looking for credit lines
-#: (the standard ``re`` module scans an alternation of literals three times faster here).
-#: Between label and colon it allows the white space a credit line allows, but line breaks.
-_CREDIT_LABELS = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))  # longest first
-CREDIT_LABEL_RE = re.compile(rf"(?:{_CREDIT_LABELS})[^\S\n]*[：:]")
-#: A short line that is only a credit: a label, a colon and a few names or a source.
-CREDIT_LINE_RE = regex.compile(rf"[（(【\[]?(?:{_CREDIT_LABELS})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?")
-#: Where a sentence ends (the body of a one-line news item starts after one).
-SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
-
 # -- sentences (remove_repeats) --------------------------------------------------------
 #: One sentence: text up to ``。！？`` or an ellipsis, with the closing quotes and
 #: brackets that follow; the rest of a line without a sentence end is one too.
@@ -387,8 +323,26 @@ PAGE_AUTHOR_RE = regex.compile(
     r"(?:作者|记者|撰文|撰稿|编辑|(?<![\p{Han}])文)\s*[:：/]\s*"
     r"((?:[\p{Han}·]{2,5}|[A-Za-z][\w.\- ]{1,30}?)(?:[、，, ]+[\p{Han}·]{2,4}){0,3})(?=$|[\s　)）\]】|,，])"
 )
-#: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``.
-SITE_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:_|\||｜|-{2,}|——|\s[-–—]\s)\s*")
+#: Where a ``<title>`` joins the headline and the site name: ``_``, ``|``, ``--``, `` - ``,
+#: ``»``, ``>``, ``::``; a hyphen with a space on one side (``CCTV.com- 央视论坛``) too.
+SITE_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:_|\||｜|-{2,}|——|»|›|>|::|\s[-–—]\s?|(?<=\S)[-–—]\s)\s*")
+#: A ``<title>`` part that names no article: a domain, a "powered by" line, a placeholder
+#: (``null``, ``1``, ``首页``), a short name ending like a site, channel or forum name, or a
+#: portal's channel (``网易娱乐``).
+SITE_TITLE_PART_RE = regex.compile(
+    r"\A(?:(?:https?://)?(?:[\w-]+\.)+(?:com|cn|net|org|gov|edu|info|cc|tv|me|io|hk|tw)\b\S*"
+    r"|.*\bpowered\s+by\b.*|null|none|undefined|untitled|无标题|首页|主页|[\W\d_]*|[A-Za-z\d]{1,3}"
+    r"|.{0,10}?(?:网|网站|官网|官方网站|论坛|社区|博客|频道|门户|在线|bbs|BBS|Blog|blog|首页|主页)"
+    r"|(?:网易|新浪|搜狐|腾讯|凤凰|新华|人民|央视|百度|天涯|和讯|中新)\p{Han}{0,4})\Z",
+    regex.I,
+)
+#: A line that says when the page was published: ``发布时间：``, ``发表于``, ``日期：``,
+#: ``来源：新华网 2005-08-16``; only such lines (and the page's metadata) give ``metadata.date``.
+DATE_LABEL_RE = regex.compile(
+    r"(?:发布|发表|更新|上传|录入|添加|发帖|刊发|出版)(?:时间|日期|于)|发表于|发布于|(?<![\p{Han}])(?:时间|日期)\s*[:：]"
+    r"|来源\s*[:：]|作者\s*[:：]|记者|编辑\s*[:：]|责任编辑|浏览|点击|阅读\s*[:：(（\d]|posted|published",
+    regex.I,
+)
 #: A byline or dateline: ``编辑：李楠``, ``2022-02-13 07:00 来源：央广网``, ``发布时间：...``.
 BYLINE_LINE_RE = regex.compile(
     r"\A\W*(?:责任编辑|编辑|作者|记者|来源|出处|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"

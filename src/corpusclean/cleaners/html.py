@@ -10,16 +10,26 @@ when it has none. Tag names and attributes are markup and are not recorded,
 except attribute values with Chinese in them (``alt`` and ``title`` texts, or
 running text that a broken quote turned into an attribute), which go into
 ``removed`` so that no Chinese disappears unseen.
+
+Two paths read the same tree. Building a beautifulsoup4 tree costs more than
+the rest of the cleaning, so a fragment of plain body markup (paragraphs,
+spans, tables: no page head, script, comment, ``<pre>`` or doctype, see
+:func:`is_plain_fragment`) is walked in lxml's own tree, which libxml2 builds
+exactly as it builds the events beautifulsoup4 reads; everything else goes
+through beautifulsoup4. Both give the same output (a test holds them to it on
+every seed, test case and development page).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import regex
 from bs4 import BeautifulSoup
+from bs4.builder import HTMLTreeBuilder
 from bs4.element import (
     Comment,
     Declaration,
@@ -29,6 +39,7 @@ from bs4.element import (
     ProcessingInstruction,
     Tag,
 )
+from lxml import etree
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Removal
@@ -65,9 +76,10 @@ CELL_ELEMENTS = frozenset({"td", "th"})
 PREFORMATTED_ELEMENTS = frozenset({"pre", "textarea", "listing", "plaintext"})
 
 #: White space that HTML collapses to one space (U+3000 and NBSP are not among it).
-_COLLAPSIBLE_RE = regex.compile(r"[ \t\n\r\f]+")
-#: The breaks and collapsible spaces between two blocks.
-_BLOCK_GAP_RE = regex.compile(r"[ \t]*(?:\n[ \t]*)+")
+_COLLAPSIBLE_RE = re.compile(r"[ \t\n\r\f]+")
+#: A line break with the spaces and tabs around it, and more than two breaks in a row.
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
+_BREAKS_RUN_RE = re.compile(r"\n{3,}")
 #: A ``<`` that does not open a tag, a comment or a doctype (``a<b，则``).
 _STRAY_LT_RE = regex.compile("<(?!" + HTML_TAG_RE.pattern.removeprefix("<") + ")")
 
@@ -75,6 +87,156 @@ _STRAY_LT_RE = regex.compile("<(?!" + HTML_TAG_RE.pattern.removeprefix("<") + ")
 _TEXT, _PRE, _HEAD = "text", "pre", "head"
 #: How many line breaks an element puts around itself.
 _LINE, _PARAGRAPH = 1, 2
+_BREAKS = {name: _LINE for name in LINE_ELEMENTS} | {name: _PARAGRAPH for name in PARAGRAPH_ELEMENTS}
+
+#: Elements after which beautifulsoup4's tree would be read differently from lxml's: the page
+#: head and what goes into it, dropped and preformatted elements, and the document's own frame.
+_SPECIAL_ELEMENTS = frozenset(
+    {
+        *DROPPED_ELEMENTS, *PREFORMATTED_ELEMENTS,
+        *("html", "body", "title", "meta", "link", "base", "xmp", "frameset", "frame", "noframes"),
+        *("noembed", "iframe", "svg", "math", "select", "option", "optgroup", "rt", "rp"),
+    }
+)  # fmt: skip
+#: A start or end tag with a plain ASCII name, the only kind of ``<`` a plain fragment has.
+_PLAIN_TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?=[ \t\n\r\f/>])")
+#: Attributes that beautifulsoup4 splits into lists of words, by tag (``"*"``: on every tag).
+_LIST_ATTRIBUTES = HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES
+_WORD_RE = re.compile(r"\S+")
+
+
+def is_plain_fragment(markup: str) -> bool:
+    """Whether ``markup`` (stray ``<`` escaped) is plain body markup, read alike by lxml and beautifulsoup4.
+
+    Plain means: every ``<`` opens or closes a tag with a plain ASCII name, and
+    none of them is a page frame, head, script, style, preformatted or embedded
+    element; no comment, doctype, CDATA section or processing instruction.
+
+    >>> is_plain_fragment("<div><span style='x'>　　正文</span></div>")
+    True
+    >>> is_plain_fragment("<p>正文</p><!-- 广告 -->"), is_plain_fragment("<pre> 代码</pre>")
+    (False, False)
+    """
+    names = _PLAIN_TAG_RE.findall(markup)
+    if len(names) != markup.count("<") or markup.startswith("\ufeff"):
+        return False
+    return _SPECIAL_ELEMENTS.isdisjoint(name.lower() for name in set(names))
+
+
+#: The inline elements of a simple fragment: they put nothing around their text.
+_SIMPLE_INLINE = ("span", "b", "strong", "i", "em", "u", "font", "sub", "sup", "small", "big")
+#: A tag of a simple fragment: a plain name, attributes in ASCII without ``<`` or ``>``; an end
+#: tag has none. Each such tag is one that :data:`HTML_TAG_RE` finds, so none is escaped as stray.
+_SIMPLE_TAG_RE = re.compile(
+    r"<(?:/([A-Za-z]+)[ \t\n\r\f]*"
+    r"|([A-Za-z]+)(?:[ \t\n\r\f]+[A-Za-z_:][-A-Za-z0-9_:.]*"
+    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[\x20\x21\x23-\x3b\x3d\x3f-\x7e]*\""
+    r"|'[\x20-\x26\x28-\x3b\x3d\x3f-\x7e]*'|[-A-Za-z0-9_.:#%;,]+))?)*"
+    r"[ \t\n\r\f]*(/?))>"
+)
+#: The tags of a simple fragment by what they become: a line break, a paragraph break, nothing.
+_LINE_TAG_RE = re.compile(r"<(?:div|br)\b[^>]*>|</div[^>]*>", re.IGNORECASE)
+_PARAGRAPH_TAG_RE = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
+_INLINE_TAG_RE = re.compile(rf"</?(?:{'|'.join(_SIMPLE_INLINE)})\b[^>]*>", re.IGNORECASE)
+_LINE_MARK, _PARAGRAPH_MARK = "\x01", "\x02"  # control characters a simple fragment never has
+#: The breaks between two texts: from a paragraph break on, and from a line break on; with the
+#: spaces after them. The spaces before them go after (a gap takes the white space around it).
+_PARAGRAPH_GAP_RE = re.compile("\x02[ \x01\x02]*")
+_LINE_GAP_RE = re.compile("\x01[ \x01]*")
+_SPACES_BEFORE_BREAK_RE = re.compile(" +\n")
+#: The character references a simple fragment may have, and the characters it must not have:
+#: controls (the two marks among them), surrogates and non-characters, on which parsers differ.
+_SIMPLE_ENTITY_RE = re.compile(r"&(?:(nbsp|amp|lt|gt|quot)|#([0-9]{1,5})|#[xX]([0-9A-Fa-f]{1,4}));")
+_UNSAFE_CHAR_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_NAMED = {"nbsp": "\xa0", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
+
+
+class _NotSimple(Exception):
+    """The fragment is not simple after all: it takes the parser's path."""
+
+
+def _simple_entity(m: re.Match[str]) -> str:
+    name, decimal, hexadecimal = m.groups()
+    if name:
+        return _NAMED[name]
+    char = chr(int(decimal, 10) if decimal else int(hexadecimal, 16))
+    if char <= " " or _UNSAFE_CHAR_RE.match(char):  # a space would change how spaces collapse
+        raise _NotSimple
+    return char
+
+
+def _is_simple_tree(tags: list[tuple[str, str, str]]) -> bool:
+    """Whether the tags nest as written: each closed in order, no block inside ``p`` or inline text."""
+    open_tags: list[str] = []
+    inline = 0  # how many of the open elements are ``p`` or inline
+    for closed, opened, empty in tags:
+        if closed:
+            name = closed.lower()
+            if not open_tags or open_tags.pop() != name:
+                return False  # a stray end tag, ``</br>`` among them, or tags closed out of order
+            inline -= name != "div"
+            continue
+        name = opened.lower()
+        if name == "br":
+            continue
+        if empty or (name != "div" and name != "p" and name not in _SIMPLE_INLINE):
+            return False
+        if inline and (name == "div" or name == "p"):
+            return False  # the parser would close the paragraph or move the block
+        inline += name != "div"
+        open_tags.append(name)
+    return not open_tags
+
+
+def simple_fragment_text(markup: str) -> str | None:
+    """The text of a simple fragment, read without a parser; ``None`` when ``markup`` is not one.
+
+    A simple fragment has only ``div``, ``p``, ``br`` and inline text elements
+    (``span``, ``b``, ``font``, ...), each closed in order, with no ``div`` or
+    ``p`` inside ``p`` or inline elements; attributes in ASCII; character
+    references among ``&nbsp;`` ``&amp;`` ``&lt;`` ``&gt;`` ``&quot;`` and
+    numeric ones. Paragraphs cut from news sites mostly are. Such a tree is its
+    tag sequence, so the text comes from the tags as :class:`_TextBuilder` would
+    read it from the tree: white space collapsed in each text, inline tags
+    joining texts without a space, and the breaks between two texts (a line,
+    or a paragraph if one of them is) as one gap.
+
+    >>> simple_fragment_text("<div><span style='a:1'>　　第一段。</span></div><div>&nbsp;</div>")
+    '　　第一段。\\n\\xa0'
+    >>> simple_fragment_text("<div><a href='/'>链接</a></div>") is None
+    True
+    """
+    if markup.startswith("\ufeff") or _UNSAFE_CHAR_RE.search(markup):
+        return None
+    markup = _collapse_spaces(markup)  # no run of white space spans a tag
+    tags = _SIMPLE_TAG_RE.findall(markup)
+    if len(tags) != markup.count("<") or not _is_simple_tree(tags):
+        return None
+    text = _LINE_TAG_RE.sub(_LINE_MARK, markup)
+    text = _INLINE_TAG_RE.sub("", _PARAGRAPH_TAG_RE.sub(_PARAGRAPH_MARK, text))
+    if "&" in text:
+        if text.count("&") != len(_SIMPLE_ENTITY_RE.findall(text)):
+            return None
+        try:
+            text = _SIMPLE_ENTITY_RE.sub(_simple_entity, text)
+        except _NotSimple:
+            return None
+    # a paragraph break and a line break in one gap give "\n\n\n": the paragraph wins
+    text = _LINE_GAP_RE.sub("\n", _PARAGRAPH_GAP_RE.sub("\n\n", text)).replace("\n\n\n", "\n\n")
+    if " \n" in text:
+        text = _SPACES_BEFORE_BREAK_RE.sub("\n", text)
+    return text.strip(" \n")
+
+
+def _collapse_spaces(text: str) -> str:
+    """``text`` with each run of HTML white space as one space (U+3000 and NBSP stay).
+
+    >>> _collapse_spaces("一 \\t\\n 二　三")
+    '一 二　三'
+    """
+    if "\n" in text or "\t" in text or "\r" in text or "\f" in text or "  " in text:
+        return _COLLAPSIBLE_RE.sub(" ", text)
+    return text
 
 
 def looks_like_html(text: str) -> bool:
@@ -126,6 +288,39 @@ class _TextBuilder:
         self.pending = 0
         self.pieces.append(text)
 
+    def attribute_values(self, values: Iterable[str | list[str]]) -> None:
+        for value in values:  # alt and title texts, or text a broken quote swallowed
+            value = " ".join(value) if isinstance(value, list) else value
+            if HAN_CHAR_RE.search(value):
+                self.drop(value, "HTML attribute value")
+
+    def walk_lxml(self, root: etree._Element) -> None:
+        """Walk a tree of plain body markup (see :func:`is_plain_fragment`) as :meth:`walk` walks a soup."""
+        add, gap, collapse = self.add, self.gap, _COLLAPSIBLE_RE.sub
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            name = el.tag
+            if event == "start":
+                if el.attrib:
+                    self._lxml_attributes(name, el.attrib)
+                if name in CELL_ELEMENTS:
+                    add(" ")
+                if breaks := _BREAKS.get(name):
+                    gap(breaks)
+                if el.text:
+                    add(collapse(" ", el.text))
+            else:
+                if breaks := _BREAKS.get(name):
+                    gap(breaks)
+                if el.tail:
+                    add(collapse(" ", el.tail))
+
+    def _lxml_attributes(self, tag: str, attrib: Mapping[str, str]) -> None:
+        """Drop the values with Chinese in them as beautifulsoup4 holds them (``class`` as a word list)."""
+        for name, value in attrib.items():
+            if HAN_CHAR_RE.search(value):
+                listed = name in _LIST_ATTRIBUTES.get("*", ()) or name in _LIST_ATTRIBUTES.get(tag, ())
+                self.attribute_values([_WORD_RE.findall(value) if listed else value])
+
     def walk(self, root: Tag) -> None:
         # (node, mode); an int in the stack is the gap to leave when a block ends
         stack: list[tuple[PageElement | int, str]] = [(root, _TEXT)]
@@ -147,10 +342,7 @@ class _TextBuilder:
 
     def _open(self, tag: Tag, mode: str, stack: list[tuple[PageElement | int, str]]) -> None:
         name = tag.name
-        for value in tag.attrs.values():  # alt and title texts, or text a broken quote swallowed
-            value = " ".join(value) if isinstance(value, list) else value
-            if HAN_CHAR_RE.search(value):
-                self.drop(value, "HTML attribute value")
+        self.attribute_values(tag.attrs.values())
         if name == "title" and mode == _HEAD:
             self.title_parts.append(tag.get_text())
             return
@@ -159,7 +351,7 @@ class _TextBuilder:
             return
         if name in CELL_ELEMENTS:
             self.add(" ")
-        breaks = _PARAGRAPH if name in PARAGRAPH_ELEMENTS else _LINE if name in LINE_ELEMENTS else 0
+        breaks = _BREAKS.get(name, 0)
         if breaks:
             self.gap(breaks)
             stack.append((breaks, mode))
@@ -176,21 +368,45 @@ def _all_text(tag: Tag) -> str:
     )
 
 
-def _join_blocks(m: regex.Match[str]) -> str:
-    return "\n\n" if m.group().count("\n") > 1 else "\n"
+def _join_blocks(text: str) -> str:
+    """Each gap between blocks (breaks, spaces and tabs) as one line break, or two when it has several.
+
+    >>> _join_blocks("一 \\t\\n 二\\n \\n\\n三")
+    '一\\n二\\n\\n三'
+    """
+    if "\n" not in text:
+        return text
+    return _BREAKS_RUN_RE.sub("\n\n", _LINE_BREAK_RE.sub("\n", text))
 
 
-def html_to_text(markup: str) -> HtmlText:
+def _plain_tree(markup: str) -> etree._Element | None:
+    """lxml's tree of ``markup``, parsed as beautifulsoup4 has libxml2 parse it (one feed, recovering)."""
+    parser = etree.HTMLParser(recover=True)
+    parser.feed(markup)
+    root: etree._Element | None = parser.close()
+    return root
+
+
+def html_to_text(markup: str, *, fast: bool = True) -> HtmlText:
     """Parse ``markup`` and rebuild its text with paragraphs, indents and entities decoded.
+
+    ``fast=False`` reads every input through beautifulsoup4; the output is the
+    same, and the option is there to check that it is.
 
     >>> r = html_to_text("<p>　　正文&nbsp;一<b>段</b>。</p><script>x()</script><p>二</p>")
     >>> r.text, r.removed
     ('　　正文\\xa0一段。\\n\\n二', [('x()', 'HTML script')])
     """
-    soup = BeautifulSoup(_escape_stray_lt(markup), "lxml")
+    if fast and (simple := simple_fragment_text(markup)) is not None:
+        return HtmlText(simple)  # no Chinese sits in its tags, so none can be lost
+    escaped = _escape_stray_lt(markup)
     builder = _TextBuilder()
-    builder.walk(soup)
-    text = _BLOCK_GAP_RE.sub(_join_blocks, "".join(builder.pieces)).strip(" \t\n")
+    root = _plain_tree(escaped) if fast and is_plain_fragment(escaped) else None
+    if root is not None:
+        builder.walk_lxml(root)
+    else:
+        builder.walk(BeautifulSoup(escaped, "lxml"))
+    text = _join_blocks("".join(builder.pieces)).strip(" \t\n")
     title = _COLLAPSIBLE_RE.sub(" ", "".join(builder.title_parts)).strip() or None
     found = [text, title or "", *(t for t, _ in builder.removed)]
     if sum(_han_count(part) for part in found) < _han_count(markup):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Removal
+from ..headers.furniture import DEFAULT_FURNITURE_RULES
 from ..patterns import WHOLE_PAGE_RE
 from ..webpage import extract_page
 
@@ -46,14 +47,25 @@ class ExtractMainText(Cleaner):
 
     name = "extract_main_text"
 
-    def __init__(self, *, enabled: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        enabled: bool = True,
+        extra_furniture_patterns: list[str] | None = None,
+        replies: bool = False,
+    ) -> None:
+        #: keep a thread's replies (a blog post's comments) after its first post
+        self.replies = replies
+        #: furniture lines inside the article (share prompts, credits, floor labels...) and a recipe's own,
+        #: each a regular expression for a line at the article's edge
+        self.furniture = DEFAULT_FURNITURE_RULES.extended(extra_furniture_patterns or ())
         #: off: every document passes through unchanged (pages then get plain stripping)
         self.enabled = enabled
 
     def apply(self, doc: Document) -> Document | Drop:
         if not self.enabled or not is_whole_page(doc.text):
             return doc
-        found = extract_page(doc.text)
+        found = extract_page(doc.text, self.furniture, replies=self.replies)
         if not found.text:
             return Drop(NO_MAIN_TEXT)
         metadata = dict(doc.metadata)

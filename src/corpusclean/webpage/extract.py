@@ -24,12 +24,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..headers.furniture import DEFAULT_FURNITURE_RULES, FurnitureRules
 from .blocks import Block, page_blocks, parse_page
-from .meta import find_author, head_info, meta_author, meta_date, normalize_date, page_title
-from .select import select_main
+from .meta import find_author, head_info, is_dateline, meta_author, meta_date, normalize_date, page_title
+from .select import BYLINE, Selection, select_main
 
 #: How many blocks before the main text are searched for the byline (date, author).
 BYLINE_BLOCKS_BEFORE = 8
+#: How many blocks at each end of the main text are searched for a labelled dateline.
+DATELINE_BLOCKS_INSIDE = 3
 #: A ``<title>`` shorter than this (``1``, ``显示``) names no article; a line above the text may.
 MIN_TITLE_CHARS = 4
 HEADLINE = "headline (moved to the title)"
@@ -52,6 +55,25 @@ def _byline(blocks: list[Block], start: int, end: int) -> str:
     return "\n".join(b.text for b in near)
 
 
+def _byline_date(blocks: list[Block], chosen: Selection) -> str | None:
+    """The date of the dateline nearest above the main text or at its top (kept or dropped as
+    furniture), of a byline dropped from it, or of a labelled line at its end; never a date from
+    the article's own sentences."""
+    start, end = chosen.start, chosen.end
+    kept = [b.text for b in chosen.kept if start <= b.index < end]
+    first = next((b.index for b in chosen.kept if start <= b.index < end), end)
+    above = [b.text for b in reversed(blocks[max(0, start - BYLINE_BLOCKS_BEFORE) : start])]
+    head = [b.text for b in blocks[start:first]] + kept[:DATELINE_BLOCKS_INSIDE]
+    bylines = [b.text for b in chosen.dropped.get(BYLINE, ()) if start <= b.index < end]
+    for text in above + head + bylines:
+        if is_dateline(text):
+            return normalize_date(text)
+    for text in kept[DATELINE_BLOCKS_INSIDE:][-DATELINE_BLOCKS_INSIDE:]:
+        if is_dateline(text, labelled_only=True):
+            return normalize_date(text)
+    return None
+
+
 def _headline_above(blocks: list[Block], start: int) -> str | None:
     """A short line without links just above the main text, read as its headline."""
     for b in reversed(blocks[max(0, start - 3) : start]):
@@ -60,16 +82,21 @@ def _headline_above(blocks: list[Block], start: int) -> str | None:
     return None
 
 
-def extract_page(html: str) -> MainText:
+def extract_page(
+    html: str, furniture: FurnitureRules = DEFAULT_FURNITURE_RULES, *, replies: bool = False
+) -> MainText:
     """Find the main text of a whole page and its title, date and author.
 
     The text has one block (paragraph, heading, table cell) per line. A page
-    with no main text gives ``text == ""``, with everything in ``dropped``.
+    with no main text gives ``text == ""``, with everything in ``dropped``;
+    furniture lines inside the article (see :mod:`corpusclean.headers.furniture`)
+    are dropped by their kind. Of a forum thread or a blog post with comments,
+    only the first post is kept unless ``replies``.
     """
     root, wrapper_title = parse_page(html)
     info = head_info(root)
     blocks = page_blocks(root)
-    chosen = select_main(blocks)
+    chosen = select_main(blocks, furniture, replies=replies)
     headings = [b.text for b in blocks if b.is_heading and b.chars <= 80]
     title = page_title(info, headings, wrapper_title)
     if (title is None or len(title) < MIN_TITLE_CHARS) and chosen.kept:
@@ -83,7 +110,7 @@ def extract_page(html: str) -> MainText:
     return MainText(
         text="\n".join(b.text for b in kept),
         title=title,
-        date=meta_date(info) or normalize_date(byline),
+        date=meta_date(info) or (_byline_date(blocks, chosen) if kept else None),
         author=meta_author(info) or find_author(byline),
         dropped=dropped,
     )

@@ -6,13 +6,24 @@
 '李金泽'
 >>> trim_site_name("农机专家李金泽：为农机行业搭建现代化信息平台_振兴东北")
 '农机专家李金泽：为农机行业搭建现代化信息平台'
+>>> trim_site_name("海姑娘 | blog.wenxuecity.com"), trim_site_name("CCTV.com- 央视论坛 :: null")
+('海姑娘', None)
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from ..patterns import HAN_RE, PAGE_AUTHOR_RE, PAGE_DATE_RE, SITE_NAME_SEPARATOR_RE, SPACE_RUN_RE
+from ..patterns import (
+    DATE_LABEL_RE,
+    HAN_RE,
+    PAGE_AUTHOR_RE,
+    PAGE_DATE_RE,
+    PROSE_PUNCT_RE,
+    SITE_NAME_SEPARATOR_RE,
+    SITE_TITLE_PART_RE,
+    SPACE_RUN_RE,
+)
 
 #: ``<meta name=...>`` (or ``property``) values that hold the publication date, most specific first.
 DATE_META_NAMES = (
@@ -45,10 +56,21 @@ def find_author(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def trim_site_name(title: str) -> str:
-    """The longest part of a ``<title>`` split at site-name separators (``_``, ``|``, ``--``, `` - ``)."""
-    parts = [p.strip() for p in SITE_NAME_SEPARATOR_RE.split(title) if p.strip()]
-    return max(parts, key=len) if parts else title.strip()
+def title_parts(title: str) -> list[str]:
+    """The parts of a ``<title>`` that may name the article: not a domain, a site or forum name, a
+    "powered by" line or a placeholder.
+
+    >>> title_parts("标题 - 某某论坛 - Powered by Discuz!")
+    ['标题']
+    """
+    parts = (p.strip() for p in SITE_NAME_SEPARATOR_RE.split(title))
+    return [p for p in parts if p and not SITE_TITLE_PART_RE.match(p)]
+
+
+def trim_site_name(title: str) -> str | None:
+    """The longest part of a ``<title>`` that may name the article (see :func:`title_parts`), or ``None``."""
+    parts = title_parts(title)
+    return max(parts, key=len) if parts else None
 
 
 def head_info(root: etree._Element) -> dict[str, str]:
@@ -66,14 +88,42 @@ def head_info(root: etree._Element) -> dict[str, str]:
 
 
 def page_title(info: dict[str, str], headings: list[str], wrapper_title: str | None) -> str | None:
-    """The headline: a heading that the ``<title>`` contains, else the ``<title>`` without the site name."""
+    """The headline: a heading that the ``<title>`` holds, else the ``<title>``'s article part.
+
+    A heading counts when the ``<title>`` contains it (``大标题`` in ``大标题_某某网``); else
+    the part of the ``<title>`` that some heading holds (``大标题`` of ``主题: 大标题``), else
+    the longest part that names no site. A heading that is itself a site name never counts.
+    With no ``<title>``, the first heading.
+    """
     title = info.get("title") or clean_space(wrapper_title or "")
-    inside = [h for h in headings if len(h) >= 2 and h in title]
+    headings = [h for h in headings if len(h) >= 2 and not SITE_TITLE_PART_RE.match(h)]
+    if not title:
+        return headings[0] if headings else None
+    inside = [h for h in headings if h in title]
     if inside:
         return max(inside, key=len)
-    if title:
-        return trim_site_name(title)
-    return headings[0] if headings else None
+    parts = title_parts(title)
+    held = [p for p in parts if len(p) >= 4 and any(p in h for h in headings)]
+    return max(held or parts, key=len) if parts else None
+
+
+def is_dateline(text: str, *, labelled_only: bool = False) -> bool:
+    """Whether a line says when the page was published: a labelled line (``发布时间：…``,
+    ``来源：… 2005-08-16``) or, unless ``labelled_only``, a short line with a date and a time, or
+    with nothing but a date, and no sentence.
+
+    >>> is_dateline("发布时间：2005-08-16 09:30"), is_dateline("AUTO.SOHU.COM 2003年11月12日16:36")
+    (True, True)
+    >>> is_dateline("1995年9月1日，他以歌手身份出道，发行首张专辑。"), is_dateline("出道日期 1995年9月1日")
+    (False, False)
+    """
+    if len(text) > 120 or not (m := PAGE_DATE_RE.search(text)):
+        return False
+    if DATE_LABEL_RE.search(text) and len(PROSE_PUNCT_RE.findall(text)) <= 1:
+        return True
+    if labelled_only or len(text) > 60 or PROSE_PUNCT_RE.search(text):
+        return False
+    return m.group(4) is not None or not HAN_RE.search(text[: m.start()] + text[m.end() :])
 
 
 def meta_date(info: dict[str, str]) -> str | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..headers.furniture import DEFAULT_FURNITURE_RULES, FLOOR_LABEL, FurnitureRules
 from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, PROSE_PUNCT_RE, RELATED_LINE_RE, SHARE_LINE_RE
 from .blocks import Block
 
@@ -31,6 +32,8 @@ BLOCK_COST = 3.0
 LINK_COST = 2.0
 #: The weight of text in a block that does not read as prose (no CJK sentence punctuation).
 NON_PROSE_WEIGHT = 0.5
+#: The most blocks of links and short headings between a lead paragraph and the article.
+MAX_LEAD_GAP = 15
 #: Main text with fewer Han characters than this is not main text.
 MIN_MAIN_HAN = 10
 
@@ -42,6 +45,7 @@ RELATED = "related-article lists"
 BYLINE = "bylines and datelines (date and author go to the metadata)"
 REPEATED = "blocks repeated from earlier on the page"
 OUTSIDE = "text outside the main text"
+REPLIES = "forum replies and comments (after the first post)"
 
 
 @dataclass
@@ -104,8 +108,68 @@ def drop_kind(block: Block) -> str | None:
     return None
 
 
-def select_main(blocks: list[Block]) -> Selection:
-    """Pick the main-text blocks of a page (empty ``kept`` when the page has none)."""
+def mark_furniture(run: list[Block], kinds: list[str | None], rules: FurnitureRules) -> None:
+    """Set the kind of the furniture lines among ``run``'s kept blocks: kinds that no article
+    sentence could be anywhere, the others in the runs of furniture at the article's two edges."""
+    for i, b in enumerate(run):
+        if kinds[i] is None:
+            kinds[i] = rules.kind(b.text, at_edge=False)
+    for order in (range(len(run)), range(len(run) - 1, -1, -1)):
+        for i in order:
+            if kinds[i] is None:
+                kinds[i] = rules.kind(run[i].text, at_edge=True)
+                if kinds[i] is None:
+                    break  # the article starts (or ends) here
+
+
+def lead_before(blocks: list[Block], start: int) -> range:
+    """The indexes of the article's lead paragraphs cut off from it by a link list, or none.
+
+    An encyclopedia page puts its table of contents (a list of links, under a
+    short heading) between the lead paragraph and the sections: the lead is the
+    run of prose just above such a gap of at most :data:`MAX_LEAD_GAP` blocks of
+    links or short headings. The gap itself stays dropped.
+    """
+    i = start - 1
+    while i >= 0 and start - i <= MAX_LEAD_GAP and _is_gap(blocks[i]):
+        i -= 1
+    if i == start - 1 or i < 0 or start - i > MAX_LEAD_GAP:
+        return range(0)
+    end = i + 1
+    while i >= 0 and _is_lead(blocks[i]):
+        i -= 1
+    return range(i + 1, end)
+
+
+def _is_gap(block: Block) -> bool:
+    return block.link_density >= 0.5 or (block.chars <= 12 and not PROSE_PUNCT_RE.search(block.text))
+
+
+def _is_lead(block: Block) -> bool:
+    return is_prose(block) and block.punct >= 2 and block.han >= 20 and block.link_density < 0.5
+
+
+def drop_replies(kinds: list[str | None]) -> None:
+    """Drop the text after the first post of a thread: from the first floor label or post header
+    (``沙发``, ``发表于 …``, ``# re:``) that follows some kept text of the first post."""
+    seen_text = False
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            seen_text = True
+        elif kind == FLOOR_LABEL and seen_text:
+            for j in range(i, len(kinds)):
+                if kinds[j] is None:
+                    kinds[j] = REPLIES
+            return
+
+
+def select_main(
+    blocks: list[Block], furniture: FurnitureRules = DEFAULT_FURNITURE_RULES, *, replies: bool = False
+) -> Selection:
+    """Pick the main-text blocks of a page (empty ``kept`` when the page has none).
+
+    On a forum or blog page only the first post is kept, unless ``replies``.
+    """
     seen: set[str] = set()
     repeated: set[int] = set()
     for b in blocks:
@@ -115,12 +179,19 @@ def select_main(blocks: list[Block]) -> Selection:
     values = [-BLOCK_COST - b.chars if b.index in repeated else block_value(b) for b in blocks]
     start, end = best_run(values)
     kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks[start:end]]
+    mark_furniture(blocks[start:end], kinds, furniture)
+    if not replies:
+        drop_replies(kinds)
     if sum(b.han for b, kind in zip(blocks[start:end], kinds, strict=True) if kind is None) < MIN_MAIN_HAN:
         start, end, kinds = 0, 0, []
+    lead = lead_before(blocks, start) if end else range(0)
     kept: list[Block] = []
     dropped: dict[str, list[Block]] = {}
     for b in blocks:
-        kind = kinds[b.index - start] if start <= b.index < end else outside_kind(b)
+        if b.index in lead:
+            kind = drop_kind(b)
+        else:
+            kind = kinds[b.index - start] if start <= b.index < end else outside_kind(b)
         if kind is None:
             kept.append(b)
         else:

@@ -26,7 +26,7 @@ line) the second pass always runs.
 from __future__ import annotations
 
 from ..layout import first_line, line_around
-from ..patterns import (
+from .patterns import (
     BRACKETED_PHOTO_CREDIT_RE,
     CREDIT_LINE_RE,
     DATELINE_RE,
@@ -34,23 +34,27 @@ from ..patterns import (
     PHOTO_CREDIT_CHAR,
     PLAIN_PHOTO_CREDIT_RE,
 )
-from .header_plan import HeaderPlan, may_be_title
+from .plan import HeaderPlan, may_be_title
+from .rules import HeaderRules
 
 
-def settled(plan: HeaderPlan, after: str, *, title_open: bool, max_title_chars: int) -> bool:
-    """Whether the finder with the default rules finds nothing in ``after``, the text ``plan`` made.
+def settled(
+    plan: HeaderPlan, after: str, rules: HeaderRules, *, title_open: bool, max_title_chars: int
+) -> bool:
+    """Whether the finder finds nothing in ``after``, the text ``plan`` made with ``rules``.
 
     ``title_open``: the document still has no title, so the next pass looks for
-    title lines. ``False`` means "run the pass to know", never "it finds more".
+    title lines. ``False`` means "run the pass to know", never "it finds more";
+    it is always ``False`` for rules other than the defaults.
 
-    >>> from corpusclean.cleaners.headers import find_headers
+    >>> from corpusclean.headers import DEFAULT_RULES, find_headers
     >>> from corpusclean.edits import edit_text
     >>> before = "标题\\n\\n会议召开。\\n\\n新华社北京5月31日电 会议在北京召开。\\n\\n他说。"
     >>> plan = find_headers(before)
-    >>> settled(plan, edit_text(before, plan.edits), title_open=False, max_title_chars=60)
+    >>> settled(plan, edit_text(before, plan.edits), DEFAULT_RULES, title_open=False, max_title_chars=60)
     True
     """
-    if plan.edited_lines is None:
+    if not rules.default or plan.edited_lines is None:
         return False
     if PHOTO_CREDIT_CHAR in after and (
         BRACKETED_PHOTO_CREDIT_RE.search(after) or PLAIN_PHOTO_CREDIT_RE.search(after)

@@ -1,14 +1,14 @@
 """The header finder: one pass over one text, collecting what ``remove_headers`` removes.
 
 A :class:`HeaderFinder` reads the lines of a text where the patterns of a
-:class:`~corpusclean.cleaners.headers.HeaderRules` say something may be found
+:class:`~corpusclean.headers.rules.HeaderRules` say something may be found
 (the top, the bottom and the lines where a dateline or credit starts), finding
 each line from its offsets rather than splitting the whole text, and returns a
 :class:`HeaderPlan`: the edits that remove the file-name line, title lines,
 header captions, datelines, photo credits and credit lines, and the headline
 for the title.
 
->>> from corpusclean.cleaners.headers import find_headers
+>>> from corpusclean.headers import find_headers
 >>> plan = find_headers("标题\\n\\n新华社北京5月31日电 会议在北京召开。\\n责任编辑：张三")
 >>> plan.title, [e.reason for e in plan.edits if e.reason]
 ('标题', ['news dateline', 'credit line'])
@@ -18,17 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 import regex
 
 from ..edits import Edit
 from ..layout import Line, drop_lines_at, first_line, line_around, next_line, previous_line
-from ..patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, DATELINE_RE, LINE_DATELINE_RE, SENTENCE_END_RE
-from .header_plan import HeaderPlan, Match, Pattern, fullmatch_any, join_title, match_any, may_be_title
-
-if TYPE_CHECKING:
-    from .headers import HeaderRules
+from .patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, DATELINE_RE, LINE_DATELINE_RE, SENTENCE_END_RE
+from .plan import HeaderPlan, Match, fullmatch_any, join_title, match_any, may_be_title
+from .rules import HeaderRules, Pattern
 
 #: How far into a one-line news item its headline, caption and dateline may run.
 MAX_HEADER_CHARS = 400
@@ -62,8 +59,6 @@ class HeaderFinder:
         self.one_line = False  # a one-line news item was split
         self.dropped: dict[Line, str | None] = {}  # line -> reason (None: moved to title)
         self.inline: list[Edit] = []
-        # the default rules' one dateline pattern, which the faster line-break scans know
-        self.default_datelines = rules.datelines == (DATELINE_RE,)
         self.edited: dict[Line, None] = {}  # lines that inline edits change, in order
         self.title_parts: list[str] = []
 
@@ -98,7 +93,7 @@ class HeaderFinder:
             else top
         )
         if body is not None:
-            if self.default_datelines:  # no need to know first whether there is one
+            if self.rules.default:  # no need to know first whether there is one
                 self.datelines(self.lines_opening_with_dateline(body))
             elif self.has_dateline:
                 self.datelines(self.lines_with(self.rules.datelines, body, at_start=True))
@@ -125,7 +120,7 @@ class HeaderFinder:
         line break to line break says so, far faster than looking for a dateline
         anywhere (:attr:`has_dateline`).
         """
-        if not self.default_datelines or self.first is None:
+        if not self.rules.default or self.first is None:
             return self.has_dateline
         return next(self.lines_opening_with_dateline(self.first), None) is not None
 
@@ -270,8 +265,8 @@ class HeaderFinder:
     def lines_opening_with_dateline(self, top: Line) -> Iterator[Line]:
         """The lines from ``top`` on that open with a dateline of the default rules, in order.
 
-        What :meth:`lines_with` finds for :data:`~corpusclean.patterns.DATELINE_RE`, by a
-        faster scan (see :data:`~corpusclean.patterns.LINE_DATELINE_RE`).
+        What :meth:`lines_with` finds for :data:`~corpusclean.headers.patterns.DATELINE_RE`, by a
+        faster scan (see :data:`~corpusclean.headers.patterns.LINE_DATELINE_RE`).
         """
         text = self.text
         if DATELINE_RE.match(text, top.lo):

@@ -1,7 +1,7 @@
 """What the header finder returns, and the small tests it is built from.
 
 :class:`HeaderPlan` is the result of one pass of
-:class:`~corpusclean.cleaners.header_finder.HeaderFinder`; the functions here
+:class:`~corpusclean.headers.finder.HeaderFinder`; the functions here
 apply a list of patterns to a stretch of text and judge title lines.
 """
 
@@ -16,15 +16,13 @@ import regex
 
 from ..edits import Edit
 from ..layout import Line
-from ..patterns import SENTENCE_END_RE, UserPattern
+from .patterns import SENTENCE_END_RE
+from .rules import Pattern
 
 #: Lines that end in one of these close a sentence or a clause, so they are no title.
 TITLE_ENDS = "。！？…；;：:，,"
 
 
-#: The default patterns run in :mod:`re` or :mod:`regex`, whichever is faster for each;
-#: patterns from a recipe are compiled with :mod:`regex`.
-Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str] | UserPattern"
 Match: TypeAlias = "re.Match[str] | regex.Match[str]"
 
 
@@ -35,7 +33,7 @@ class HeaderPlan:
     ``edited_lines`` are the lines that edits change without dropping them
     (``None`` after splitting a one-line news item): besides the new top and
     bottom, what a second pass over the edited text must look at again
-    (:func:`~corpusclean.cleaners.header_passes.settled`).
+    (:func:`~corpusclean.headers.passes.settled`).
     """
 
     edits: list[Edit] = field(default_factory=list)

@@ -1,0 +1,121 @@
+"""The patterns that recognize news and document furniture (``*_RE`` names), compiled once.
+
+The defaults of :class:`~corpusclean.headers.rules.HeaderRules`; a recipe extends
+them with its own (``extra_dateline_patterns`` and the like).
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..patterns import HAN, HAN_CLASS
+
+#: A month or day number in ASCII, full-width or Chinese digits (datelines come in all three).
+_DATE_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#: A month-and-day date: ``5月31日``, ``１２月３１日``, ``十二月三十一日`` (and ``１月２９``, a slip
+#: the People's Daily has).
+DATE = rf"(?:{_DATE_NUM}月{_DATE_NUM}日?|{_DATE_NUM}日)"
+#: News agencies and papers whose datelines open a report.
+NEWS_AGENCY = r"(?:新华社|中新社|中通社|本报|人民日报|人民网|新华网|央视网|光明日报|经济日报)"
+#: Words that ``电`` starts and that a dateline's ``电`` is never followed by (电话, 电视, ...).
+_NOT_DATELINE_DIAN = r"[话视脑影子力台报信梯器网线邮源池厂站费商动气车器]"
+
+#: A news dateline at the position where it is tried: ``新华社北京5月31日电``,
+#: ``本报北京１２月３１日讯``, ``新华社杰里科（约旦河西岸）１月２５日电``, ``本报讯``: a place of
+#: up to ten characters (and its country in brackets), an optional date. The standard
+#: :mod:`re` module finds it in a whole text about twice as fast as :mod:`regex`.
+DATELINE_RE = re.compile(
+    rf"{NEWS_AGENCY}(?:(?!记者){HAN_CLASS}|·){{0,10}}?(?:[（(]{HAN_CLASS}{{1,8}}[）)])?(?:{DATE})?"
+    rf"(?:电(?!{_NOT_DATELINE_DIAN})|讯)"
+)
+#: A line break and the dateline that opens the next line (after its indent), the dateline
+#: in group 1. A dateline never spans two lines, so this finds exactly the lines that
+#: :data:`DATELINE_RE` matches at the start of, but three times faster: the line break is
+#: a literal the scan can jump to.
+LINE_DATELINE_RE = re.compile(rf"\n[^\S\n]*({DATELINE_RE.pattern})")
+#: The byline right after a dateline: ``（记者 刘子富）``, ``（江涛、曹斌）``, ``记者龚雯报道：``,
+#: with the spaces before it.
+DATELINE_BYLINE_RE = regex.compile(
+    r"[ \t\u3000\u00a0]*(?:[（(][^（）()\n。！？]{1,60}[）)]"
+    r"|(?=[^\n。！？：:]{0,40}记者)[^\n。！？：:]{1,60}?报道[：:])"
+)
+#: A photo credit in brackets: ``（新华社记者兰红光摄）``, ``（本报记者王霞光摄影报道）``,
+#: ``（本栏图片均为新华社记者郑宣摄）``, with the tags after it (``（传真照片）``, ``（新华社稿）``);
+#: ``摄`` must close it (so ``（摄氏度）`` is not one), after a name (so ``（正在拍摄）`` is not one).
+BRACKETED_PHOTO_CREDIT_RE = regex.compile(
+    r"[（(][^（）()\n。！？]{1,40}?(?<![拍偷抓跟监在被正将])摄(?:影报道|影)?[）)]"
+    r"(?:[（(][^（）()\n。！？]{0,6}(?:照片|稿|发|图)[）)])*"
+)
+#: A photo credit without brackets: ``新华社记者鞠鹏摄`` (a name of two to four characters).
+PLAIN_PHOTO_CREDIT_RE = regex.compile(
+    rf"{NEWS_AGENCY}(?:特约|驻{HAN}{{1,6}})?(?:记者|通讯员|摄影师?)\s?(?:{HAN}|·){{2,5}}?\s?摄(?![影像制氏取入食])"
+)
+#: The character every match of :data:`BRACKETED_PHOTO_CREDIT_RE` and
+#: :data:`PLAIN_PHOTO_CREDIT_RE` holds: a text without it holds no photo credit.
+PHOTO_CREDIT_CHAR = "摄"
+#: The date a photo caption usually opens with: ``5月31日，``.
+CAPTION_DATE_RE = regex.compile(rf"(?:[0-9０-９]{{4}}年)?{DATE}[，,]")
+#: A file name standing alone on a line: ``62牢牢把握主题教育总要求.txt``.
+FILE_NAME_LINE_RE = regex.compile(r"[^\n/\\<>]{1,120}\.(?:txt|docx?|wps|pdf|html?|md|rtf)", regex.IGNORECASE)
+#: Labels of credit and footer lines (``版式设计：张芳曼``, ``责任编辑：``, ``来源：``).
+_CREDIT_LABEL_WORDS = (
+    "版式设计 责任编辑 责编 编辑 校对 审校 审核 终审 监制 统筹 "
+    "策划 制图 设计 排版 美编 来源 作者 文字 摄影 图片"
+)
+CREDIT_LABELS: tuple[str, ...] = tuple(_CREDIT_LABEL_WORDS.split())
+#: A credit label and its colon anywhere: the quick check before looking for credit lines
+#: (the standard ``re`` module scans an alternation of literals three times faster here).
+#: Between label and colon it allows the white space a credit line allows, but line breaks.
+_CREDIT_LABELS = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))  # longest first
+CREDIT_LABEL_RE = re.compile(rf"(?:{_CREDIT_LABELS})[^\S\n]*[：:]")
+#: A short line that is only a credit: a label, a colon and a few names or a source.
+CREDIT_LINE_RE = regex.compile(rf"[（(【\[]?(?:{_CREDIT_LABELS})\s*[：:][^\n。！？]{{0,40}}[）)】\]]?")
+#: Where a sentence ends (the body of a one-line news item starts after one).
+SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
+
+# -- furniture inside a web page's article (extract_main_text) --------------------------
+#: A prompt to share the page or read it elsewhere: ``扫一扫在手机打开当前页``, ``分享到：``.
+SHARE_PROMPT_RE = regex.compile(
+    r"扫一扫在手机|(?:扫一扫|扫描|长按)(?:二维码|下方|上方|左侧|右侧)?.{0,8}(?:分享|手机|关注|打开|阅读)"
+    r"|在手机上?(?:打开|阅读|浏览)|手机(?:看|阅读|浏览)本文|分享到[:：]|分享至|一键分享|收藏本页|打印本页"
+    r"|字号[:：]?\s*[大中小]"
+)
+#: A reader counter: ``您是本文第 154 个阅览者``, ``阅读：3727``, ``已有 12 人参与``.
+READER_COUNTER_RE = regex.compile(
+    r"您是本文第\s*\d+\s*(?:个|位)?(?:阅览者|读者|访问者)|(?:阅读|浏览|点击|访问|人气)(?:次数|数|量|率)?\s*[:：]\s*\d+"
+    r"|(?:阅读|浏览|点击)\s*\d+\s*次|已有\s*\d+\s*(?:人|位)(?:阅读|浏览|参与|评论)"
+)
+#: A portal's disclaimer: ``声明：该文观点仅代表作者本人``; a line opening with 声明 that
+#: speaks of views, positions, copyright or reprints, never any line with 声明 in it.
+DISCLAIMER_RE = regex.compile(
+    r"\A[【\[（(]?(?:免责|特别|版权)?声明[】\]）)]?\s*[:：].{0,120}?"
+    r"(?:仅代表|不代表|观点|立场|版权|转载|侵权|来源于网络|与本(?:站|网)无关)"
+)
+#: The original headline a reprint names: ``原标题：…``.
+ORIGINAL_TITLE_RE = regex.compile(r"\A[（(【\[]?原(?:标)?题\s*[:：]")
+#: A copyright or anti-infringement notice (``未经授权禁止转载``, ``侵权必究``, ``举报电话：010-…``).
+RIGHTS_NOTICE_RE = regex.compile(
+    r"(?:版权所有|著作权|版权归|未经.{0,10}(?:授权|许可|同意)|侵权(?:必究|行为)|违者必究|转载请注明|维权"
+    r"|举报电话|联系电话|投稿(?:邮箱|电话))"
+)
+#: A line that is only a reporter credit: ``光明日报记者 王建宏 张文攀``, ``本报记者　李四``,
+#: ``（记者 张三 通讯员 李四）``: a paper or agency, 记者 or 通讯员, and two to four names.
+REPORTER_CREDIT_RE = regex.compile(
+    r"\A[（(]?(?:[\p{Han}]{1,8}?(?:报|社|台|网|电视台)(?:驻\p{Han}{1,6})?)?(?:特约|首席|实习)?(?:记者|通讯员)"
+    r"(?:[ \t\u3000]*(?:记者|通讯员)?[ \t\u3000]*[\p{Han}·]{2,4}){1,4}[）)]?\Z"
+)
+#: A forum signature: ``签名：…``, ``个性签名``.
+SIGNATURE_RE = regex.compile(r"\A(?:个性)?签名(?:档)?\s*[:：]?")
+#: A forum floor label or post header: ``沙发``, ``板凳``, ``地板``, ``第 2 楼``, ``3#``,
+#: ``楼层： 第 2 楼 时间：…``, ``发表于 2010-7-3 21:05``, a blog comment's ``# re: 标题 …``.
+FLOOR_LABEL_RE = regex.compile(
+    r"\A(?:沙发|板凳|地板|楼主|[#＃]?\d+\s*[楼#＃]|(?:楼层\s*[:：]?\s*)?第\s*\d+\s*楼"
+    r"|(?:发表于|回复于|发表时间)\s*[:：]?\s*(?:19|20)\d{2}|[#＃]\s*re\s*[:：])",
+    regex.I,
+)
+#: Forum controls: ``回帖后跳转到最后一页``, ``只看该作者``, ``返回列表``.
+FORUM_CONTROL_RE = regex.compile(
+    r"回帖后跳转到最后一页|只看该作者|倒序浏览|返回列表|快速回复|发表回复|回复\s*引用|使用道具|阅读模式"
+)
