@@ -16,9 +16,9 @@ Text to keep:
 
 Junk, one kind each:
 
-- ``navigation``: the short lines (up to 30 characters) of each ``html-dev``
-  page's text that are not in its hand-cleaned text (menus, footers, link
-  lists), twelve lines a document;
+- ``navigation``: the short lines (up to 30 characters, not ending in 。！？)
+  of each ``html-dev`` page's text that are not in its hand-cleaned text
+  (menus, footers, link lists), twelve lines a document;
 - ``mojibake_gbk`` / ``mojibake_latin1``: People's Daily documents as UTF-8
   bytes read as GBK, and as GBK bytes read as Latin-1;
 - ``shuffled_chars`` / ``shuffled_words``: People's Daily documents with the
@@ -235,7 +235,13 @@ def html_dev_pages() -> list[tuple[str, str, str]]:
 def _navigation(page_text: str, cleaned: str) -> list[str]:
     kept = {line.strip() for line in cleaned.splitlines() if line.strip()}
     lines = [s for s in (line.strip() for line in page_text.splitlines()) if s]
-    nav = [s for s in lines if len(s) <= 30 and s not in kept and not any(s in k for k in kept)]
+    # short lines that are not in the article and are no sentence (a line ending in 。！？ on a
+    # blog or forum page is a reader's comment, not furniture)
+    nav = [
+        s
+        for s in lines
+        if len(s) <= 30 and s[-1] not in "。！？!?" and s not in kept and not any(s in k for k in kept)
+    ]
     return ["\n".join(nav[k : k + 12]) for k in range(0, len(nav), 12) if len(nav[k : k + 12]) >= 3]
 
 

@@ -23,7 +23,7 @@ import regex
 
 from ..chars import han_ranges
 
-#: The classes, in the order of :func:`class_table`'s assignments (a later one wins).
+#: The classes. :func:`class_table` assigns them in the order of :data:`_CLASS_PATTERNS` (a later one wins).
 OTHER, SPACE, HAN, CJK_PUNCT, PUNCT, DIGIT, LATIN, LATIN1, SYMBOL, EMOJI, BROKEN = range(11)
 N_CLASSES = 11
 
@@ -41,10 +41,10 @@ _CLASS_PATTERNS: tuple[tuple[int, str], ...] = (
     ),
     (DIGIT, r"\p{Nd}"),
     (LATIN, r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]"),
-    # letters and signs of U+0080-U+00FF other than the few Chinese text uses (° ± × ÷ § ·):
-    # GBK bytes read as Latin-1 turn into runs of these
-    (LATIN1, r"[\u0080-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"),
     (SYMBOL, r"[\p{S}]"),
+    # letters and signs of U+0080-U+00FF other than the few Chinese text uses (¥ § ° ± · × ÷):
+    # GBK bytes read as Latin-1 turn into runs of these
+    (LATIN1, r"[\u0080-\u00a4\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"),
     (EMOJI, r"[\p{Extended_Pictographic}\u200d\ufe0f\U0001f1e6-\U0001f1ff]"),
 )
 #: Private-use areas and the replacement character: what a failed decoding leaves.
