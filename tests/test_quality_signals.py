@@ -105,3 +105,14 @@ def test_a_rule_of_two_conditions_needs_both() -> None:
     signals = {"punct_end_line_share": 0.0, "stop_char_share": 0.2}
     assert not no_prose.fires(signals, Thresholds())
     assert no_prose.fires({**signals, "stop_char_share": 0.05}, Thresholds())
+
+
+def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
+    from corpusclean.quality.classes import code_points
+    from corpusclean.quality.repetition import duplicated_ngram_shares, top_ngram_shares
+
+    texts = peoples_daily(300)[::15] + ["\n".join(peoples_daily(3)[1:] * 4), "今天天气很好" * 3, "ab", "abcd"]
+    for text in texts:
+        codes = code_points(text)
+        assert top_ngram_shares(codes) == tuple(top_ngram_share(codes, n) for n in (2, 3, 4))
+        assert duplicated_ngram_shares(codes) == tuple(duplicated_ngram_share(codes, n) for n in (5, 8, 13))

@@ -14,14 +14,11 @@ True
 
 from __future__ import annotations
 
-import re
 from array import array
 from functools import cache
 
 import numpy as np
 import regex
-
-from ..chars import han_ranges
 
 #: The classes. :func:`class_table` assigns them in the order of :data:`_CLASS_PATTERNS` (a later one wins).
 OTHER, SPACE, HAN, CJK_PUNCT, PUNCT, DIGIT, LATIN, LATIN1, SYMBOL, EMOJI, BROKEN = range(11)
@@ -49,10 +46,6 @@ _CLASS_PATTERNS: tuple[tuple[int, str], ...] = (
 )
 #: Private-use areas and the replacement character: what a failed decoding leaves.
 _BROKEN_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF), (0xFFFD, 0xFFFD))
-
-
-#: One Han character, for the standard :mod:`re` (which has no script classes).
-HAN_RE = re.compile(f"[{han_ranges()}]")
 
 
 @cache

@@ -5,8 +5,14 @@ text in its most common n-gram, and the share covered by n-grams that occur
 more than once. Chinese has no spaces between words, so here the units are
 characters (punctuation and spaces left out): a character n-gram of 2 to 4 is
 about a word or two, one of 5 to 13 a phrase or a clause. Every n-gram is one
-64-bit code and counting is a numpy sort, so a document costs a few array
-passes per ``n``.
+64-bit code and counting is a numpy sort.
+
+:func:`top_ngram_shares` and :func:`duplicated_ngram_shares` give the
+measures for several ``n`` at the cost of about two sorts in all: one sort of
+four-character prefixes groups every 2-, 3- and 4-gram at once, and an
+n-gram can only repeat where the shorter n-grams inside it repeat, so the
+longer ones are sorted only at those places. They agree with the one-``n``
+functions (a test checks it).
 
 >>> codes = code_points("今天天气很好今天天气很好今天天气很好")
 >>> round(top_ngram_share(codes, 2), 3), round(duplicated_ngram_share(codes, 5), 3)
@@ -89,28 +95,6 @@ def top_ngram_share(codes: np.ndarray | Grams, n: int) -> float:
     return min(1.0, top * n / len(grams))
 
 
-#: Positions of n-grams travel in the low bits of their sort keys, so one plain sort orders
-#: them by code and, among equal codes, by position (24 bits: texts of up to 16 million characters).
-_POSITION_BITS = np.uint64(24)
-
-
-def later_occurrences(keys: np.ndarray) -> np.ndarray:
-    """The positions of ``keys`` that repeat a key seen at an earlier position, in any order.
-
-    Keys are 64-bit codes; the top 40 bits decide equality, so two different
-    n-grams of a text of a million characters share them about once in a
-    million texts.
-    """
-    if len(keys) >= 1 << 24:
-        order = np.argsort(keys, kind="stable")
-        same = keys[order][1:] == keys[order][:-1]
-        return np.asarray(order[1:][same])
-    packed = np.sort(((keys >> _POSITION_BITS) << _POSITION_BITS) | np.arange(len(keys), dtype=np.uint64))
-    high = packed >> _POSITION_BITS
-    same = high[1:] == high[:-1]
-    return np.asarray((packed[1:][same] & np.uint64((1 << 24) - 1)).astype(np.int64))
-
-
 def duplicated_ngram_share(codes: np.ndarray | Grams, n: int) -> float:
     """The share of characters covered by repeats of an n-gram seen before (Gopher's duplicated n-grams).
 
@@ -119,23 +103,96 @@ def duplicated_ngram_share(codes: np.ndarray | Grams, n: int) -> float:
     each character once.
     """
     grams = codes if isinstance(codes, Grams) else Grams(codes)
-    if len(grams) - n + 1 < 2:
+    count = len(grams) - n + 1
+    if count < 2:
         return 0.0
-    starts = later_occurrences(grams.of(n))
+    later, _ = _repeats(grams.of(n), np.arange(count))
+    return _covered(later, n, len(grams))
+
+
+def top_ngram_shares(codes: np.ndarray) -> tuple[float, float, float]:
+    """:func:`top_ngram_share` for n = 2, 3 and 4, from one sort of four-character prefixes.
+
+    Each position's next four characters make one 64-bit key of 16 bits a
+    character (code points past U+FFFF folded into 16 bits, so a character of
+    the supplementary planes may be taken for another: rare enough for a
+    share). Sorted, every n-gram's occurrences lie side by side for n <= 4.
+    """
+    size = len(codes)
+    if size < 3:
+        return 0.0, 0.0, 0.0
+    folded = codes.astype(np.uint64) & np.uint64(0xFFFF)
+    padded = np.concatenate((folded, np.zeros(3, dtype=np.uint64)))  # 0 after the end: no letter is NUL
+    keys = padded[:size] << np.uint64(48)
+    for k in (1, 2, 3):
+        keys |= padded[k : k + size] << np.uint64(48 - 16 * k)
+    ranked = np.sort(keys)
+    shares = []
+    for n in (2, 3, 4):
+        prefix = ranked >> np.uint64(16 * (4 - n))
+        ends = np.flatnonzero(np.concatenate((prefix[1:] != prefix[:-1], [True])))
+        top = int(max(ends[0] + 1, (ends[1:] - ends[:-1]).max(initial=0)))
+        shares.append(0.0 if top < 2 or size < n + 1 else min(1.0, top * n / size))
+    return shares[0], shares[1], shares[2]
+
+
+def _repeats(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of ``positions`` (ascending) with ``keys``: those that repeat an earlier key, and all that repeat."""
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    same = ranked[1:] == ranked[:-1]
+    repeated = np.zeros(len(keys), dtype=bool)
+    repeated[order[1:][same]] = True
+    later = positions[repeated]  # every occurrence after the first (the sort is stable)
+    repeated[order[:-1][same]] = True
+    return later, positions[repeated]
+
+
+def _covered(starts: np.ndarray, n: int, size: int) -> float:
+    """The share of ``size`` characters under some n-gram starting at ``starts``."""
     if not len(starts):
         return 0.0
-    # a character is covered when some repeat starting at or before it reaches past it
-    reach = np.full(len(grams), -1, dtype=np.int64)
+    reach = np.full(size, -1, dtype=np.int64)
     reach[starts] = starts + n
-    covered = np.maximum.accumulate(reach) > np.arange(len(grams))
-    return float(np.count_nonzero(covered) / len(grams))
+    return float(np.count_nonzero(np.maximum.accumulate(reach) > np.arange(size)) / size)
+
+
+def duplicated_ngram_shares(codes: np.ndarray | Grams, ns: tuple[int, ...] = (5, 8, 13)) -> tuple[float, ...]:
+    """:func:`duplicated_ngram_share` for each of ``ns`` (ascending), sorting only where repeats can be.
+
+    An m-gram that occurs twice contains, at every offset, n-grams (n < m) that
+    occur twice; for m <= 2n the n-grams at ``i`` and ``i + m - n`` cover the
+    m-gram at ``i``, so only the places where both repeat are sorted.
+    """
+    grams = codes if isinstance(codes, Grams) else Grams(codes)
+    size = len(grams)
+    out: list[float] = []
+    repeating: np.ndarray | None = None  # where the previous n-gram occurs more than once
+    previous = 0
+    for n in ns:
+        count = size - n + 1
+        if count < 2:
+            out.append(0.0)
+            continue
+        if repeating is None or n > 2 * previous:
+            positions = np.arange(count)
+        else:
+            shift = n - previous
+            positions = np.flatnonzero(repeating[:count] & repeating[shift : shift + count])
+        later, repeated = _repeats(grams.of(n)[positions], positions)
+        out.append(_covered(later, n, size))
+        repeating = np.zeros(size, dtype=bool)
+        repeating[repeated] = True
+        previous = n
+    return tuple(out)
 
 
 __all__ = [
     "Grams",
     "code_points",
     "duplicated_ngram_share",
-    "later_occurrences",
+    "duplicated_ngram_shares",
     "ngram_codes",
     "top_ngram_share",
+    "top_ngram_shares",
 ]

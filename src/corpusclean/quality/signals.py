@@ -21,7 +21,7 @@ import numpy as np
 
 from . import classes as c
 from .fluency import known_pair_share, known_pairs
-from .repetition import Grams, duplicated_ngram_share, top_ngram_share
+from .repetition import duplicated_ngram_shares, top_ngram_shares
 
 #: Each signal and what it measures. Shares are in [0, 1]; "characters" never count spaces.
 SIGNALS: dict[str, str] = {
@@ -136,11 +136,15 @@ def gbk_mojibake_share(text: str) -> float:
     True
     """
     head = text[:MOJIBAKE_SAMPLE]
-    han = c.HAN_RE.findall(head)
+    han = _han_count(head)
     if not han:
         return 0.0
     back = head.encode("gb18030", "ignore").decode("utf-8", "replace")
-    return min(1.0, len(c.HAN_RE.findall(back)) * 3 / 2 / len(han))
+    return min(1.0, _han_count(back) * 3 / 2 / han)
+
+
+def _han_count(text: str) -> int:
+    return int(np.count_nonzero(c.class_table()[c.code_points(text)] == c.HAN))
 
 
 def preload_tables() -> None:
@@ -163,7 +167,9 @@ def quality_signals(text: str) -> dict[str, float]:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     dup_line, dup_line_chars = _dup_shares(lines)
     dup_par, dup_par_chars = _dup_shares(paragraphs)
-    letters = Grams(codes[(kinds != c.SPACE) & (kinds != c.PUNCT) & (kinds != c.CJK_PUNCT)])
+    letters = codes[(kinds != c.SPACE) & (kinds != c.PUNCT) & (kinds != c.CJK_PUNCT)]
+    top_2, top_3, top_4 = top_ngram_shares(letters)
+    dup_5, dup_8, dup_13 = duplicated_ngram_shares(letters, (5, 8, 13))
     marks = _MARK[codes]
     ends = (marks & _SENTENCE_END).astype(bool)
     sentences = int(np.count_nonzero(ends[1:] & ~ends[:-1])) + int(ends[:1].sum())
@@ -191,12 +197,12 @@ def quality_signals(text: str) -> dict[str, float]:
         "dup_line_char_share": dup_line_chars,
         "dup_paragraph_share": dup_par,
         "dup_paragraph_char_share": dup_par_chars,
-        "top_2gram_share": top_ngram_share(letters, 2),
-        "top_3gram_share": top_ngram_share(letters, 3),
-        "top_4gram_share": top_ngram_share(letters, 4),
-        "dup_5gram_share": duplicated_ngram_share(letters, 5),
-        "dup_8gram_share": duplicated_ngram_share(letters, 8),
-        "dup_13gram_share": duplicated_ngram_share(letters, 13),
+        "top_2gram_share": top_2,
+        "top_3gram_share": top_3,
+        "top_4gram_share": top_4,
+        "dup_5gram_share": dup_5,
+        "dup_8gram_share": dup_8,
+        "dup_13gram_share": dup_13,
         "symbol_share": counts[c.SYMBOL] * per_char,
         "digit_share": counts[c.DIGIT] * per_char,
         "latin_share": counts[c.LATIN] * per_char,
