@@ -111,7 +111,7 @@ def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
     from corpusclean.quality.classes import code_points
     from corpusclean.quality.repetition import duplicated_ngram_shares, top_ngram_shares
 
-    texts = peoples_daily(300)[::15] + ["\n".join(peoples_daily(3)[1:] * 4), "今天天气很好" * 3, "ab", "abcd"]
+    texts = [*peoples_daily(300)[::15], "\n".join(peoples_daily(3)[1:] * 4), "今天天气很好" * 3, "ab", "abcd"]
     for text in texts:
         codes = code_points(text)
         assert top_ngram_shares(codes) == tuple(top_ngram_share(codes, n) for n in (2, 3, 4))
