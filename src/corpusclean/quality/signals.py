@@ -52,7 +52,7 @@ SIGNALS: dict[str, str] = {
     "stop_char_share": "common function characters (的, 了, 是, 在, ...) / Han characters",
     "broken_share": "private-use characters and U+FFFD / characters",
     "latin1_share": "characters of U+0080-U+00FF Chinese text does not use / characters (GBK as Latin-1)",
-    "gbk_mojibake_share": "Han characters that are UTF-8 Chinese read as GBK / Han characters (first 2,000)",
+    "gbk_mojibake_share": "Han characters that are UTF-8 Chinese read as GBK / Han characters (first 500)",
     "misplaced_punct_share": "clause marks opening a line or after another clause mark / clause marks",
     "fluency": "adjacent Han pairs found inside a word of jieba's word list / adjacent Han pairs",
 }
@@ -118,7 +118,7 @@ def _dup_shares(parts: list[str]) -> tuple[float, float]:
 
 
 #: Characters read for the mojibake test: a document mis-decoded at all is mis-decoded from the start.
-MOJIBAKE_SAMPLE = 2000
+MOJIBAKE_SAMPLE = 500
 
 
 def gbk_mojibake_share(text: str) -> float:
