@@ -138,14 +138,20 @@ def top_ngram_shares(codes: np.ndarray) -> tuple[float, float, float]:
 
 def _repeats(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Of ``positions`` (ascending) with ``keys``: those that repeat an earlier key, and all that repeat."""
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys)  # not stable: the first of each group is found below
     ranked = keys[order]
     same = ranked[1:] == ranked[:-1]
+    if not same.any():
+        return positions[:0], positions[:0]
     repeated = np.zeros(len(keys), dtype=bool)
     repeated[order[1:][same]] = True
-    later = positions[repeated]  # every occurrence after the first (the sort is stable)
     repeated[order[:-1][same]] = True
-    return later, positions[repeated]
+    # the earliest member of each group is its first occurrence
+    starts = np.flatnonzero(np.concatenate(([True], ~same)))
+    firsts = np.minimum.reduceat(order, starts)
+    later = repeated.copy()
+    later[firsts] = False
+    return positions[later], positions[repeated]
 
 
 def _covered(starts: np.ndarray, n: int, size: int) -> float:

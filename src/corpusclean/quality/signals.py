@@ -180,7 +180,9 @@ def quality_signals(text: str) -> dict[str, float]:
     after = (marks[:-1] & (_CLAUSE | _OPENER)).astype(bool)
     after &= ~((marks[1:] & _EMPHASIS).astype(bool) & (marks[:-1] & _EMPHASIS).astype(bool))
     misplaced = int(np.count_nonzero(clause[1:] & after)) + int(clause[:1].sum())
-    urls = URL_RE.search(text) is not None
+    urls = ("." in text or "://" in text) and URL_RE.search(
+        text
+    ) is not None  # skip the scan when no URL can be
     signals = {
         "length": len(text),
         "chars": chars,
