@@ -16,6 +16,7 @@ from corpusclean.cli import main
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.document import Document
 from corpusclean.pipeline import Pipeline
+from corpusclean.reference import peoples_daily_path, untag
 from corpusclean.registry import make_cleaner
 from corpusclean.report.page import render_report
 
@@ -62,6 +63,18 @@ def test_hand_cleaned_web_articles_are_kept() -> None:
 # -- junk to drop -------------------------------------------------------------------------------
 
 
+def _shuffled_words(start: int, count: int, seed: int) -> str:
+    """People's Daily paragraphs with the words of the tagged text (punctuation too) in random order."""
+    rng = random.Random(seed)
+    lines = peoples_daily_path().read_text(encoding="utf-8").splitlines()[start : start + count]
+    out = []
+    for line in lines:
+        words = [untag(token) for token in line.split()]
+        rng.shuffle(words)
+        out.append("".join(words))
+    return "\n".join(out)
+
+
 def _shuffled(text: str, seed: int) -> str:
     chars = list(text)
     random.Random(seed).shuffle(chars)
@@ -80,6 +93,8 @@ DROP = {
         "\n".join(_shuffled(p, i) for i, p in enumerate(peoples_daily(20)[10:])),
         {"low_fluency"},
     ),
+    "shuffled-words": (_shuffled_words(300, 10, 1), {"misplaced_punct", "unfinished_lines", "no_prose"}),
+    "stock-quotes-of-1998": (paragraphs(1888, 10), {"few_han", "digits", "no_prose"}),
     "repeated-lines": ("\n".join(peoples_daily(2)[1:2] * 8), {"dup_lines"}),
     "repeated-paragraphs": ("\n\n".join([paragraphs(10, 3)] * 3), {"dup_lines", "dup_paragraphs"}),
     "ads": (
@@ -162,3 +177,20 @@ def test_a_drop_reaches_the_side_file_and_the_review_page_with_rule_and_value(tm
     assert reason.startswith("filter_quality: no_prose: punct_end_line_share=0 < 0.2, stop_char_share=")
     page = BeautifulSoup(render_report([dropped], None), "html.parser")
     assert reason in page.select_one(".why").text
+
+
+def test_eval_quality_counts_rules_and_shows_samples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = [{"id": "news", "text": paragraphs(3, 10)}, {"id": "bit", "text": "新华社北京１２月３１日电"}]
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_bytes(b"".join(orjson.dumps(d) + b"\n" for d in docs))
+    assert main(["eval-quality", str(corpus), "--samples", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 documents: 1 kept (50.0%), 1 dropped")
+    assert "too_short                    1       1" in out
+    assert "[too_short] bit: too_short: han_chars=8 < 20" in out
+    assert main(["eval-quality", str(corpus), "--set", "min_han_chars=5"]) == 0
+    out = capsys.readouterr().out
+    assert "too_short" not in out and "no_prose                     1       1" in out
+    assert main(["eval-quality", str(corpus), "--set", "min_han=5"]) == 2
