@@ -11,10 +11,10 @@ rarely a word. Text whose *words* were shuffled keeps most pairs and scores
 about as high as real text: its disorder shows in the punctuation signals
 instead (see ``docs/quality.md``).
 
->>> round(known_pair_share(code_points("为中国人民谋幸福")), 2)
-1.0
->>> round(known_pair_share(code_points("福谋民人国中为幸")), 2)
-0.29
+>>> round(known_pair_share(code_points("我们要坚持改革开放的基本国策")), 2)
+0.69
+>>> round(known_pair_share(code_points("策国本基的放开革改持坚要们我")), 2)
+0.23
 """
 
 from __future__ import annotations
