@@ -17,6 +17,9 @@ NAMES = list(available())
 #: Cleaners whose job is to change characters (script conversion), so the Han
 #: multiset is not theirs to keep.
 CHANGES_CHARACTERS = {"convert_script"}
+#: Cleaners that drop whole documents by design (a short sentence is no document to
+#: ``filter_quality``): a dropped clean text is not a changed one.
+DROPS_DOCUMENTS = {"filter_quality"}
 
 CLEAN_TEXTS = [
     "为中国人民谋幸福，为中华民族谋复兴，是中国共产党人的初心和使命。",
@@ -80,6 +83,8 @@ def test_clean_text_is_untouched(name: str) -> None:
     texts = clean_texts()
     out = run(name, [Document(id=f"clean-{i}", text=text) for i, text in enumerate(texts)])
     for i, text in enumerate(texts):
+        if name in DROPS_DOCUMENTS and f"clean-{i}" not in out:
+            continue
         doc = out[f"clean-{i}"]
         assert (doc.text, doc.title, doc.removed, doc.flags) == (text, None, (), ()), (
             f"{name} changed {text[:30]!r}"

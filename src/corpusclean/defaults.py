@@ -37,6 +37,13 @@ The order matters:
    corpus that mixes Simplified and Traditional documents is something to
    know before choosing ``convert_script``, which is not in the default
    pipeline (conversion changes names and wording).
+9. ``score_quality`` and ``filter_quality`` are not in the default pipeline:
+   the signals are read at 6 to 7 MB a CPU second (docs/benchmarks.md), which
+   the default pipeline cannot afford on every document, and dropping a
+   document is the corpus builder's decision. A recipe adds ``score_quality`` (metadata only) or
+   ``filter_quality`` (which computes what it needs, or reuses the signals of a
+   ``score_quality`` before it); the default thresholds drop 1 to 2% of the
+   People's Daily, mostly its stock and price tables (docs/quality.md).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ..errors import CorpusCleanError
 
 #: The command modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("clean", "cleaners", "report", "eval_typos")
+COMMAND_MODULES: tuple[str, ...] = ("clean", "cleaners", "report", "eval_typos", "eval_quality")
 
 
 def _version() -> str:

@@ -1,0 +1,118 @@
+"""Quality signals on small texts whose values can be counted by hand, and the rules that read them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from seedtools import peoples_daily
+
+from corpusclean.quality import RULES, SIGNALS, Thresholds, failures, quality_signals
+from corpusclean.quality.classes import BROKEN, CJK_PUNCT, DIGIT, HAN, LATIN, LATIN1, SPACE, classes_of
+from corpusclean.quality.repetition import duplicated_ngram_share, top_ngram_share
+from corpusclean.quality.signals import gbk_mojibake_share
+
+POEM = "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。"
+
+
+def test_every_signal_is_documented_and_computed() -> None:
+    assert set(quality_signals(POEM)) == set(SIGNALS)
+    assert {c.signal for r in RULES for c in r.conditions} <= set(SIGNALS)
+
+
+def test_poem_by_hand() -> None:
+    s = quality_signals(POEM)
+    # 20 Han characters and 4 marks on 2 lines, 2 sentences; 明月 twice among 20 letters; one 是
+    assert (s["length"], s["chars"], s["han_chars"], s["lines"]) == (25, 24, 20, 2)
+    assert s["han_share"] == round(20 / 24, 4) and s["cjk_punct_share"] == round(4 / 24, 4)
+    assert s["punct_end_line_share"] == 1.0
+    assert s["mean_line_length"] == 12.0 and s["mean_sentence_length"] == 12.0
+    assert s["top_2gram_share"] == round(2 * 2 / 20, 4) and s["top_3gram_share"] == 0.0
+    assert s["stop_char_share"] == round(1 / 20, 4)
+    assert s["dup_line_share"] == s["dup_5gram_share"] == s["misplaced_punct_share"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("甲乙丙丁\n甲乙丙丁\n戊己", "dup_line_share", 1 / 3),
+        ("甲乙丙丁\n甲乙丙丁\n戊己", "dup_line_char_share", 4 / 10),
+        ("甲乙\n\n丙丁\n\n甲乙", "dup_paragraph_share", 1 / 3),
+        ("2024年12月", "digit_share", 6 / 8),
+        ("abc中文", "latin_share", 3 / 5),
+        ("\ufffd中文\ue000", "broken_share", 2 / 4),
+        ("ÈËÃñÈÕ±¨", "latin1_share", 7 / 8),  # ± is a sign Chinese text uses
+        ("中文😀", "emoji_share", 1 / 3),
+        ("价格＋５％＄", "symbol_share", 2 / 6),
+        ("，。你好", "misplaced_punct_share", 2 / 2),  # opens the line; 。 right after ，
+        ("你好，，我", "misplaced_punct_share", 1 / 2),
+        ("好！！真的？！", "misplaced_punct_share", 0.0),  # emphasis is not disorder
+        ("首页\n新闻\n上一页 下一页\n返回顶部", "link_list_share", 13 / 15),
+        ("请访问 www.example.com\n正文在这里。", "link_list_share", 19 / 25),
+        ("的了是在和", "stop_char_share", 1.0),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.isidentifier() else None,
+)
+def test_signal_by_hand(text: str, key: str, expected: float) -> None:
+    assert quality_signals(text)[key] == pytest.approx(expected, abs=5e-5)
+
+
+def test_character_classes() -> None:
+    assert classes_of("中，a1 ×\ufffd").tolist() == [HAN, CJK_PUNCT, LATIN, DIGIT, SPACE, 8, BROKEN]
+    assert classes_of("Ã").tolist() == [LATIN1]
+
+
+def test_gopher_repetition_over_characters() -> None:
+    from corpusclean.quality.classes import code_points
+
+    three = code_points("今天天气很好" * 3)
+    assert top_ngram_share(three, 2) == pytest.approx(3 * 2 / 18)
+    assert duplicated_ngram_share(three, 5) == pytest.approx(12 / 18)  # all but the first copy
+    assert duplicated_ngram_share(code_points("今天天气很好"), 5) == 0.0
+    twice = code_points("为中国人民谋幸福" * 2)
+    assert duplicated_ngram_share(twice, 5) == pytest.approx(0.5)  # a text written out twice
+    assert duplicated_ngram_share(twice, 13) == 0.0  # no 13 characters occur twice
+
+
+def test_mojibake_markers_on_the_peoples_daily() -> None:
+    texts = peoples_daily(60)[::6]
+    for text in texts:
+        assert gbk_mojibake_share(text) < 0.3
+        assert gbk_mojibake_share(text.encode("utf-8").decode("gbk", "replace")) > 0.6
+        latin1 = quality_signals(text.encode("gb18030").decode("latin-1"))
+        assert latin1["latin1_share"] > 0.5 and latin1["han_chars"] == 0
+
+
+def test_fluency_separates_real_from_shuffled_characters() -> None:
+    text = "\n".join(peoples_daily(400)[200:260])
+    chars = list(text)
+    random.Random(1).shuffle(chars)
+    real, shuffled = quality_signals(text)["fluency"], quality_signals("".join(chars))["fluency"]
+    assert real > 0.6 and shuffled < 0.35
+
+
+def test_rules_name_rule_and_values() -> None:
+    found = failures(quality_signals("上一页 下一页 返回顶部"), Thresholds())
+    assert found[0].rule == "too_short"
+    assert found[0].reason == "too_short: han_chars=10 < 20"
+    looser = failures(quality_signals("上一页 下一页 返回顶部"), Thresholds(min_han_chars=5), first=True)
+    assert [f.reason for f in looser] == ["top_2gram: top_2gram_share=0.4 > 0.25"]  # 一页 twice in 10
+
+
+def test_a_rule_of_two_conditions_needs_both() -> None:
+    no_prose = next(r for r in RULES if r.name == "no_prose")
+    assert len(no_prose.conditions) == 2
+    signals = {"punct_end_line_share": 0.0, "stop_char_share": 0.2}
+    assert not no_prose.fires(signals, Thresholds())
+    assert no_prose.fires({**signals, "stop_char_share": 0.05}, Thresholds())
+
+
+def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
+    from corpusclean.quality.classes import code_points
+    from corpusclean.quality.repetition import duplicated_ngram_shares, top_ngram_shares
+
+    texts = [*peoples_daily(300)[::15], "\n".join(peoples_daily(3)[1:] * 4), "今天天气很好" * 3, "ab", "abcd"]
+    for text in texts:
+        codes = code_points(text)
+        assert top_ngram_shares(codes) == tuple(top_ngram_share(codes, n) for n in (2, 3, 4))
+        assert duplicated_ngram_shares(codes) == tuple(duplicated_ngram_share(codes, n) for n in (5, 8, 13))
