@@ -123,7 +123,7 @@ def test_junk_is_dropped_by_the_expected_rule(text: str, rules: set[str]) -> Non
 
 
 def test_seeds_are_kept_by_the_default_thresholds() -> None:
-    pipeline = Pipeline(make_cleaner(name) for name in (*DEFAULT_PIPELINE, "filter_quality"))
+    pipeline = Pipeline(make_cleaner(name) for name in (*DEFAULT_PIPELINE, "score_quality", "filter_quality"))
     kept = pipeline.run(all_seeds())
     assert [d.id for d in kept] == [d.id for d in all_seeds()]
     assert all("quality" in d.metadata for d in kept)
