@@ -114,3 +114,27 @@ def test_a_tuple_option_takes_a_toml_array_with_strict_items() -> None:
     assert recipe.options["mask_pii"] == {"kinds": ["email"]}
     with pytest.raises(RecipeError, match="kinds"):
         parse_recipe('pipeline = ["mask_pii"]\n[mask_pii]\nkinds = [1]\n')
+
+
+def test_report_of_a_shard_directory_from_clean_and_from_report(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shards = tmp_path / "shards"
+    page = tmp_path / "run.html"
+    assert (
+        main(["clean", str(seeds_dir), "-o", str(shards), "--format", "jsonl", "--report", str(page), "-q"])
+        == 0
+    )
+    assert [p.name for p in shards.glob("part-*")] == ["part-00000.jsonl.zst"]
+    html = page.read_text(encoding="utf-8")
+    assert all(seed.stem in html for seed in seeds_dir.glob("*.txt"))  # every document of the shards
+    again = tmp_path / "again.html"
+    assert main(["report", str(shards), "-o", str(again)]) == 0
+    assert all(seed.stem in again.read_text(encoding="utf-8") for seed in seeds_dir.glob("*.txt"))
+
+
+def test_report_of_a_directory_without_shards_says_what_to_give(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(tmp_path), "-o", str(tmp_path / "x.html")]) == 2
+    assert "no part-*.jsonl[.zst] shards here" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from ..executor.runner import RunResult, clean_files, infer_format
 from ..pipeline import Pipeline
 from ..recipe import build_pipeline, load_recipe
 from ..registry import available
-from .report import write_report
+from .report import run_outputs, write_report
 
 EXAMPLE = """\
 Examples:
@@ -93,7 +93,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--report",
         metavar="HTML",
-        help="also write the run's review page (needs a JSONL file output); see `corpusclean report`",
+        help="also write the run's review page (needs JSONL output: a file, or shards with --format jsonl); "
+        "see `corpusclean report`",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     parser.set_defaults(func=run)
@@ -172,8 +173,11 @@ def make_progress(stream: IO[str] | None = None, *, quiet: bool = False, always:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.report and (args.output == "-" or infer_format(args.output) != "jsonl" or args.format == "txt"):
-        raise OutputError("--report reads the run's JSONL output: give -o a .jsonl[.gz|.zst] file")
+    if args.report and (args.output == "-" or (args.format or infer_format(args.output)) != "jsonl"):
+        raise OutputError(
+            "--report reads the run's JSONL output: give -o a .jsonl[.gz|.zst] file, "
+            "or a directory with --format jsonl"
+        )
     recipe = load_recipe(args.recipe) if args.recipe else None
     pipeline = select(build_pipeline(recipe), _names(args.only), _names(args.skip))
     result = clean_files(
@@ -196,11 +200,7 @@ def run(args: argparse.Namespace) -> int:
             json.dumps(result.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
         )
     if args.report:
-        outputs = [
-            Path(path)
-            for kind, path in result.files.items()
-            if kind in ("documents", "duplicates", "dropped")
-        ]
+        outputs = run_outputs(Path(args.output))
         write_report(outputs, Path(args.report), result.as_dict(), title=Path(args.output).name)
     if not args.quiet:
         print(summary(result), file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 # Absolute imports: this module is also imported on its own (doctest collection).
-from corpusclean.errors import OutputError
+from corpusclean.errors import InputError, OutputError
 from corpusclean.executor.runner import side_path
 from corpusclean.exporters import atomic_file
 from corpusclean.report import read_documents, read_stats, render_report
@@ -17,6 +17,7 @@ from corpusclean.report import read_documents, read_stats, render_report
 EXAMPLE = """\
 Examples:
   corpusclean report out/seeds.jsonl -o out/seeds.html
+  corpusclean report out/shards -o out/shards.html
   corpusclean report out/seeds.jsonl out/seeds.duplicates.jsonl out/seeds.dropped.jsonl \\
       --stats out/seeds.stats.json -o out/seeds.html
 """
@@ -31,7 +32,8 @@ def add_parser(commands: Any) -> None:
             "Write one self-contained HTML page (no network) showing a run: the summary, per-cleaner\n"
             "stats and charts, and each document's text with every removal struck through in place\n"
             "and every flag highlighted with its suggestion. With one input, the side files a run\n"
-            "wrote beside it (OUT.duplicates.jsonl, OUT.dropped.jsonl) are read too. On big runs\n"
+            "wrote beside it (OUT.duplicates.jsonl, OUT.dropped.jsonl) are read too; a shard\n"
+            "directory (clean -o DIR --format jsonl) is read whole. On big runs\n"
             "the page shows every document with a typo flag (up to --max-priority-docs) and a random\n"
             "sample of the others."
         ),
@@ -39,7 +41,10 @@ def add_parser(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="JSONL", help="JSONL output files of a run (.jsonl[.gz|.zst])"
+        "inputs",
+        nargs="+",
+        metavar="JSONL",
+        help="JSONL output files of a run (.jsonl[.gz|.zst]), or the shard directory it wrote",
     )
     parser.add_argument("-o", "--output", required=True, metavar="HTML", help="the HTML page to write")
     parser.add_argument("--stats", metavar="FILE", help="the run's stats JSON (from clean --stats)")
@@ -68,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the page; return 0."""
     inputs = [Path(p) for p in args.inputs]
     if len(inputs) == 1:
-        inputs += side_files(inputs[0])
+        inputs = run_outputs(inputs[0])
     stats = read_stats(args.stats) if args.stats else None
     write_report(
         inputs,
@@ -80,6 +85,23 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
     )
     return 0
+
+
+#: What the page shows, as a run names its shards: kept documents, duplicates, dropped ones.
+SHARD_KINDS = ("part", "duplicates", "dropped")
+
+
+def run_outputs(output: Path) -> list[Path]:
+    """The JSONL files of a run's ``output``: a file and its side files, or a shard directory's shards."""
+    if not output.is_dir():
+        return [output, *side_files(output)]
+    shards = [path for kind in SHARD_KINDS for path in sorted(output.glob(f"{kind}-*.jsonl*"))]
+    if not shards:
+        raise InputError(
+            "no part-*.jsonl[.zst] shards here; give the directory a run wrote with --format jsonl",
+            path=str(output),
+        )
+    return shards
 
 
 def side_files(output: Path) -> list[Path]:
