@@ -138,3 +138,11 @@ def test_report_of_a_directory_without_shards_says_what_to_give(
 ) -> None:
     assert main(["report", str(tmp_path), "-o", str(tmp_path / "x.html")]) == 2
     assert "no part-*.jsonl[.zst] shards here" in capsys.readouterr().err
+
+
+def test_ray_on_a_small_local_input_gets_a_hint_and_a_cluster_gets_none(seeds_dir: Path) -> None:
+    from corpusclean.cli.clean import ray_hint
+
+    hint = ray_hint([str(seeds_dir)], None)
+    assert hint is not None and "local engine" in hint and " MB of input" in hint
+    assert ray_hint([str(seeds_dir)], "ray://head:10001") is None

@@ -112,3 +112,25 @@ def test_a_cleaner_that_raises_on_ray_leaves_the_document_flagged_as_locally(tmp
     assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
     assert comparable(results["ray"]) == comparable(results["local"])
     assert (results["ray"].written, results["ray"].cleaner_errors, results["ray"].rejected) == (5, 1, [])
+
+
+@pytest.mark.slow  # starts a Ray instance of its own in a subprocess: about 25 s
+def test_quiet_means_quiet_on_ray(seeds_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
+    command = ["clean", str(seeds_dir), "-o", str(tmp_path / "out"), "--format", "jsonl", "--engine", "ray"]
+    done = subprocess.run(
+        [sys.executable, "-m", "corpusclean", *command, "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    noise = [
+        line for line in done.stderr.splitlines() if any(w in line for w in ("INFO", "WARNING", "Warning"))
+    ]
+    assert noise == []  # before: 41 lines of Ray's logging, progress and warnings

@@ -16,6 +16,7 @@ Needs ``pip install 'corpusclean[ray]'``.
 
 from __future__ import annotations
 
+import logging
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,9 +46,31 @@ def _ray() -> Any:
     except ImportError:
         raise MissingDependencyError("ray", "ray", "--engine ray") from None
     if not ray.is_initialized():
-        ray.init()  # the cluster in RAY_ADDRESS or a running local one, else a new local one
-    ray.data.DataContext.get_current().execution_options.preserve_order = True
+        # The cluster in RAY_ADDRESS or a running local one, else a new local one. Ray's own
+        # messages go to its session's log directory; on the terminal only its errors, and
+        # none of its workers' output: corpusclean reports progress and problems itself.
+        ray.init(logging_level=logging.ERROR, log_to_driver=False)
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # execution plans, progress lines
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False  # the caller's progress display counts the units
     return ray
+
+
+def cluster_address() -> str | None:
+    """The address of the Ray cluster this process is connected to, if it is."""
+    try:
+        import ray
+    except ImportError:
+        return None
+    return str(ray.get_runtime_context().gcs_address) if ray.is_initialized() else None
+
+
+def _resolved(value: Any) -> Any:
+    """``value``, or what it names when it is a Ray object reference (a pipeline put in the store once)."""
+    import ray
+
+    return ray.get(value) if isinstance(value, ray.ObjectRef) else value
 
 
 class _ReadUnit:
@@ -77,7 +100,7 @@ class _CleanBatch:
     """Ray actor: clean a batch of input records; the batch's stats follow as one more row."""
 
     def __init__(self, pipeline: Cleaner) -> None:
-        self.pipeline = pipeline
+        self.pipeline = _resolved(pipeline)
 
     def __call__(self, batch: Any) -> Any:
         import pyarrow as pa
@@ -104,7 +127,7 @@ class _FitBatch:
     """Ray actor: the partial states of a group of corpus-level cleaners on a batch of input records."""
 
     def __init__(self, pipeline: Pipeline, positions: list[int]) -> None:
-        self.pipeline, self.positions = pipeline, positions
+        self.pipeline, self.positions = _resolved(pipeline), positions
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
         kinds, records = batch.column("kind").to_pylist(), batch.column("record").to_pylist()
@@ -127,8 +150,10 @@ class RayEngine:
         # waited for one would never start (reading is light next to cleaning)
         return ds.flat_map(_ReadUnit(options), num_cpus=0)
 
-    def _concurrency(self, ray: Any) -> int:
-        return self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    def _pool(self, ray: Any, units: list[Unit]) -> Any:
+        """Cleaning actors: one per CPU of the cluster (or ``workers``), never more than units."""
+        size = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        return ray.data.ActorPoolStrategy(size=max(1, min(size, len(units))))
 
     def fit(
         self,
@@ -143,10 +168,11 @@ class RayEngine:
             ray = _ray()
             states = self._records(todo, options).map_batches(
                 _FitBatch,
-                fn_constructor_kwargs={"pipeline": flat, "positions": positions},
+                # put in the object store once, not inlined in every actor's arguments
+                fn_constructor_kwargs={"pipeline": ray.put(flat), "positions": positions},
                 batch_size=self.batch_size,
                 batch_format="pyarrow",
-                compute=ray.data.ActorPoolStrategy(size=self._concurrency(ray)),
+                compute=self._pool(ray, todo),
             )
             return [pickle.loads(row["state"]) for row in states.iter_rows()]
 
@@ -168,10 +194,10 @@ class RayEngine:
         ray = _ray()
         cleaned = self._records(units, options).map_batches(
             _CleanBatch,
-            fn_constructor_kwargs={"pipeline": pipeline},
+            fn_constructor_kwargs={"pipeline": ray.put(pipeline)},
             batch_size=self.batch_size,
             batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=self._concurrency(ray)),
+            compute=self._pool(ray, units),
         )
         first = units[0].index
         current = _Unit(first, tmp, shard_bytes, compress)
