@@ -236,15 +236,19 @@ class TypoDetector:
         rest4 = OtherCounts(self.stats.fourgrams, four if own else None)
         # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
         # and the candidate between both context characters: left+candidate+right.
+        # Two characters on a side exist only for a span with two characters before and after
+        # it; elsewhere those four counts are 0 and nothing past the text's edges is read.
         inner = (pos >= 2) & (pos + 3 < n)
-        p2 = np.where(inner, pos, 2)
+        p2 = pos[inner]
         c1, c2 = cand >> CHAR_BITS, cand & CHAR_MASK
         a2, b2, x1_2, x2_2, f["ab"], f["xab"] = rest4(
-            fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2), fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3]),
+            fourgram_of(c[p2 - 2], c[p2 - 1], c1[inner], c2[inner]),
+            fourgram_of(c1[inner], c2[inner], c[p2 + 2], c[p2 + 3]),
             four[p2 - 2], four[p2], fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1],
         )  # fmt: skip
         for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
-            f[name] = np.where(inner, counts, 0)
+            f[name] = np.zeros(len(pos), np.int64)
+            f[name][inner] = counts
         f["ul"], f["ur"] = OtherCounts(self.stats.unigrams, c if own else None)(c[pos - 1], c[pos + 2])
         f["oy"] = lookup(*bigram_own, cand)
         f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
