@@ -108,13 +108,7 @@ class FlagTypos(Cleaner):
         """Read the word list (a third of a second) before workers start: forked ones share it."""
         self.detector.preload()
 
-    def fit(self, docs: Iterable[Document]) -> None:
-        """Count the n-grams of every document (one pass, bounded memory).
-
-        The same as :meth:`fit_partial` on the whole corpus, then :meth:`merge_states`
-        and :meth:`set_state`. Until fitted (or given saved statistics) the cleaner flags nothing.
-        """
-        self.set_state(self.merge_states([self.fit_partial(docs)]))
+    # The detector owns its statistics; the cleaner only hands it the texts.
 
     def fit_partial(self, docs: Iterable[Document]) -> NgramStats:
         """The raw n-gram counts and document fingerprints of one part of the corpus (no text)."""
@@ -122,22 +116,19 @@ class FlagTypos(Cleaner):
 
     def merge_states(self, states: list[NgramStats]) -> NgramStats:
         """The counts of consecutive parts added up; n-grams seen once are kept until :meth:`set_state`."""
-        merged = states[0]
-        for state in states[1:]:
-            merged = merged.add(state, max_ngrams=self.detector.max_ngrams)
-        return merged
+        return self.detector.merge(states)
 
     def set_state(self, state: NgramStats) -> None:
-        """Drop the n-grams seen once in the whole corpus and index the words by reading."""
-        self.detector.use_stats(state.finish())
+        """Use the counts of the whole corpus (n-grams seen once in it are dropped)."""
+        self.detector.use_counts(state)
 
     def save_stats(self, path: str | Path) -> None:
         """Write the fitted statistics to ``path``, to clean another corpus later."""
-        self.detector.stats.save(path)
+        self.detector.save(path)
 
     def load_stats(self, path: str | Path) -> None:
         """Use statistics saved by :meth:`save_stats` (fitted on this or a larger reference corpus)."""
-        self.detector.use_stats(NgramStats.load(path))
+        self.detector.load(path)
         self._loaded = True
 
     def apply(self, doc: Document) -> Document | Drop:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -125,27 +126,57 @@ class TypoDetector:
             for k, v in mine.items()
         )
 
-    # -- fitting ------------------------------------------------------------------
+    # -- statistics: counted in parts, added up, finished, saved and loaded ----------
 
     def preload(self) -> None:
         """Read the word list now rather than on the first count or the first :meth:`use_stats`."""
         span_words()
 
+    @property
+    def fitted(self) -> bool:
+        """Whether the detector has corpus counts to compare against (fitted or loaded)."""
+        return self.stats.docs > 0
+
     def fit(self, texts: Iterable[str]) -> TypoDetector:
-        """Count the corpus and index its words by loose reading."""
-        return self.use_stats(self.count(texts).finish())
+        """Count the corpus and index its words by loose reading: :meth:`count`, then :meth:`use_counts`."""
+        return self.use_counts(self.count(texts))
 
     def count(self, texts: Iterable[str]) -> NgramStats:
         """The raw counts of one part of the corpus (see :meth:`NgramStats.count`).
 
         With ``words_only``, only the n-grams around a word that may be flagged or
         suggested are counted: every count :meth:`features` looks up, and no other.
+        Parts counted in any process add up with :meth:`merge`.
         """
         words = span_words() if self.words_only else None
         return NgramStats.count(texts, words=words, max_ngrams=self.max_ngrams)
 
+    def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
+        """The raw counts of consecutive parts added up, in corpus order (n-grams seen once are kept).
+
+        >>> det = TypoDetector()
+        >>> det.merge([det.count(["初心和使命"]), det.count(["初心和使命"])]).bigrams.counts.tolist()
+        [2, 2]
+        """
+        merged = parts[0]
+        for part in parts[1:]:
+            merged = merged.add(part, max_ngrams=self.max_ngrams)
+        return merged
+
+    def use_counts(self, counts: NgramStats) -> TypoDetector:
+        """Use the raw counts of a whole corpus: drop the n-grams seen once in it, then :meth:`use_stats`."""
+        return self.use_stats(counts.finish())
+
+    def save(self, path: str | Path) -> None:
+        """Write the statistics in use to ``path`` (numpy ``.npz``, no pickle), to flag another corpus later."""
+        self.stats.save(path)
+
+    def load(self, path: str | Path) -> TypoDetector:
+        """Use statistics written by :meth:`save` (fitted on this corpus or a larger reference one)."""
+        return self.use_stats(NgramStats.load(path))
+
     def use_stats(self, stats: NgramStats) -> TypoDetector:
-        """Use counts fitted earlier (on this corpus or a larger reference one)."""
+        """Use finished counts (fitted earlier, on this corpus or a larger reference one)."""
         if stats.words_only and not self.words_only:
             raise CorpusCleanError(
                 "these typo statistics hold only the n-grams around listed words, and a detector "
