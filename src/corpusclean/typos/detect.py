@@ -168,7 +168,7 @@ class TypoDetector:
         return self.use_stats(counts.finish())
 
     def save(self, path: str | Path) -> None:
-        """Write the statistics in use to ``path`` (numpy ``.npz``, no pickle), to flag another corpus later."""
+        """Write the statistics in use to ``path`` (numpy ``.npz``, no pickle), to use them later."""
         self.stats.save(path)
 
     def load(self, path: str | Path) -> TypoDetector:
