@@ -115,8 +115,8 @@ def rss_one(folder: Path, flag_mb: float, max_ngrams: int) -> None:
     stages["largest table"] = max(len(t.keys) for t in (state.bigrams, state.trigrams, state.fourgrams))
     cleaner.set_state(state)
     del state
-    stages["model"] = cleaner.detector.stats.nbytes / 1e6
-    stages["floor"] = cleaner.detector.stats.fourgrams.floor
+    stages["model"] = cleaner.checker.stats.nbytes / 1e6
+    stages["floor"] = cleaner.checker.stats.fourgrams.floor
     flagged = 0.0
     for n, doc in read_docs(folder):
         cleaner(doc)

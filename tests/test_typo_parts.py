@@ -76,7 +76,7 @@ def test_a_slip_seen_in_two_parts_is_not_pruned_as_seen_once() -> None:
     docs += [Document(id="x", text="人的出行和使命。"), Document(id="y", text="说出行和使命。")]
     cleaner = FlagTypos()
     cleaner.set_state(cleaner.merge_states([cleaner.fit_partial(docs[:4]), cleaner.fit_partial(docs[4:])]))
-    assert cleaner.detector.stats.trigrams.get(np.array([_code("出行和")]))[0] == 2
+    assert cleaner.checker.stats.trigrams.get(np.array([_code("出行和")]))[0] == 2
 
 
 def _code(trigram: str) -> int:
@@ -114,5 +114,5 @@ def test_fitted_detectors_are_equal_when_their_counts_are(corpus: list[Document]
     states = [halves.fit_partial(corpus[:20]), halves.fit_partial(corpus[20:40])]
     halves.set_state(halves.merge_states(states))
     fewer.fit(corpus[:39])
-    assert whole.detector == halves.detector
-    assert whole.detector != fewer.detector
+    assert whole.checker.corpus == halves.checker.corpus
+    assert whole.checker.corpus != fewer.checker.corpus

@@ -54,6 +54,6 @@ def test_short_document_comes_through_with_flags_inside_it(cleaned: dict[str, Do
 
 def test_the_corpus_gives_the_short_paragraph_candidates(fitted: FlagTypos) -> None:
     """上山下乡记 reaches the context lookups (the case that read past its end), with spans inside it."""
-    features = fitted.detector.features("上山下乡记")
+    features = fitted.checker.corpus.features("上山下乡记")
     assert features is not None and len(features["pos"])
     assert all(1 <= p <= len("上山下乡记") - 3 for p in features["pos"].tolist())

@@ -1,9 +1,11 @@
-"""Typo flagging: input-method slips learnt from the corpus, and a user's confusion list.
+"""Typo flagging: input-method slips of both kinds, and a user's confusion list.
 
-``flag_typos`` needs nothing but the corpus it cleans (and the pinyin and word
-lists shipped in ``pypinyin`` and ``jieba``): it counts character n-grams over
-the whole corpus first (``fit``), then flags a word whose loose-pinyin
-neighbour is far more common in the same context in the *other* documents.
+``flag_typos`` flags two kinds of slip through one threshold
+(:class:`~corpusclean.typos.check.TypoChecker`): a string that is no word but
+reads like a common one (己划 for 计划), from the reference statistics shipped
+with the library, so a single page is checked; and a word whose loose-pinyin
+neighbour is far more common in the same context in the *other* documents of
+the corpus (出行 for 初心), from counts of the corpus made in a fit pass.
 ``flag_known_typos`` applies a list the user wrote. Both flag by default;
 an option applies the suggestions, and each replacement goes into ``removed``.
 
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Edit, Flag
+from ..typos.check import TypoChecker
 from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
 from ..typos.ngrams import MAX_NGRAMS, NgramStats
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
@@ -59,7 +62,9 @@ def _finish(
 
 
 class FlagTypos(Cleaner):
-    """Flag input-method slips: a word whose sound-alike is far more common in the same context elsewhere.
+    """Flag input-method slips: a non-word that reads like a common word, or a sound-alike word.
+
+    A word is flagged when its sound-alike is far more common in the same context in the other documents.
 
     Before: ``党人的出行和使命`` in a corpus that writes ``初心和使命`` elsewhere; after: the same
     text with a ``typo`` flag on ``出行`` suggesting ``初心`` (nothing edited unless ``fix_above``).
@@ -85,7 +90,10 @@ class FlagTypos(Cleaner):
         self.threshold = threshold
         self.fix_above = fix_above
         self.changes_text = fix_above is not None
-        self.detector = TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams)
+        self.checker = TypoChecker(
+            threshold=threshold,
+            corpus=TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams),
+        )
         terms = list(never_flag or [])
         if never_flag_path is not None:
             terms += load_terms(never_flag_path)
@@ -96,7 +104,7 @@ class FlagTypos(Cleaner):
 
     @property
     def needs_fit(self) -> bool:  # type: ignore[override]
-        """A fit pass is needed unless statistics were loaded from a file."""
+        """A fit pass is wanted unless statistics were loaded (unfitted, the reference alone serves)."""
         return not self._loaded
 
     @classmethod
@@ -106,33 +114,33 @@ class FlagTypos(Cleaner):
 
     def preload(self) -> None:
         """Read the word list (a third of a second) before workers start: forked ones share it."""
-        self.detector.preload()
+        self.checker.preload()
 
     # The detector owns its statistics; the cleaner only hands it the texts.
 
     def fit_partial(self, docs: Iterable[Document]) -> NgramStats:
         """The raw n-gram counts and document fingerprints of one part of the corpus (no text)."""
-        return self.detector.count(doc.text for doc in docs)
+        return self.checker.count(doc.text for doc in docs)
 
     def merge_states(self, states: list[NgramStats]) -> NgramStats:
         """The counts of consecutive parts added up; n-grams seen once are kept until :meth:`set_state`."""
-        return self.detector.merge(states)
+        return self.checker.merge(states)
 
     def set_state(self, state: NgramStats) -> None:
         """Use the counts of the whole corpus (n-grams seen once in it are dropped)."""
-        self.detector.use_counts(state)
+        self.checker.use_counts(state)
 
     def save_stats(self, path: str | Path) -> None:
         """Write the fitted statistics to ``path``, to clean another corpus later."""
-        self.detector.save(path)
+        self.checker.save(path)
 
     def load_stats(self, path: str | Path) -> None:
         """Use statistics saved by :meth:`save_stats` (fitted on this or a larger reference corpus)."""
-        self.detector.load(path)
+        self.checker.load(path)
         self._loaded = True
 
     def apply(self, doc: Document) -> Document | Drop:
-        found = [(h.start, h.end, h.suggestion, h.confidence, h.reason) for h in self.detector.find(doc.text)]
+        found = [(h.start, h.end, h.suggestion, h.confidence, h.reason) for h in self.checker.find(doc.text)]
         return _finish(self, doc, found, self.fix_above, self._never)
 
 

@@ -1,0 +1,149 @@
+"""Both kinds of slip through one threshold: real-word slips from the corpus, non-words from the reference.
+
+A :class:`TypoChecker` asks two detectors and keeps, for each stretch of text,
+the most confident hit (:func:`best_hits`): the corpus detector
+(:class:`~corpusclean.typos.detect.TypoDetector`, a word whose sound-alike is far
+more common in the same context in the other documents: 出行 for 初心) and the
+non-word detector (a string that is no word but reads like a common one: 己划
+for 计划), which needs only the shipped reference statistics. Both give a
+probability that the suggestion is what was meant, so one threshold serves
+both. The checker owns the corpus statistics: it counts parts of a corpus,
+adds them up, saves and loads them, and hands them to both detectors.
+
+>>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
+>>> [(h.text, h.suggestion) for h in checker.find("人的出行和使命。", threshold=0.0)]
+[('出行', '初心')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from .detect import DEFAULT_THRESHOLD, TypoDetector
+from .ngrams import NgramStats
+
+
+class Hit(Protocol):
+    """What a detector finds: a span, the text meant there, a confidence and why."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def suggestion(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+
+
+H = TypeVar("H", bound=Hit)
+
+
+class Detector(Protocol):
+    """A detector the checker can ask (the non-word one)."""
+
+    def find(self, text: str, *, threshold: float | None = None) -> Sequence[Hit]: ...
+    def preload(self) -> None: ...
+
+
+def best_hits(hits: Iterable[H]) -> list[H]:
+    """The most confident hits that do not overlap a more confident one, left to right.
+
+    >>> from types import SimpleNamespace as H
+    >>> found = [H(start=2, end=4, confidence=0.7), H(start=3, end=5, confidence=0.9)]
+    >>> found.append(H(start=5, end=6, confidence=0.8))
+    >>> [(h.start, h.end) for h in best_hits(found)]
+    [(3, 5), (5, 6)]
+    """
+    kept: list[H] = []
+    for hit in sorted(hits, key=lambda h: (-h.confidence, h.start, h.end)):
+        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def default_nonword() -> Detector | None:
+    """The non-word detector on the shipped reference, or ``None`` where it is not built in."""
+    return None
+
+
+class TypoChecker:
+    """The corpus detector and the non-word detector, their statistics, one threshold."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        corpus: TypoDetector | None = None,
+        nonword: Detector | str | None = "reference",
+    ) -> None:
+        self.threshold = threshold
+        self.corpus = corpus if corpus is not None else TypoDetector(threshold=threshold)
+        self.nonword = default_nonword() if nonword == "reference" else nonword
+        if isinstance(self.nonword, str):
+            raise ValueError(f"unknown non-word detector {nonword!r}")
+
+    def preload(self) -> None:
+        """Read the word list and the reference now, before workers start (forked ones share them)."""
+        self.corpus.preload()
+        if self.nonword is not None:
+            self.nonword.preload()
+
+    # -- the corpus statistics ---------------------------------------------------------
+
+    @property
+    def stats(self) -> NgramStats:
+        """The corpus counts in use (empty until fitted or loaded)."""
+        return self.corpus.stats
+
+    def fit(self, texts: Iterable[str]) -> TypoChecker:
+        """Count a whole corpus and use its counts."""
+        return self.use_counts(self.count(texts))
+
+    def count(self, texts: Iterable[str]) -> NgramStats:
+        """The raw counts of one part of the corpus (no text kept)."""
+        return self.corpus.count(texts)
+
+    def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
+        """The raw counts of consecutive parts, added up in corpus order."""
+        return self.corpus.merge(parts)
+
+    def use_counts(self, counts: NgramStats) -> TypoChecker:
+        """Use the raw counts of the whole corpus (n-grams seen once in it are dropped)."""
+        self.corpus.use_counts(counts)
+        return self._share()
+
+    def save(self, path: str | Path) -> None:
+        """Write the corpus statistics to ``path`` (numpy ``.npz``, no pickle)."""
+        self.corpus.save(path)
+
+    def load(self, path: str | Path) -> TypoChecker:
+        """Use corpus statistics written by :meth:`save`."""
+        self.corpus.load(path)
+        return self._share()
+
+    def _share(self) -> TypoChecker:
+        use_corpus = getattr(self.nonword, "use_corpus", None)
+        if use_corpus is not None:
+            use_corpus(self.corpus.stats)
+        return self
+
+    # -- finding -----------------------------------------------------------------------
+
+    def find(self, text: str, *, threshold: float | None = None) -> list[Hit]:
+        """Slips of both kinds in ``text`` at or above ``threshold``, the best per stretch, left to right.
+
+        Unfitted, the corpus detector finds nothing and the non-word detector works
+        from the reference alone.
+        """
+        threshold = self.threshold if threshold is None else threshold
+        hits: list[Hit] = list(self.corpus.find(text, threshold=threshold))
+        if self.nonword is not None:
+            hits += self.nonword.find(text, threshold=threshold)
+        return best_hits(hits)
