@@ -9,7 +9,14 @@ for each repeat the time to fit (count the n-grams) and to flag every document,
 as wall-clock and CPU seconds, and the throughput in MB of UTF-8 text per second
 of one core. The target is at least 2 MB/s. ``--memory`` fits on growing
 prefixes of the corpus and prints the size of the fitted statistics.
-``--eval`` prints the precision/recall curve for the given injection seeds.
+``--eval`` prints the precision/recall curve for the given injection seeds
+(whole-word slips, the corpus detector alone). ``--figure`` prints issue 16's
+figure for the given seeds: the text cleaned by the default pipeline (every
+step before ``flag_typos``), one-character sound-alike slips injected at one
+per 2,000 characters (non-words and real words), checked as ``flag_typos``
+checks with its defaults; precision, recall and false flags per 10,000
+characters of the untouched text, with the corpus fitted and with the
+reference only.
 ``--rss`` builds corpora of the given sizes with ``benchmarks/run.py``'s
 builder and, in a fresh process each, fits ``flag_typos`` unit by unit (units
 of 16 MB, each state added as it comes, as workers would send them), then flags
@@ -154,11 +161,37 @@ def curve(docs: list[str], seed: int) -> None:
     print(result.table())
 
 
+def cleaned_by_default_pipeline(docs: list[str]) -> list[str]:
+    """The texts as the default pipeline leaves them for ``flag_typos`` (every step before it)."""
+    from corpusclean.defaults import DEFAULT_PIPELINE
+    from corpusclean.pipeline import Pipeline
+
+    before = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("flag_typos")]
+    pipeline = Pipeline([make_cleaner(name) for name in before])
+    return [d.text for d in pipeline.run([Document(id=str(i), text=t) for i, t in enumerate(docs)])]
+
+
+def figure(texts: list[str], seed: int, curve: bool) -> None:
+    for corpus in (True, False):
+        result = evaluate(texts, rate=1 / 2000, seed=seed, kind="char", corpus=corpus, thresholds=THRESHOLDS)
+        at = result.at_threshold
+        assert at is not None
+        print(
+            f"seed {seed}, {'corpus fitted' if corpus else 'reference only'}: {result.slips} slips in "
+            f"{result.chars} characters; at {result.threshold}: precision {at.precision:.3f}, "
+            f"recall {at.recall:.3f}, false flags per 10k untouched {at.untouched_false_per_10k:.3f}"
+        )
+        if curve:
+            print(result.table())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--eval", type=int, nargs="*", default=[], metavar="SEED")
+    parser.add_argument("--figure", type=int, nargs="*", default=[], metavar="SEED")
+    parser.add_argument("--curve", action="store_true", help="with --figure, print the whole curves")
     parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
     parser.add_argument("--max-ngrams", type=int, default=MAX_NGRAMS, help="the bound --rss fits with")
@@ -172,6 +205,11 @@ def main() -> None:
         rss(args.rss, args.flag_mb, args.max_ngrams, args.scratch)
         return
     docs = peoples_daily()
+    if args.figure:
+        texts = cleaned_by_default_pipeline(docs)
+        for seed in args.figure:
+            figure(texts, seed, args.curve)
+        return
     throughput(docs, args.repeat)
     if args.memory:
         memory(docs)
