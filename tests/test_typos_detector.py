@@ -133,3 +133,20 @@ def test_preload_reads_the_word_list_before_any_fit() -> None:
     assert span_words.cache_info().currsize == 0  # building the cleaner reads nothing
     cleaner.preload()
     assert span_words.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "suggestion", "allowed"),
+    [
+        pytest.param("人的出行和使命。", 2, "初心", True, id="a-slip-passes"),
+        pytest.param("读胡志明主席的信。", 3, "民主", False, id="edge-of-a-name"),
+        pytest.param("再接再厉地干", 1, "节在", False, id="inside-an-idiom"),
+        pytest.param("在我国礼貌长期被忽视", 2, "国历", False, id="two-halves-of-two-words"),
+        pytest.param("坚持制订计划", 2, "制定", False, id="both-correct"),
+        pytest.param("时限到了", 0, "思想", False, id="two-fuzzy-syllables"),
+    ],
+)
+def test_guards_on_one_hit(text: str, at: int, suggestion: str, allowed: bool) -> None:
+    from corpusclean.typos.lexicon import lexicon
+
+    assert TypoDetector().allowed(text, at, suggestion, lexicon().long_words) is allowed

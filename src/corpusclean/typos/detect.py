@@ -40,7 +40,7 @@ from .arrays import (
     split_as,
     where,
 )
-from .guards import NUMERAL_TABLE, both_correct, is_han_table
+from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table, overlaps_longer_word
 from .lexicon import lexicon
 from .ngrams import (
     CHAR_BITS,
@@ -53,9 +53,14 @@ from .ngrams import (
 )
 from .score import confidence
 
-#: The confidence above which a span is flagged: precision about 0.9 at recall about 0.37
-#: on news text with injected slips (see ``docs/typos.md`` for the whole curve).
+#: The confidence above which a span is flagged, for both kinds of slip (see ``docs/typos.md``).
 DEFAULT_THRESHOLD = 0.65
+
+#: The model's weights were fitted on text with one whole-word slip per 2,000 characters;
+#: in text as written (and in one-character slips injected at that rate) a slip that makes
+#: another word is about a tenth as common, so its odds are scaled by this prior before
+#: they are compared with the threshold shared with the non-word detector.
+REAL_WORD_ODDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -101,8 +106,10 @@ class TypoDetector:
         max_ngrams: int = MAX_NGRAMS,
         words_only: bool = True,
         max_fuzzy: int = 1,
+        prior_odds: float = REAL_WORD_ODDS,
     ) -> None:
         self.max_fuzzy = max_fuzzy
+        self.prior_odds = prior_odds
         self.weights = None if weights is None else tuple(weights)
         self.words_only = words_only
         self.min_suggestion_count = min_suggestion_count
@@ -202,7 +209,7 @@ class TypoDetector:
         f = self.features(text)
         if f is None:
             return []
-        conf = confidence(f, self.stats.chars, self.weights)
+        conf = with_prior(confidence(f, self.stats.chars, self.weights), self.prior_odds)
         keep = conf >= threshold
         if not keep.any():
             return []
@@ -290,11 +297,13 @@ class TypoDetector:
         return f
 
     def allowed(self, text: str, p: int, suggestion: str, long_words: Container[str]) -> bool:
-        """The guards on one hit: not a both-correct pair, not inside a longer word, few fuzzy steps."""
+        """The guards on one hit: not a both-correct pair, not part of a longer word, not two
+        halves of two words, few fuzzy steps."""
         span = text[p : p + 2]
         return not (
             both_correct(span, suggestion)
-            or _inside_longer_word(text, p, long_words)
+            or overlaps_longer_word(text, p, p + 2, long_words)
+            or between_two_words(text, p, is_listed_word)
             or pinyin.fuzzy_steps(span, suggestion) > self.max_fuzzy
         )
 
@@ -330,10 +339,18 @@ def span_words() -> np.ndarray:
     return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
 
 
-def _inside_longer_word(text: str, p: int, long_words: Container[str]) -> bool:
-    """True when a known word of three or four characters covers ``text[p:p+2]`` (an idiom, a name)."""
-    for size in (3, 4):
-        for start in range(max(0, p + 2 - size), p + 1):
-            if text[start : start + size] in long_words:
-                return True
-    return False
+def with_prior(conf: np.ndarray, odds: float) -> np.ndarray:
+    """Probabilities with their odds multiplied by ``odds`` (a change of the prior).
+
+    >>> with_prior(np.array([0.5, 0.9]), 0.1).round(3).tolist()
+    [0.091, 0.474]
+    """
+    return np.asarray(conf * odds / (conf * odds + 1.0 - conf))
+
+
+def is_listed_word(word: str) -> bool:
+    """Whether a two-character string of Han characters is a word of the word list."""
+    if len(word) != 2:
+        return False
+    code = np.array([(ord(word[0]) << CHAR_BITS) | ord(word[1])], dtype=np.uint64)
+    return bool(member(lexicon().codes, code)[0])

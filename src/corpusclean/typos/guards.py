@@ -1,4 +1,5 @@
-"""What the typo detector must leave alone: numbers, non-Han text, pairs where both words are right.
+"""What the typo detector must leave alone: numbers, non-Han text, pairs where both words are right,
+spans that are part of a longer word or name, spans that straddle two words.
 
 >>> both_correct("制订", "制定"), both_correct("出行", "初心")
 (True, False)
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Container
 from functools import cache
 
 import numpy as np
@@ -90,3 +92,34 @@ def is_han_table() -> np.ndarray:
         points = [cp for cp in range(lo, hi + 1) if unicodedata.name(chr(cp), "").startswith("CJK UNIFIED")]
         table[points] = True
     return table
+
+
+def overlaps_longer_word(text: str, start: int, end: int, long_words: Container[str]) -> bool:
+    """True when a listed word of three or four characters overlaps ``text[start:end]``.
+
+    Inside an idiom, a set phrase or a name (再接再厉, 胡志明), or straddling its
+    edge (明主 of 胡志明主席), a span is part of something longer that the
+    writer meant as a whole.
+
+    >>> words = frozenset({"胡志明", "再接再厉"})
+    >>> overlaps_longer_word("读胡志明主席的信", 3, 5, words), overlaps_longer_word("主席的信", 0, 2, words)
+    (True, False)
+    """
+    for size in (3, 4):
+        for first in range(max(0, start - size + 1), end):
+            if text[first : first + size] in long_words:
+                return True
+    return False
+
+
+def between_two_words(text: str, start: int, is_word: Callable[[str], bool]) -> bool:
+    """True when the two-character span at ``start`` ends one word and starts the next.
+
+    In 我国礼貌 the span 国礼 closes 我国 and opens 礼貌: it is two halves of two
+    words, not a word of its own, and a sound-alike of it (国历) is no correction.
+
+    >>> words = {"我国", "礼貌"}.__contains__
+    >>> between_two_words("在我国礼貌长期", 2, words), between_two_words("在国礼上", 1, words)
+    (True, False)
+    """
+    return start >= 1 and is_word(text[start - 1 : start + 1]) and is_word(text[start + 1 : start + 3])
