@@ -20,7 +20,7 @@ def result():  # type: ignore[no-untyped-def]
 
 
 def test_precision_and_recall_at_the_default_threshold(result) -> None:  # type: ignore[no-untyped-def]
-    """Whole-word slips, the corpus detector alone: precise, at the recall its prior allows (docs/typos.md)."""
+    """Whole-word slips, the corpus detector alone: precise, at the recall its prior allows."""
     assert result.slips > 800
     assert result.precision >= 0.95
     assert result.recall >= 0.18
