@@ -4,11 +4,14 @@ from .detect import TypoDetector, TypoHit
 from .evaluate import CurvePoint, EvalResult, evaluate
 from .inject import Slip, inject_slips
 from .ngrams import NgramStats
+from .nonword import NonWordDetector, NonWordHit
 
 __all__ = [
     "CurvePoint",
     "EvalResult",
     "NgramStats",
+    "NonWordDetector",
+    "NonWordHit",
     "Slip",
     "TypoDetector",
     "TypoHit",

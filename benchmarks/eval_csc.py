@@ -1,0 +1,184 @@
+"""Non-word slip detection on the csc-dev spelling-check set, sentence by sentence.
+
+Usage::
+
+    python benchmarks/eval_csc.py DIR [--threshold T] [--corpus] [--fit] [--limit N]
+
+``DIR`` holds ``law.train``, ``law.test``, ``med.train``, ``med.test``, each a
+line ``N<TAB>wrong<TAB>correct`` (``N`` misspelt characters, 0 for a correct
+sentence; both sides of the same length). Each ``wrong`` sentence is checked
+alone with :class:`~corpusclean.typos.nonword.NonWordDetector` and the shipped
+reference; with ``--corpus`` the detector also gets the counts of the
+``correct`` sides of the file's ``*.train`` partner (for a ``*.train`` file
+itself, that is its own text: only the ``*.test`` figures are fair then).
+
+Printed per file:
+
+- character-level detection: precision, recall and F1 of flagged positions
+  against the positions where ``wrong`` and ``correct`` differ;
+- sentence-level correction, as in the SIGHAN 2015 bake-off: a sentence is
+  *corrected* when the suggestions applied to ``wrong`` give exactly
+  ``correct``; precision is corrected sentences with errors over sentences
+  that got any flag (a flagged correct sentence counts against it), recall is
+  corrected sentences over sentences with errors;
+- the share of correct sentences (``N`` = 0) that get any flag.
+
+``--fit`` fits the confidence weights on the ``*.train`` files only (every
+candidate swap that passes the guards, labelled right when it is at a
+misspelt position and suggests the correct character) and prints them with
+the precision of the training candidates at each threshold; the ``*.test``
+files are the held-out figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpusclean.typos.ngrams import NgramStats, string_codes
+from corpusclean.typos.nonword import FEATURES, NonWordDetector
+from corpusclean.typos.reference import reference
+from corpusclean.typos.score import fit_weights
+
+FILES = ("law.train", "med.train", "law.test", "med.test")
+
+
+def read(path: Path) -> list[tuple[int, str, str]]:
+    """The ``(N, wrong, correct)`` lines of a csc-dev file, skipping any whose sides differ in length."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and len(parts[1]) == len(parts[2]):
+            rows.append((int(parts[0]), parts[1], parts[2]))
+    return rows
+
+
+@dataclass
+class Scores:
+    """Counts of one file, and the figures derived from them."""
+
+    flagged_chars: int = 0
+    right_chars: int = 0
+    wrong_chars: int = 0
+    flagged_sentences: int = 0
+    corrected: int = 0
+    error_sentences: int = 0
+    clean_sentences: int = 0
+    clean_flagged: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+    def add(self, wrong: str, correct: str, hits: list[tuple[int, str]]) -> None:
+        gold = {i for i, (a, b) in enumerate(zip(wrong, correct, strict=True)) if a != b}
+        flagged = {at for at, _ in hits}
+        self.chars += len(wrong)
+        self.flagged_chars += len(flagged)
+        self.right_chars += len(flagged & gold)
+        self.wrong_chars += len(gold)
+        fixed = list(wrong)
+        for at, suggestion in hits:
+            fixed[at] = suggestion
+        if hits:
+            self.flagged_sentences += 1
+        if gold:
+            self.error_sentences += 1
+            self.corrected += bool(hits) and "".join(fixed) == correct
+        else:
+            self.clean_sentences += 1
+            self.clean_flagged += bool(hits)
+
+    def line(self, name: str) -> str:
+        cp = _ratio(self.right_chars, self.flagged_chars)
+        cr = _ratio(self.right_chars, self.wrong_chars)
+        sp = _ratio(self.corrected, self.flagged_sentences)
+        sr = _ratio(self.corrected, self.error_sentences)
+        return (
+            f"{name:10} char P {cp:.3f} R {cr:.3f} F1 {_f1(cp, cr):.3f} ({self.right_chars}/"
+            f"{self.flagged_chars} flagged, {self.wrong_chars} misspelt) | sentence correction "
+            f"P {sp:.3f} R {sr:.3f} F1 {_f1(sp, sr):.3f} ({self.corrected}/{self.flagged_sentences} "
+            f"flagged, {self.error_sentences} with errors) | correct sentences flagged "
+            f"{_ratio(self.clean_flagged, self.clean_sentences):.3f} ({self.clean_flagged}/"
+            f"{self.clean_sentences}) | {self.chars / max(self.seconds, 1e-9) / 1e3:.0f}k chars/s CPU"
+        )
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, threshold: float | None = None
+) -> Scores:
+    """Check each ``wrong`` sentence alone and score the flags against ``correct``."""
+    scores = Scores()
+    for _, wrong, correct in rows:
+        start = time.process_time()
+        hits = detector.find(wrong, threshold=threshold)
+        scores.seconds += time.process_time() - start
+        scores.add(wrong, correct, [(h.start, h.suggestion) for h in hits])
+    return scores
+
+
+def training_rows(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every guarded candidate swap of ``rows``."""
+    ref = reference()
+    xs, ys = [], []
+    for _, wrong, correct in rows:
+        scored = detector.candidates(wrong)
+        if scored is None:
+            continue
+        cands, features, _ = scored
+        suggested = ref.chars[cands.row, cands.at - cands.start]
+        truth = string_codes(correct)[cands.at]
+        xs.append(features)
+        ys.append((suggested == truth) & (string_codes(wrong)[cands.at] != truth))
+    return np.concatenate(xs), np.concatenate(ys).astype(np.float64)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--corpus", action="store_true", help="also use the *.train correct sides")
+    parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
+    args = parser.parse_args(argv)
+    data = {name: read(args.dir / name)[: args.limit] for name in FILES if (args.dir / name).exists()}
+    detector = NonWordDetector()
+    detector.preload()
+    if args.fit:
+        parts = [training_rows(data[name], detector) for name in FILES if name.endswith(".train")]
+        x = np.concatenate([p[0] for p in parts])
+        y = np.concatenate([p[1] for p in parts])
+        w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
+        print(f"{len(y)} candidates, {int(y.sum())} right")
+        print("weights:", ", ".join(f"{n}={v:.3f}" for n, v in zip((*FEATURES, "bias"), w, strict=True)))
+        print("WEIGHTS =", tuple(round(float(v), 3) for v in w))
+        detector = NonWordDetector(weights=tuple(float(v) for v in w))
+        conf = detector.confidence(x)
+        for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            sel = conf >= t
+            right, total = int(y[sel].sum()), int(sel.sum())
+            print(f"  threshold {t:.1f}: {total} candidates, precision {_ratio(right, total):.3f}")
+    for name, rows in data.items():
+        if args.corpus:
+            train = data.get(name.split(".")[0] + ".train") or read(
+                args.dir / (name.split(".")[0] + ".train")
+            )
+            detector.use_corpus(NgramStats.fit(correct for _, _, correct in train))
+        print(evaluate(rows, detector, args.threshold).line(name))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
