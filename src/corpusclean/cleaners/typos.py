@@ -10,9 +10,12 @@ the corpus (出行 for 初心), from counts of the corpus made in a fit pass.
 an option applies the suggestions, and each replacement goes into ``removed``.
 
 >>> from corpusclean.document import Document
+>>> page = Document(id="p", text="我们要制定工作己划。")
+>>> [(f.text, f.suggestion) for f in FlagTypos()(page).flags]  # no corpus: the reference alone
+[('己', '计')]
 >>> docs = [Document(id=str(i), text="党的初心和使命。") for i in range(3)]
 >>> docs.append(Document(id="x", text="人的出行和使命。"))
->>> cleaner = FlagTypos(threshold=0.0)  # four sentences are weak evidence: low confidence
+>>> cleaner = FlagTypos(threshold=0.0, nonwords=False)  # four sentences are weak evidence
 >>> cleaner.fit(docs)
 >>> [(f.text, f.suggestion) for f in cleaner(docs[-1]).flags]
 [('出行', '初心')]
@@ -28,6 +31,7 @@ from ..document import Document, Edit, Flag
 from ..typos.check import TypoChecker
 from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
 from ..typos.ngrams import MAX_NGRAMS, NgramStats
+from ..typos.nonword import NonWordDetector
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
 
 Found = tuple[int, int, str, float, str]
@@ -83,8 +87,10 @@ class FlagTypos(Cleaner):
         l_n: bool = False,
         f_h: bool = False,
         max_ngrams: int = MAX_NGRAMS,
+        nonwords: bool = True,
     ) -> None:
-        # The default threshold keeps precision about 0.9 on news text (docs/typos.md).
+        # One threshold for both kinds of slip: see docs/typos.md for what it gives on news
+        # text, on the csc-dev sentences and on web pages.
         # The default max_ngrams bounds the counts to 72 MB, which the n-grams around
         # listed words of a few hundred MB of news text do not reach (docs/typos.md).
         self.threshold = threshold
@@ -93,6 +99,7 @@ class FlagTypos(Cleaner):
         self.checker = TypoChecker(
             threshold=threshold,
             corpus=TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams),
+            nonword=NonWordDetector(threshold=threshold, l_n=l_n, f_h=f_h) if nonwords else None,
         )
         terms = list(never_flag or [])
         if never_flag_path is not None:

@@ -8,7 +8,10 @@ non-word detector (a string that is no word but reads like a common one: 己划
 for 计划), which needs only the shipped reference statistics. Both give a
 probability that the suggestion is what was meant, so one threshold serves
 both. The checker owns the corpus statistics: it counts parts of a corpus,
-adds them up, saves and loads them, and hands them to both detectors.
+adds them up, saves and loads them, and hands them to both detectors. A hit
+just after a surname that opens no word
+(:func:`~corpusclean.typos.guards.in_name_shape`) is left alone whichever
+detector found it: there, a rare character is a given name.
 
 >>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
 >>> [(h.text, h.suggestion) for h in checker.find("人的出行和使命。", threshold=0.0)]
@@ -22,7 +25,10 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from .detect import DEFAULT_THRESHOLD, TypoDetector
+from .guards import in_name_shape
+from .lexicon import is_listed_word
 from .ngrams import NgramStats
+from .nonword import NonWordDetector
 
 
 class Hit(Protocol):
@@ -68,9 +74,9 @@ def best_hits(hits: Iterable[H]) -> list[H]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def default_nonword() -> Detector | None:
-    """The non-word detector on the shipped reference, or ``None`` where it is not built in."""
-    return None
+def default_nonword() -> Detector:
+    """The non-word detector on the shipped reference statistics."""
+    return NonWordDetector()
 
 
 class TypoChecker:
@@ -146,4 +152,4 @@ class TypoChecker:
         hits: list[Hit] = list(self.corpus.find(text, threshold=threshold))
         if self.nonword is not None:
             hits += self.nonword.find(text, threshold=threshold)
-        return best_hits(hits)
+        return best_hits(h for h in hits if not in_name_shape(text, h.start, is_listed_word))

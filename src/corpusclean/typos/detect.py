@@ -41,7 +41,7 @@ from .arrays import (
     where,
 )
 from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table, overlaps_longer_word
-from .lexicon import lexicon
+from .lexicon import is_listed_word, lexicon
 from .ngrams import (
     CHAR_BITS,
     MAX_NGRAMS,
@@ -346,11 +346,3 @@ def with_prior(conf: np.ndarray, odds: float) -> np.ndarray:
     [0.091, 0.474]
     """
     return np.asarray(conf * odds / (conf * odds + 1.0 - conf))
-
-
-def is_listed_word(word: str) -> bool:
-    """Whether a two-character string of Han characters is a word of the word list."""
-    if len(word) != 2:
-        return False
-    code = np.array([(ord(word[0]) << CHAR_BITS) | ord(word[1])], dtype=np.uint64)
-    return bool(member(lexicon().codes, code)[0])

@@ -133,6 +133,29 @@ def lexicon() -> Lexicon:
     return Lexicon(codes[order], freqs, freqs / total, np.unique(_codes(proper)), LongWords.of(long_words))
 
 
+def is_listed_word(word: str) -> bool:
+    """Whether a two-character string of Han characters is a word of the word list.
+
+    >>> is_listed_word("初心"), is_listed_word("的初"), is_listed_word("初")
+    (True, False, False)
+    """
+    if len(word) != 2:
+        return False
+    code = np.array([(ord(word[0]) << CHAR_BITS) | ord(word[1])], dtype=np.uint64)
+    return bool(member(lexicon().codes, code)[0])
+
+
+#: The word list's tags of people's names.
+PERSON_TAGS = frozenset({"nr", "nrfg"})
+
+
+@cache
+def person_names() -> tuple[str, ...]:
+    """The words of the word list tagged as people's names (read when first asked for)."""
+    with _dict_path().open(encoding="utf-8") as f:
+        return tuple(word for word, _, tag in map(str.split, f) if tag in PERSON_TAGS)
+
+
 def _codes(words: Iterable[str]) -> np.ndarray:
     pairs = string_codes("".join(words)).reshape(-1, 2)
     return np.asarray((pairs[:, 0] << CHAR_BITS) | pairs[:, 1])
