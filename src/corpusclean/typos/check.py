@@ -8,10 +8,8 @@ non-word detector (a string that is no word but reads like a common one: 己划
 for 计划), which needs only the shipped reference statistics. Both give a
 probability that the suggestion is what was meant, so one threshold serves
 both. The checker owns the corpus statistics: it counts parts of a corpus,
-adds them up, saves and loads them, and hands them to both detectors. A hit
-just after a surname that opens no word
-(:func:`~corpusclean.typos.guards.in_name_shape`) is left alone whichever
-detector found it: there, a rare character is a given name.
+adds them up, saves and loads them, and hands them to both detectors. The
+guards of :func:`guarded` hold for the hits of both.
 
 >>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
 >>> [(h.text, h.suggestion) for h in checker.find("人的出行和使命。", threshold=0.0)]
@@ -25,8 +23,8 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from .detect import DEFAULT_THRESHOLD, TypoDetector
-from .guards import in_name_shape
-from .lexicon import is_listed_word
+from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word
+from .lexicon import is_listed_word, lexicon, listed_freq
 from .ngrams import NgramStats
 from .nonword import NonWordDetector
 
@@ -77,6 +75,27 @@ def best_hits(hits: Iterable[H]) -> list[H]:
 def default_nonword() -> Detector:
     """The non-word detector on the shipped reference statistics."""
     return NonWordDetector()
+
+
+def guarded(text: str, start: int, end: int) -> bool:
+    """The guards on any hit, whichever detector found it.
+
+    Left alone: a span just after a surname that opens no word (a given name),
+    a span that is part of a listed word of three or four characters as written
+    (an idiom, a set phrase, a name), a span near a Traditional-only character
+    (富於变化: the lists are Simplified), and a single character that makes a
+    common word with a neighbour as written (任 of 负责任: 责任 is a word, so
+    this is no non-word).
+
+    >>> guarded("对三个人都负责任的决定", 6, 7), guarded("我们要制定工作己划", 7, 8)
+    (True, False)
+    """
+    return (
+        in_name_shape(text, start, is_listed_word)
+        or overlaps_longer_word(text, start, end, lexicon().long_words)
+        or near_traditional(text, start, end)
+        or (end - start == 1 and makes_common_word(text, start, listed_freq))
+    )
 
 
 class TypoChecker:
@@ -152,4 +171,4 @@ class TypoChecker:
         hits: list[Hit] = list(self.corpus.find(text, threshold=threshold))
         if self.nonword is not None:
             hits += self.nonword.find(text, threshold=threshold)
-        return best_hits(h for h in hits if not in_name_shape(text, h.start, is_listed_word))
+        return best_hits(h for h in hits if not guarded(text, h.start, h.end))

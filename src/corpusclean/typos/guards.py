@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Container
 from functools import cache
+from importlib import resources
 
 import numpy as np
 
@@ -168,3 +169,47 @@ def in_name_shape(text: str, start: int, is_word: Callable[[str], bool]) -> bool
             continue
         return True
     return False
+
+
+#: Characters on each side of a hit within which a Traditional-only character stops it.
+SCRIPT_WINDOW = 3
+
+
+@cache
+def traditional_table() -> np.ndarray:
+    """True at every Traditional-only character (OpenCC's ``t2s`` changes it), by code point.
+
+    Read from the package's ``script_markers.txt``, which ``detect_script`` derives from OpenCC.
+    """
+    text = resources.files("corpusclean.data").joinpath("script_markers.txt").read_text(encoding="utf-8")
+    (chars,) = (line.split("\t", 1)[1] for line in text.splitlines() if line.startswith("traditional\t"))
+    return _table(chars)
+
+
+def near_traditional(text: str, start: int, end: int) -> bool:
+    """True when a Traditional-only character is within :data:`SCRIPT_WINDOW` characters of the span.
+
+    The word list and the reference are Simplified: in a Traditional or mixed
+    passage (富於变化, 今後) correct words read as non-words.
+
+    >>> near_traditional("富於变化的谋略", 2, 3), near_traditional("富于变化的谋略", 2, 3)
+    (True, False)
+    """
+    window = text[max(0, start - SCRIPT_WINDOW) : end + SCRIPT_WINDOW]
+    return bool(traditional_table()[[ord(ch) for ch in window]].any())
+
+
+#: A character that makes a word at least this common (in the word list) with a neighbour,
+#: as written, is no non-word slip: 任 of 负责任 (责任), 住 of 守不住 (不住).
+COMMON_WORD_FREQ = 1000
+
+
+def makes_common_word(text: str, at: int, freq: Callable[[str], int]) -> bool:
+    """True when ``text[at]`` forms a common two-character word with its left or right neighbour.
+
+    >>> freq = {"责任": 5946, "负责": 13745}.get
+    >>> [makes_common_word(t, at, lambda w: freq(w, 0)) for t, at in (("负责任", 2), ("工作己划", 2))]
+    [True, False]
+    """
+    left, right = text[max(0, at - 1) : at + 1], text[at : at + 2]
+    return max(freq(left), freq(right)) >= COMMON_WORD_FREQ
