@@ -7,9 +7,11 @@ more common in the same context in the other documents: 出行 for 初心) and t
 non-word detector (a string that is no word but reads like a common one: 己划
 for 计划), which needs only the shipped reference statistics. Both give a
 probability that the suggestion is what was meant, so one threshold serves
-both. The checker owns the corpus statistics: it counts parts of a corpus,
-adds them up, saves and loads them, and hands them to both detectors. The
-guards of :func:`guarded` hold for the hits of both.
+both. With a corpus, a non-word hit also needs its correction to be written
+in the other documents (:meth:`TypoChecker.attested`). The checker owns the
+corpus statistics: it counts parts of a corpus, adds them up, saves and loads
+them, and hands them to both detectors. The guards of :func:`guarded` hold for
+the hits of both.
 
 >>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
 >>> [(h.text, h.suggestion) for h in checker.find("人的出行和使命。", threshold=0.0)]
@@ -22,10 +24,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from .detect import DEFAULT_THRESHOLD, TypoDetector
+import numpy as np
+
+from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
 from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word
 from .lexicon import is_listed_word, lexicon, listed_freq
-from .ngrams import NgramStats
+from .ngrams import CHAR_BITS, NgramStats
 from .nonword import NonWordDetector
 
 
@@ -170,5 +174,28 @@ class TypoChecker:
         threshold = self.threshold if threshold is None else threshold
         hits: list[Hit] = list(self.corpus.find(text, threshold=threshold))
         if self.nonword is not None:
-            hits += self.nonword.find(text, threshold=threshold)
+            found = self.nonword.find(text, threshold=threshold)
+            hits += [h for h in found if self.attested(text, h)] if self.corpus.fitted else found
         return best_hits(h for h in hits if not guarded(text, h.start, h.end))
+
+    def attested(self, text: str, hit: Hit) -> bool:
+        """Whether the other documents of the corpus write the correction of a one-character hit.
+
+        The corrected character must make, with its left or its right neighbour, a
+        two-character word that the other documents use at least
+        :data:`~corpusclean.typos.detect.MIN_CONTEXT` times: the evidence the
+        corpus detector asks of its suggestions. Longer hits pass.
+        """
+        if hit.end - hit.start != 1:
+            return True
+        s = hit.start
+        pairs = [
+            p for p in (text[s - 1 : s] + hit.suggestion, hit.suggestion + text[s + 1 : s + 2]) if len(p) == 2
+        ]
+        if not pairs:
+            return False
+        codes = np.array([(ord(a) << CHAR_BITS) | ord(b) for a, b in pairs], dtype=np.uint64)
+        counts = self.corpus.stats.bigrams.get(codes)
+        if self.corpus.stats.counted(text):  # leave the document's own uses out
+            counts = counts - np.array([text.count(p) for p in pairs])
+        return int(counts.max()) >= MIN_CONTEXT
