@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
@@ -110,13 +110,11 @@ class TypoChecker:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         corpus: TypoDetector | None = None,
-        nonword: Detector | str | None = "reference",
+        nonword: Detector | Literal["reference"] | None = "reference",
     ) -> None:
         self.threshold = threshold
         self.corpus = corpus if corpus is not None else TypoDetector(threshold=threshold)
-        self.nonword = default_nonword() if nonword == "reference" else nonword
-        if isinstance(self.nonword, str):
-            raise ValueError(f"unknown non-word detector {nonword!r}")
+        self.nonword: Detector | None = default_nonword() if isinstance(nonword, str) else nonword
 
     def preload(self) -> None:
         """Read the word list and the reference now, before workers start (forked ones share them)."""
@@ -194,7 +192,7 @@ class TypoChecker:
         ]
         if not pairs:
             return False
-        codes = np.array([(ord(a) << CHAR_BITS) | ord(b) for a, b in pairs], dtype=np.uint64)
+        codes = np.array([(ord(p[0]) << CHAR_BITS) | ord(p[1]) for p in pairs], dtype=np.uint64)
         counts = self.corpus.stats.bigrams.get(codes)
         if self.corpus.stats.counted(text):  # leave the document's own uses out
             counts = counts - np.array([text.count(p) for p in pairs])
