@@ -18,11 +18,17 @@ def test_one_page_without_a_corpus_is_checked_against_the_reference() -> None:
     assert [(h.text, h.suggestion) for h in checker.find(PAGE)] == [("己", "计")]
 
 
+#: About 100,000 characters that never write 计划: enough that the word list expects it there.
+NO_PLAN = ["今天的天气很好，大家都出去走走。"] * 6000
+
+
 @pytest.mark.parametrize(
     ("others", "flagged"),
     [
         pytest.param(["今年的工作计划很好。"] * 4, [("己", "计")], id="correction-written-elsewhere"),
-        pytest.param(["今天的天气很好。"] * 4, [], id="correction-never-written"),
+        pytest.param(["今天的天气很好。"] * 4, [("己", "计")], id="corpus-too-small-to-say"),
+        pytest.param(NO_PLAN, [], id="correction-expected-but-never-written"),
+        pytest.param(NO_PLAN + ["今年的工作计划很好。"] * 3, [("己", "计")], id="large-corpus-writes-it"),
     ],
 )
 def test_with_a_corpus_a_non_word_needs_its_correction_written_elsewhere(
@@ -34,7 +40,7 @@ def test_with_a_corpus_a_non_word_needs_its_correction_written_elsewhere(
 
 def test_a_correction_written_only_in_the_same_document_does_not_count() -> None:
     text = PAGE + "今年的工作计划很好。" * 4
-    checker = TypoChecker().fit(["今天的天气很好。"] * 4 + [text])
+    checker = TypoChecker().fit([*NO_PLAN, text])
     assert checker.find(text) == []
 
 

@@ -26,6 +26,7 @@ from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
+from .arrays import lookup
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
 from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word
 from .lexicon import is_listed_word, lexicon, listed_freq
@@ -100,6 +101,14 @@ def guarded(text: str, start: int, end: int) -> bool:
         or near_traditional(text, start, end)
         or (end - start == 1 and makes_common_word(text, start, listed_freq))
     )
+
+
+#: How many uses of a word the other documents must be expected to have (from the word
+#: list's frequency and the corpus's size) before they can speak against a correction.
+EXPECTED_USES = 10
+#: Characters per word token of running Chinese text, roughly: turns a corpus's characters
+#: into the word tokens the word list's frequencies are shares of.
+CHARS_PER_WORD = 1.5
 
 
 class TypoChecker:
@@ -177,23 +186,28 @@ class TypoChecker:
         return best_hits(h for h in hits if not guarded(text, h.start, h.end))
 
     def attested(self, text: str, hit: Hit) -> bool:
-        """Whether the other documents of the corpus write the correction of a one-character hit.
+        """Whether the corpus does not speak against the correction of a one-character hit.
 
-        The corrected character must make, with its left or its right neighbour, a
-        two-character word that the other documents use at least
-        :data:`~corpusclean.typos.detect.MIN_CONTEXT` times: the evidence the
-        corpus detector asks of its suggestions. Longer hits pass.
+        The corrected character makes, with its left or its right neighbour, a
+        two-character word (计 of 己划 makes 计划). Where the word list makes that
+        word common enough that the other documents should use it at least
+        :data:`EXPECTED_USES` times, they must use it at least
+        :data:`~corpusclean.typos.detect.MIN_CONTEXT` times (the evidence the
+        corpus detector asks of its suggestions); where they are too few to say,
+        the hit stands. Longer hits, and corrections that make no listed word with
+        a neighbour, stand too.
         """
         if hit.end - hit.start != 1:
             return True
         s = hit.start
-        pairs = [
-            p for p in (text[s - 1 : s] + hit.suggestion, hit.suggestion + text[s + 1 : s + 2]) if len(p) == 2
-        ]
-        if not pairs:
-            return False
+        around = (text[s - 1 : s] + hit.suggestion, hit.suggestion + text[s + 1 : s + 2])
+        pairs = [p for p in around if len(p) == 2]
         codes = np.array([(ord(p[0]) << CHAR_BITS) | ord(p[1]) for p in pairs], dtype=np.uint64)
+        lex = lexicon()
+        expected = lookup(lex.codes, lex.shares, codes) * self.corpus.stats.chars / CHARS_PER_WORD
+        if not len(codes) or expected.max() < EXPECTED_USES:
+            return True
         counts = self.corpus.stats.bigrams.get(codes)
         if self.corpus.stats.counted(text):  # leave the document's own uses out
             counts = counts - np.array([text.count(p) for p in pairs])
-        return int(counts.max()) >= MIN_CONTEXT
+        return int(counts[expected >= EXPECTED_USES].max()) >= MIN_CONTEXT
