@@ -125,6 +125,18 @@ class TypoChecker:
         self.corpus = corpus if corpus is not None else TypoDetector(threshold=threshold)
         self.nonword: Detector | None = default_nonword() if isinstance(nonword, str) else nonword
 
+    def __eq__(self, other: object) -> bool:
+        """Checkers with the same threshold, corpus counts and kind of non-word detector flag the same."""
+        if not isinstance(other, TypoChecker):
+            return NotImplemented
+        return (self.threshold, self.corpus, type(self.nonword)) == (
+            other.threshold,
+            other.corpus,
+            type(other.nonword),
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
     def preload(self) -> None:
         """Read the word list and the reference now, before workers start (forked ones share them)."""
         self.corpus.preload()
