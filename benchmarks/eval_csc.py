@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from corpusclean.typos.ngrams import NgramStats, string_codes
-from corpusclean.typos.nonword import FEATURES, NonWordDetector
+from corpusclean.typos.nonword import DEFAULT_NONWORD_THRESHOLD, FEATURES, NonWordDetector
 from corpusclean.typos.reference import reference
 from corpusclean.typos.score import fit_weights
 
@@ -115,15 +115,22 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate(
-    rows: list[tuple[int, str, str]], detector: NonWordDetector, threshold: float | None = None
-) -> Scores:
-    """Check each ``wrong`` sentence alone and score the flags against ``correct``."""
-    scores = Scores()
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, thresholds: list[float]
+) -> list[Scores]:
+    """Check each ``wrong`` sentence alone and score the flags against ``correct``, at each threshold.
+
+    The flags at a threshold are those found at the lowest one with at least
+    that confidence (the detector picks among overlapping swaps by confidence,
+    so raising the threshold only drops flags).
+    """
+    scores = [Scores() for _ in thresholds]
     for _, wrong, correct in rows:
         start = time.process_time()
-        hits = detector.find(wrong, threshold=threshold)
-        scores.seconds += time.process_time() - start
-        scores.add(wrong, correct, [(h.start, h.suggestion) for h in hits])
+        hits = detector.find(wrong, threshold=min(thresholds))
+        seconds = time.process_time() - start
+        for t, s in zip(thresholds, scores, strict=True):
+            s.seconds += seconds
+            s.add(wrong, correct, [(h.start, h.suggestion) for h in hits if h.confidence >= t])
     return scores
 
 
@@ -148,7 +155,7 @@ def training_rows(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", type=Path)
-    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--threshold", type=float, nargs="+", default=[DEFAULT_NONWORD_THRESHOLD])
     parser.add_argument("--corpus", action="store_true", help="also use the *.train correct sides")
     parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
@@ -176,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.dir / (name.split(".")[0] + ".train")
             )
             detector.use_corpus(NgramStats.fit(correct for _, _, correct in train))
-        print(evaluate(rows, detector, args.threshold).line(name))
+        for t, scores in zip(args.threshold, evaluate(rows, detector, args.threshold), strict=True):
+            print(f"{t:.2f} " + scores.line(name))
     return 0
 
 
