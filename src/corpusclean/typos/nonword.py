@@ -40,10 +40,12 @@ the held-out figures.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import numpy as np
 
@@ -54,11 +56,13 @@ from .readings import CODE_POINTS, shipped_readings
 from .reference import IDIOM, NUMERAL, PERSON, PROPER, KeySet, Reference, gram_keys, reference
 
 #: Flag at or above this confidence by default (precision near 0.9 on the calibration data).
-DEFAULT_NONWORD_THRESHOLD = 0.5
+DEFAULT_NONWORD_THRESHOLD = 0.6
 #: A word is suggested only if the word list has seen it at least this often.
 MIN_TARGET_FREQ = 20
 #: A span written the same way this many times in one text is taken as meant, not flagged.
 REPEATS = 2
+#: The margin feature's cap: a swap without a rival scores this.
+MAX_MARGIN = 10.0
 #: A proper noun of the word list protects the characters it covers from this frequency on.
 MIN_PROPER_FREQ = 50
 #: Characters of context on each side of the span in the segmentation window.
@@ -76,12 +80,42 @@ FEATURES = (
     "shape",
     "length_3",
     "length_4",
+    "span_inside_word",
+    "written_char_log_freq",
+    "written_single_log_prob",
+    "target_char_log_freq",
+    "margin",
     "corpus_target",
     "corpus_span",
 )
-#: Logistic weights of :data:`FEATURES`, then the intercept: with the reference alone, and with a corpus.
-WEIGHTS: tuple[float, ...] = (0.459, 0.161, 1.915, 2.132, 1.31, 0.698, 0.0, 0.0, -3.634)
-CORPUS_WEIGHTS: tuple[float, ...] = (0.459, 0.161, 1.915, 2.132, 1.31, 0.698, 0.5, -0.5, -3.634)
+#: Where the fitted weights are, beside this module (written by ``benchmarks/eval_csc.py --fit --write``).
+WEIGHTS_FILE = "nonword_weights.json"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Logistic weights of :data:`FEATURES`, an intercept, and the slip rate of the data fitted on."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    #: Misspelt characters per character in the calibration data: the prior the intercept holds.
+    slip_rate: float
+
+
+@cache
+def fitted_weights() -> dict[str, Weights]:
+    """The shipped weights: ``reference`` (no corpus), ``corpus`` and ``corpus_words_only``.
+
+    ``corpus_words_only`` serves statistics counted around listed words only,
+    which do not count a span that is no word.
+    """
+    data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; run benchmarks/eval_csc.py --fit")
+    return {
+        name: Weights(tuple(fit["weights"]), fit["intercept"], fit["slip_rate"])
+        for name, fit in data["fits"].items()
+    }
 
 
 @dataclass(frozen=True)
@@ -182,6 +216,34 @@ def single_log_probs() -> np.ndarray:
     return table
 
 
+@cache
+def char_log_freqs() -> np.ndarray:
+    """The log of each code point's total frequency in the words of the reference (0 when absent)."""
+    ref = reference()
+    totals = np.zeros(CODE_POINTS, np.float64)
+    for i in range(4):
+        inside = ref.lengths > i
+        np.add.at(totals, ref.chars[inside, i].astype(np.int64), ref.freqs[inside])
+    return np.log1p(totals).astype(np.float32)
+
+
+@cache
+def inner_spans() -> KeySet:
+    """Keys of the strings of two or three characters found inside longer words of the reference.
+
+    A span as written that is part of a listed word (宫腔 of 宫腔镜) is more
+    likely a term the word list lacks than a slip.
+    """
+    ref = reference()
+    keys = []
+    for length in (3, 4):
+        chars = ref.chars[ref.lengths == length]
+        for size in range(2, length):
+            for begin in range(length - size + 1):
+                keys.append(gram_keys([chars[:, begin + i] for i in range(size)]))
+    return KeySet.of(np.unique(np.concatenate(keys)))
+
+
 @dataclass
 class _Candidates:
     """Swaps found in one text, one row each."""
@@ -234,26 +296,33 @@ class NonWordDetector:
         l_n: bool = False,
         f_h: bool = False,
         never_flag: Iterable[str] = (),
-        weights: tuple[float, ...] | None = None,
+        slip_rate: float | None = None,
+        weights: Weights | None = None,
     ) -> None:
         self.threshold = threshold
         self.shapes = shapes
         self.l_n, self.f_h = l_n, f_h
         self.never_flag = tuple(never_flag)
+        self.slip_rate = slip_rate
         self._weights = weights
         self.corpus: NgramStats | None = None
 
     @property
-    def weights(self) -> np.ndarray:
-        """The logistic weights in use: given ones, else those for the reference alone or with a corpus."""
-        chosen = self._weights or (WEIGHTS if self.corpus is None else CORPUS_WEIGHTS)
-        return np.asarray(chosen, dtype=np.float64)
+    def weights(self) -> Weights:
+        """The weights in use: given ones, else the shipped ones for the reference alone or with a corpus."""
+        if self._weights is not None:
+            return self._weights
+        if self.corpus is None:
+            return fitted_weights()["reference"]
+        return fitted_weights()["corpus_words_only" if self.corpus.words_only else "corpus"]
 
     def preload(self) -> None:
         """Load the reference and build the slip index now rather than on the first text."""
         slip_index(l_n=self.l_n, f_h=self.f_h)
         syllable_table(l_n=self.l_n, f_h=self.f_h)
         single_log_probs()
+        char_log_freqs()
+        inner_spans()
         is_han_table()
 
     def use_corpus(self, stats: NgramStats | None) -> None:
@@ -274,9 +343,16 @@ class NonWordDetector:
         return self._pick(text, cands, self.confidence(features), gains, limit)
 
     def confidence(self, features: np.ndarray) -> np.ndarray:
-        """The logistic confidence of each row of features (see :data:`FEATURES`)."""
+        """The logistic confidence of each row of features (see :data:`FEATURES`).
+
+        With a ``slip_rate`` other than the calibration data's, the log-odds
+        move by the log of their ratio (the prior of a slip changes, the
+        evidence does not).
+        """
         w = self.weights
-        z = features @ w[:-1] + w[-1]
+        z = features @ np.asarray(w.weights) + w.intercept
+        if self.slip_rate is not None:
+            z += math.log(self.slip_rate / w.slip_rate)
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
     def candidates(self, text: str) -> tuple[_Candidates, np.ndarray, np.ndarray] | None:
@@ -329,12 +405,12 @@ class NonWordDetector:
         hit, entry, _ = index.keys.ranges(np.concatenate(queries))
         which = np.searchsorted(np.cumsum(sizes), hit, "right")  # the query array of each match
         start = np.concatenate(starts)[hit]
-        length, slot = np.array(lengths)[which], np.array(slots)[which]
+        word_length, slot = np.array(lengths)[which], np.array(slots)[which]
         pos = index.pos[entry]
         keep = np.where(slot >= 0, (pos == slot) & ~index.shape[entry], index.shape[entry])
-        keep &= ref.lengths[index.rows[entry]] == length
+        keep &= ref.lengths[index.rows[entry]] == word_length
         start, entry = start[keep], entry[keep]
-        return _Candidates(start, length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
+        return _Candidates(start, word_length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
 
     def _guard(self, ref: Reference, codes: np.ndarray, c: _Candidates) -> tuple[_Candidates, np.ndarray]:
         """The candidates that pass every guard (see the module docstring), and the keys of their spans."""
@@ -377,7 +453,9 @@ class NonWordDetector:
             ok = np.flatnonzero(hit & (begin >= 0))
             keys = _span_keys(codes, begin[ok], np.full(len(ok), size))
             hit[ok[ref.table.find(keys) >= 0]] = False
-        return hit
+        # and a surname that would become the first character of a word: 阎肃 is a name
+        # before it is a slip for 严肃
+        return np.asarray(hit | ((c.at == c.start) & member(ref.surname_codes, codes[c.at])))
 
     def _protected(self, ref: Reference, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
         """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""
@@ -447,6 +525,7 @@ class NonWordDetector:
         readings = shipped_readings().char_ids
         target_char = ref.chars[c.row, c.at - c.start]
         exact = readings[codes[c.at]] == readings[target_char]
+        char_freqs = char_log_freqs()
         corpus_target, corpus_span = self._corpus_counts(ref, text, codes, c, spans)
         return np.column_stack(
             [
@@ -456,6 +535,11 @@ class NonWordDetector:
                 c.shape,
                 c.length == 3,
                 c.length == 4,
+                inner_spans().index(spans) >= 0,
+                char_freqs[codes[c.at]],
+                single_log_probs()[codes[c.at]],
+                char_freqs[target_char],
+                _margins(c.at, target_char, gains),
                 np.log1p(corpus_target),
                 np.log1p(corpus_span),
             ]
@@ -518,6 +602,23 @@ class NonWordDetector:
                 )
             )
         return sorted(hits, key=lambda h: h.start)
+
+
+def _margins(at: np.ndarray, suggestion: np.ndarray, gains: np.ndarray) -> np.ndarray:
+    """Each swap's gain less the best gain of another suggestion for the same character (at most 10).
+
+    睡面 may be 睡眠 or 水面: when two suggestions for a character compete, neither is sure.
+    """
+    best: dict[int, dict[int, float]] = {}
+    for a, s, g in zip(at.tolist(), suggestion.tolist(), gains.tolist(), strict=True):
+        mine = best.setdefault(a, {})
+        mine[s] = max(mine.get(s, -math.inf), g)
+    return np.array(
+        [
+            min(MAX_MARGIN, g - max((v for k, v in best[a].items() if k != s), default=-math.inf))
+            for a, s, g in zip(at.tolist(), suggestion.tolist(), gains.tolist(), strict=True)
+        ]
+    )
 
 
 def _segment(ref: Reference, windows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
