@@ -147,6 +147,9 @@ class SlipIndex:
     rows: np.ndarray
     pos: np.ndarray
     shape: np.ndarray
+    #: For each key: the word's log-probability less those of its other characters as words of
+    #: their own; less the written character's, it is the swap's rough gain.
+    base: np.ndarray
 
 
 def _word_syllable_ids(ref: Reference, *, l_n: bool, f_h: bool) -> np.ndarray:
@@ -192,11 +195,13 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
             shape.append(np.ones(len(which), bool))
     all_keys = np.concatenate(keys)
     order = np.argsort(all_keys, kind="stable")
+    all_rows = np.concatenate(rows)[order].astype(np.int64)
+    all_pos = np.concatenate(pos)[order].astype(np.int64)
+    singles = single_log_probs()[ref.chars[all_rows].astype(np.int64)]
+    others = np.where(np.arange(4)[None, :] < ref.lengths[all_rows, None].astype(np.int64), singles, 0.0)
+    base = ref.log_probs[all_rows] - others.sum(axis=1) + singles[np.arange(len(all_rows)), all_pos]
     return SlipIndex(
-        KeySet.of(all_keys[order]),
-        np.concatenate(rows)[order].astype(np.int64),
-        np.concatenate(pos)[order].astype(np.int64),
-        np.concatenate(shape)[order],
+        KeySet.of(all_keys[order]), all_rows, all_pos, np.concatenate(shape)[order], base.astype(np.float32)
     )
 
 
@@ -407,7 +412,9 @@ class NonWordDetector:
         start = np.concatenate(starts)[hit]
         word_length, slot = np.array(lengths)[which], np.array(slots)[which]
         pos = index.pos[entry]
-        keep = np.where(slot >= 0, (pos == slot) & ~index.shape[entry], index.shape[entry])
+        # a rough gain: the word against its span's characters as words of their own
+        keep = index.base[entry] - single_log_probs()[codes[start + pos]] >= MIN_ROUGH_GAIN
+        keep &= np.where(slot >= 0, (pos == slot) & ~index.shape[entry], index.shape[entry])
         keep &= ref.lengths[index.rows[entry]] == word_length
         start, entry = start[keep], entry[keep]
         return _Candidates(start, word_length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
@@ -416,28 +423,21 @@ class NonWordDetector:
         """The candidates that pass every guard (see the module docstring), and the keys of their spans."""
         target_char = ref.chars[c.row, c.at - c.start]
         written = codes[c.at]
-        keep = target_char != written  # else the span as written is the word itself
         a, b = np.minimum(target_char, written), np.maximum(target_char, written)
-        keep &= ~member(ref.variant_codes, (a << CHAR_BITS) | b)
-        # a rough gain: the word against its span's characters as words of their own
-        singles = single_log_probs()
-        rough = ref.log_probs[c.row].astype(np.float64)
-        for i in range(4):
-            chars = codes[np.minimum(c.start + i, len(codes) - 1)]
-            rough -= np.where(i < c.length, singles[chars], 0.0)
-        keep &= rough >= MIN_ROUGH_GAIN
+        keep = ~member(ref.variant_codes, (a << CHAR_BITS) | b)
         c = c.where(keep)
         spans = _span_keys(codes, c.start, c.length)
-        keep = ~self._protected(ref, codes, c.at)
+        places, inverse = np.unique(c.at, return_inverse=True)
+        keep = ~self._protected(ref, codes, places)[inverse]
         keep &= ~self._after_surname(ref, codes, c)
         c, spans = c.where(keep), spans[keep]
         # a span written the same way twice in the text is meant (a term, a name)
-        if len(c):
-            pairs = np.unique(np.column_stack([spans, c.start.astype(np.uint64)]), axis=0)
-            keys, counts = np.unique(pairs[:, 0], return_counts=True)
-            keep = counts[np.searchsorted(keys, spans)] < REPEATS
-            c, spans = c.where(keep), spans[keep]
-        return c, spans
+        order = np.lexsort((c.start, spans))
+        first = np.ones(len(c), bool)  # the first candidate of each (span, start)
+        first[1:] = (spans[order][1:] != spans[order][:-1]) | (c.start[order][1:] != c.start[order][:-1])
+        keys, counts = np.unique(spans[order][first], return_counts=True)
+        keep = counts[np.searchsorted(keys, spans)] < REPEATS
+        return c.where(keep), spans[keep]
 
     @staticmethod
     def _after_surname(ref: Reference, codes: np.ndarray, c: _Candidates) -> np.ndarray:
@@ -448,7 +448,7 @@ class NonWordDetector:
         """
         before = np.maximum(c.at - 1, 0)
         hit = (c.at == c.start) & (c.at > 0) & member(ref.surname_codes, codes[before])
-        for size in range(2, 5):
+        for size in range(2, 5) if hit.any() else ():
             begin = c.at - size
             ok = np.flatnonzero(hit & (begin >= 0))
             keys = _span_keys(codes, begin[ok], np.full(len(ok), size))
@@ -459,15 +459,12 @@ class NonWordDetector:
 
     def _protected(self, ref: Reference, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
         """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""
-        starts, sizes, owners = [], [], []
-        for length in range(2, 5):
-            for offset in range(length):
-                start = at - offset
-                ok = np.flatnonzero((start >= 0) & (start + length <= len(codes)))
-                starts.append(start[ok])
-                sizes.append(np.full(len(ok), length))
-                owners.append(ok)
-        start, size, owner = np.concatenate(starts), np.concatenate(sizes), np.concatenate(owners)
+        sizes = np.array([size for size in range(2, 5) for _ in range(size)])
+        offsets = np.array([offset for size in range(2, 5) for offset in range(size)])
+        starts = at[:, None] - offsets[None, :]
+        ok = (starts >= 0) & (starts + sizes[None, :] <= len(codes))
+        owner = np.nonzero(ok)[0]
+        start, size = starts[ok], np.broadcast_to(sizes, starts.shape)[ok]
         keys = _span_keys(codes, start, size)
         rows = ref.table.find(keys)
         tag = np.where(rows >= 0, ref.tags[np.maximum(rows, 0)], 0)
