@@ -61,6 +61,8 @@ DEFAULT_NONWORD_THRESHOLD = 0.6
 MIN_TARGET_FREQ = 20
 #: A span written the same way this many times in one text is taken as meant, not flagged.
 REPEATS = 2
+#: Corpus counts are taken per this many characters of the corpus.
+CORPUS_SCALE = 100_000
 #: The margin feature's cap: a swap without a rival scores this.
 MAX_MARGIN = 10.0
 #: A proper noun of the word list protects the characters it covers from this frequency on.
@@ -195,11 +197,12 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
             shape.append(np.ones(len(which), bool))
     all_keys = np.concatenate(keys)
     order = np.argsort(all_keys, kind="stable")
-    all_rows = np.concatenate(rows)[order].astype(np.int64)
-    all_pos = np.concatenate(pos)[order].astype(np.int64)
+    all_rows = np.concatenate(rows)[order].astype(np.int32)
+    all_pos = np.concatenate(pos)[order].astype(np.int8)
     singles = single_log_probs()[ref.chars[all_rows].astype(np.int64)]
     others = np.where(np.arange(4)[None, :] < ref.lengths[all_rows, None].astype(np.int64), singles, 0.0)
     base = ref.log_probs[all_rows] - others.sum(axis=1) + singles[np.arange(len(all_rows)), all_pos]
+    del singles, others
     return SlipIndex(
         KeySet.of(all_keys[order]), all_rows, all_pos, np.concatenate(shape)[order], base.astype(np.float32)
     )
@@ -524,6 +527,8 @@ class NonWordDetector:
         exact = readings[codes[c.at]] == readings[target_char]
         char_freqs = char_log_freqs()
         corpus_target, corpus_span = self._corpus_counts(ref, text, codes, c, spans)
+        # counts per CORPUS_SCALE characters, so that weights fitted on one corpus serve another size
+        scale = CORPUS_SCALE / max(self.corpus.chars, 1) if self.corpus is not None else 0.0
         return np.column_stack(
             [
                 gains,
@@ -537,8 +542,8 @@ class NonWordDetector:
                 single_log_probs()[codes[c.at]],
                 char_freqs[target_char],
                 _margins(c.at, target_char, gains),
-                np.log1p(corpus_target),
-                np.log1p(corpus_span),
+                np.log1p(corpus_target * scale),
+                np.log1p(corpus_span * scale),
             ]
         ).astype(np.float64)
 

@@ -157,7 +157,7 @@ class KeySet:
         bits = np.zeros(1 << (size - 3), np.uint8)
         slots = _slots(distinct, 64 - size)
         np.bitwise_or.at(bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
-        return cls(distinct, first.astype(np.int64), runs.astype(np.int64), bits, 64 - size)
+        return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
 
     def maybe(self, queries: np.ndarray) -> np.ndarray:
         """False for each query that is certainly not a key."""
@@ -294,6 +294,23 @@ def _keys_of(words: list[str], length: int) -> np.ndarray:
     return gram_keys([codes[:, i] for i in range(length)])
 
 
+def _char_table(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of newline-ended UTF-8 words, zero-padded to four columns, and their lengths.
+
+    Done on arrays, without a Python string per word (hundreds of thousands of
+    them would take tens of megabytes for a moment).
+    """
+    codes = string_codes(bytes(data).decode("utf-8"))
+    ends = np.flatnonzero(codes == ord("\n"))
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    lengths = (ends - starts).astype(np.uint8)
+    chars = np.zeros((len(ends), 4), dtype=np.uint64)
+    for i in range(4):
+        inside = lengths > i
+        chars[inside, i] = codes[starts[inside] + i]
+    return chars, lengths
+
+
 def _check(arrays: Mapping[str, np.ndarray], where: str) -> dict[str, object]:
     if "header" not in arrays:
         raise CorpusCleanError(f"{where} has no header: rebuild it with tools/build_typo_reference.py")
@@ -326,15 +343,11 @@ def load_reference(path: str | Path | None = None) -> Reference:
         with np.load(path, allow_pickle=False) as npz:
             arrays = {name: npz[name] for name in npz.files}
     header = _check(arrays, where)
-    words = decode_lines(arrays["words"])
-    lengths = np.fromiter(map(len, words), dtype=np.uint8, count=len(words))
-    chars = np.zeros((len(words), 4), dtype=np.uint64)
+    chars, lengths = _char_table(arrays["words"])
     all_keys, all_rows = [], []
     for length in range(1, 5):
         rows = np.flatnonzero(lengths == length)
-        block = string_codes("".join(words[r] for r in rows.tolist())).reshape(-1, length)
-        chars[rows, :length] = block
-        all_keys.append(gram_keys([block[:, i] for i in range(length)]))
+        all_keys.append(gram_keys([chars[rows, i] for i in range(length)]))
         all_rows.append(rows)
     keys = np.concatenate(all_keys)
     order = np.argsort(keys, kind="stable")
