@@ -92,7 +92,8 @@ def score(
     chars = sum(map(len, docs))
     return (
         f"{len(hits)} flags, {right} right of {len(truth)} slips: precision {right / max(len(hits), 1):.3f}, "
-        f"recall {right / max(len(truth), 1):.3f}, false / 10k chars {(len(hits) - right) / chars * 1e4:.2f}, "
+        f"recall {right / max(len(truth), 1):.3f}, "
+        f"false / 10k chars {(len(hits) - right) / chars * 1e4:.2f}, "
         f"untouched false / 10k chars {untouched / chars * 1e4:.2f}"
     )
 

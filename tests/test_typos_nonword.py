@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 
 from corpusclean.typos import NonWordDetector, NonWordHit
 from corpusclean.typos.ngrams import NgramStats
-from corpusclean.typos.nonword import DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
+from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
 
 ROOT = Path(__file__).resolve().parent.parent
 CSC = ROOT.parent / "shared" / "csc-dev"
@@ -28,7 +29,9 @@ def detector() -> NonWordDetector:
     ("text", "wrong", "right"),
     [
         pytest.param("公司今年的生产己划已经完成。", "己", "计", id="ji-hua"),
-        pytest.param("这是程序正档原则的要求。", "档", "当", id="zheng-dang"),
+        pytest.param("他对各仲食品都充满了好奇。", "仲", "种", id="ge-zhong"),
+        pytest.param("其实找工作是个热能生巧的过程。", "热", "熟", id="idiom-shu-neng-sheng-qiao"),
+        pytest.param("面试技巧才是关建。", "建", "键", id="guan-jian"),
         pytest.param("我们要保持乐关的心态。", "关", "观", id="le-guan"),
         pytest.param("他最近经常失面，精神不好。", "面", "眠", id="shi-mian"),
         pytest.param("会议决定成立专门的调查小祖。", "祖", "组", id="xiao-zu"),
@@ -85,7 +88,7 @@ def test_threshold_per_call(detector: NonWordDetector) -> None:
     text = "我们要保持乐关的心态。"
     (hit,) = detector.find(text)
     assert detector.find(text, threshold=hit.confidence + 1e-3) == []
-    assert detector.find(text, threshold=hit.confidence) == [hit]
+    assert detector.find(text, threshold=hit.confidence - 1e-3) == [hit]
 
 
 def test_a_lower_slip_rate_lowers_confidence() -> None:
@@ -113,19 +116,20 @@ def test_corpus_counts_vouch_for_a_term_and_for_a_suggestion() -> None:
 def test_a_text_in_the_corpus_does_not_vouch_for_itself() -> None:
     """A text counted in the corpus is scored on the counts of the other documents only."""
     text = "我们要保持乐关的心态。"
-    filler = ["今天天气很好。", "乐观的人更健康。"]
-    counted = NonWordDetector()
-    counted.use_corpus(NgramStats.fit([text] * 3 + filler))
-    not_counted = NonWordDetector()
-    not_counted.use_corpus(NgramStats.fit([text] * 2 + filler))
-    other = text + "再见。"  # not in either corpus: nothing of it is taken away
+    stats = NgramStats.fit([text] * 3 + ["今天天气很好。", "乐观的人更健康。"])
+    detector = NonWordDetector()
+    detector.use_corpus(stats)
+    column = FEATURES.index("corpus_span")
 
-    def confidence(detector: NonWordDetector, text: str) -> float:
-        (hit,) = detector.find(text, threshold=0.0)
-        return hit.confidence
+    def span_feature(text: str) -> float:
+        scored = detector.candidates(text)
+        assert scored is not None
+        _, features, _ = scored
+        return float(features[0, column])
 
-    assert confidence(counted, text) == pytest.approx(confidence(not_counted, other))
-    assert confidence(counted, other) < confidence(not_counted, other)
+    per_char = CORPUS_SCALE / stats.chars
+    assert span_feature(text) == pytest.approx(np.log1p(2 * per_char))  # its own copy taken away
+    assert span_feature(text + "再见。") == pytest.approx(np.log1p(3 * per_char))  # not in the corpus
 
 
 def test_hits_are_frozen_records() -> None:

@@ -32,9 +32,9 @@ precision near 0.9 on the training files; see ``docs/typo-reference.md`` for
 the held-out figures.
 
 >>> detector = NonWordDetector()
->>> [(h.text, h.suggestion) for h in detector.find("这是程序正档原则的要求")]
-[('档', '当')]
->>> detector.find("这是程序正当原则的要求")
+>>> [(h.text, h.suggestion) for h in detector.find("公司今年的生产己划已经完成")]
+[('己', '计')]
+>>> detector.find("公司今年的生产计划已经完成")
 []
 """
 
@@ -53,7 +53,7 @@ from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes, text_id
 from .pinyin import loose_syllable, syllable_ids, syllable_table
 from .readings import CODE_POINTS, shipped_readings
-from .reference import IDIOM, NUMERAL, PERSON, PROPER, KeySet, Reference, gram_keys, reference
+from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, KeySet, Reference, gram_keys, reference
 
 #: Flag at or above this confidence by default (precision near 0.9 on the calibration data).
 DEFAULT_NONWORD_THRESHOLD = 0.6
@@ -170,7 +170,8 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
     """The slip forms of the shipped reference's words, built once per process (about a second)."""
     ref = reference()
     syllables = _word_syllable_ids(ref, l_n=l_n, f_h=f_h)
-    target = (ref.freqs >= MIN_TARGET_FREQ) & ((ref.tags & (PERSON | NUMERAL)) == 0)
+    # names of people and places are not suggested: 江苏 for 将苏 in 学生将苏康码 is a guess at a name
+    target = (ref.freqs >= MIN_TARGET_FREQ) & ((ref.tags & (PERSON | PLACE | NUMERAL)) == 0)
     shape_keys, shape_values = _shape_neighbours(ref)
     keys, rows, pos, shape = [], [], [], []
     for length in range(2, 5):

@@ -41,14 +41,14 @@ DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / REFERENCE_FILE
 FORMAT = 1
 
 #: Bits of a word's ``tags``: proper nouns (people, places, organizations, other), people's names
-#: among them, idioms and set phrases (jieba's ``i`` and ``l``), numerals (``m``, ``mq``).
-PROPER, PERSON, IDIOM, NUMERAL = 1, 2, 4, 8
+#: and places among them, idioms and set phrases (jieba's ``i`` and ``l``), numerals (``m``, ``mq``).
+PROPER, PERSON, IDIOM, NUMERAL, PLACE = 1, 2, 4, 8, 16
 #: jieba's part-of-speech tags and the bits they set.
 TAG_BITS: Mapping[str, int] = {
     "nr": PROPER | PERSON,
     "nrt": PROPER | PERSON,
     "nrfg": PROPER | PERSON,
-    "ns": PROPER,
+    "ns": PROPER | PLACE,
     "nt": PROPER,
     "nz": PROPER,
     "i": IDIOM,
