@@ -332,6 +332,7 @@ class NonWordDetector:
         single_log_probs()
         char_log_freqs()
         inner_spans()
+        variant_table()
         is_han_table()
 
     def use_corpus(self, stats: NgramStats | None) -> None:
@@ -431,8 +432,9 @@ class NonWordDetector:
         keep = ~member(ref.variant_codes, (a << CHAR_BITS) | b)
         c = c.where(keep)
         spans = _span_keys(codes, c.start, c.length)
+        keep = ~_variant_spells_a_word(ref, codes, c)
         places, inverse = np.unique(c.at, return_inverse=True)
-        keep = ~self._protected(ref, codes, places)[inverse]
+        keep &= ~self._protected(ref, codes, places)[inverse]
         keep &= ~self._after_surname(ref, codes, c)
         c, spans = c.where(keep), spans[keep]
         # a span written the same way twice in the text is meant (a term, a name)
@@ -605,6 +607,36 @@ class NonWordDetector:
                 )
             )
         return sorted(hits, key=lambda h: h.start)
+
+
+@cache
+def variant_table() -> np.ndarray:
+    """A variant of each code point (0 for none): 于 for 於, 計 for 计 (one of several)."""
+    ref = reference()
+    table = np.zeros(CODE_POINTS, np.uint64)
+    a, b = ref.variant_codes >> CHAR_BITS, ref.variant_codes & ((1 << CHAR_BITS) - 1)
+    table[a.astype(np.int64)] = b
+    table[b.astype(np.int64)] = a
+    return table
+
+
+def _variant_spells_a_word(ref: Reference, codes: np.ndarray, c: _Candidates) -> np.ndarray:
+    """True where the span as written is a word once one character is written as its variant.
+
+    富於 is 富于 in traditional script, not a slip for 富裕.
+    """
+    variants = variant_table()
+    last = len(codes) - 1
+    columns = [codes[np.minimum(c.start + i, last)] for i in range(4)]
+    hit = np.zeros(len(c), bool)
+    for i in range(4):
+        other = variants[columns[i]]
+        sel = np.flatnonzero((i < c.length) & (other > 0))
+        if len(sel):
+            swapped = [column[sel] for column in columns]
+            swapped[i] = other[sel]
+            hit[sel] |= ref.table.find(_keys(swapped, c.length[sel])) >= 0
+    return hit
 
 
 def _margins(at: np.ndarray, suggestion: np.ndarray, gains: np.ndarray) -> np.ndarray:
