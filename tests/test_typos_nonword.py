@@ -9,6 +9,8 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpusclean.typos import NonWordDetector, NonWordHit
 from corpusclean.typos.ngrams import NgramStats
@@ -167,3 +169,11 @@ def test_csc_dev_slice_meets_a_floor(name: str) -> None:
     assert char_precision >= 0.7
     assert 2 * sentence_p * sentence_r / (sentence_p + sentence_r) > 0.25
     assert scores.clean_flagged / scores.clean_sentences <= 0.08
+
+
+@given(st.text(alphabet=st.sampled_from("己划计首度都推退向运数输的了是在\n ，。aZ1𠀀🙂一二"), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_hits_are_spans_of_the_text(text: str) -> None:
+    for hit in NonWordDetector().find(text):
+        assert text[hit.start : hit.end] == hit.text and hit.end == hit.start + 1
+        assert hit.suggestion != hit.text and 0.0 <= hit.confidence <= 1.0
