@@ -399,6 +399,10 @@ class NonWordDetector:
         # characters that may take part: Han, not numerals
         usable = is_han_table()[codes] & ~NUMERAL_TABLE[codes]
         run = np.concatenate([[0], np.cumsum(~usable)])
+        # whether each pair of neighbours is found inside some word of three or four characters
+        inner = np.zeros(len(codes), bool)
+        if len(codes) > 1:
+            inner[:-1] = inner_spans().index(gram_keys([codes[:-1], codes[1:]])) >= 0
         queries, starts, lengths, slots = [], [], [], []
         for length in range(2, min(4, len(codes)) + 1):
             n = len(codes) - length + 1
@@ -407,10 +411,17 @@ class NonWordDetector:
             open_ = open_[ref.table.keys.index(exact) < 0]  # a word as written is not a non-word slip
             columns = [codes[open_ + i] for i in range(length)]
             for p in range(length):
-                swapped = list(columns)
-                swapped[p] = syllable[open_ + p]
+                # in a word of three or four characters, the pairs of neighbours the swap leaves
+                # alone must be pairs found inside words
+                sel = np.ones(len(open_), bool)
+                if length >= 3:
+                    for j in range(length - 1):
+                        if j not in (p - 1, p):
+                            sel &= inner[open_ + j]
+                swapped = [column[sel] for column in columns]
+                swapped[p] = syllable[open_[sel] + p]
                 queries.append(gram_keys(swapped))
-                starts.append(open_)
+                starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(p)
             if self.shapes:
