@@ -33,14 +33,23 @@ files are the held-out figures.
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from corpusclean.typos import nonword
 from corpusclean.typos.ngrams import NgramStats, string_codes
-from corpusclean.typos.nonword import FEATURES, NonWordDetector
+from corpusclean.typos.nonword import (
+    DEFAULT_NONWORD_THRESHOLD,
+    FEATURES,
+    WEIGHTS_FILE,
+    NonWordDetector,
+    Weights,
+    fitted_weights,
+)
 from corpusclean.typos.reference import reference
 from corpusclean.typos.score import fit_weights
 
@@ -115,15 +124,22 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate(
-    rows: list[tuple[int, str, str]], detector: NonWordDetector, threshold: float | None = None
-) -> Scores:
-    """Check each ``wrong`` sentence alone and score the flags against ``correct``."""
-    scores = Scores()
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, thresholds: list[float]
+) -> list[Scores]:
+    """Check each ``wrong`` sentence alone and score the flags against ``correct``, at each threshold.
+
+    The flags at a threshold are those found at the lowest one with at least
+    that confidence (the detector picks among overlapping swaps by confidence,
+    so raising the threshold only drops flags).
+    """
+    scores = [Scores() for _ in thresholds]
     for _, wrong, correct in rows:
         start = time.process_time()
-        hits = detector.find(wrong, threshold=threshold)
-        scores.seconds += time.process_time() - start
-        scores.add(wrong, correct, [(h.start, h.suggestion) for h in hits])
+        hits = detector.find(wrong, threshold=min(thresholds))
+        seconds = time.process_time() - start
+        for t, s in zip(thresholds, scores, strict=True):
+            s.seconds += seconds
+            s.add(wrong, correct, [(h.start, h.suggestion) for h in hits if h.confidence >= t])
     return scores
 
 
@@ -145,38 +161,92 @@ def training_rows(
     return np.concatenate(xs), np.concatenate(ys).astype(np.float64)
 
 
+def fit(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None
+) -> dict[str, object]:
+    """Weights fitted on ``rows``: with no corpus, or with the other half's ``correct`` sides as one.
+
+    With a corpus, each half of ``rows`` is scored against the counts of the
+    other half (so a sentence never vouches for itself); ``corpus_words_only``
+    leaves out the count of the span as written, which statistics counted
+    around listed words only do not have.
+    """
+    parts = []
+    if corpus is None:
+        detector.use_corpus(None)
+        parts.append(training_rows(rows, detector))
+    else:
+        halves = rows[::2], rows[1::2]
+        for mine, other in (halves, halves[::-1]):
+            detector.use_corpus(NgramStats.fit(correct for _, _, correct in other))
+            parts.append(training_rows(mine, detector))
+        detector.use_corpus(None)
+    x = np.concatenate([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    if corpus is None:
+        x[:, [FEATURES.index("corpus_target"), FEATURES.index("corpus_span")]] = 0.0
+    elif corpus == "corpus_words_only":
+        x[:, FEATURES.index("corpus_span")] = 0.0
+    w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
+    misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
+    weights = Weights(tuple(round(float(v), 4) for v in w[:-1]), round(float(w[-1]), 4), 0.0)
+    conf = NonWordDetector(weights=weights).confidence(x)
+    print(f"{corpus or 'reference'}: {len(y)} candidates, {int(y.sum())} right")
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+        sel = conf >= t
+        right, total = int(y[sel].sum()), int(sel.sum())
+        print(f"  threshold {t:.1f}: {total} candidates, precision {_ratio(right, total):.3f}")
+    return {
+        "weights": list(weights.weights),
+        "intercept": weights.intercept,
+        "slip_rate": round(misspelt / sum(len(wrong) for _, wrong, _ in rows), 5),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", type=Path)
-    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--threshold", type=float, nargs="+", default=[DEFAULT_NONWORD_THRESHOLD])
     parser.add_argument("--corpus", action="store_true", help="also use the *.train correct sides")
     parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
+    parser.add_argument("--write", action="store_true", help="with --fit: write them to the package")
+    parser.add_argument("--no-shapes", action="store_true", help="sound-alike swaps only")
+    parser.add_argument("--files", nargs="+", default=list(FILES), help="which files to score")
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
     args = parser.parse_args(argv)
     data = {name: read(args.dir / name)[: args.limit] for name in FILES if (args.dir / name).exists()}
-    detector = NonWordDetector()
+    detector = NonWordDetector(shapes=not args.no_shapes)
     detector.preload()
     if args.fit:
-        parts = [training_rows(data[name], detector) for name in FILES if name.endswith(".train")]
-        x = np.concatenate([p[0] for p in parts])
-        y = np.concatenate([p[1] for p in parts])
-        w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
-        print(f"{len(y)} candidates, {int(y.sum())} right")
-        print("weights:", ", ".join(f"{n}={v:.3f}" for n, v in zip((*FEATURES, "bias"), w, strict=True)))
-        print("WEIGHTS =", tuple(round(float(v), 3) for v in w))
-        detector = NonWordDetector(weights=tuple(float(v) for v in w))
-        conf = detector.confidence(x)
-        for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-            sel = conf >= t
-            right, total = int(y[sel].sum()), int(sel.sum())
-            print(f"  threshold {t:.1f}: {total} candidates, precision {_ratio(right, total):.3f}")
+        train = [row for name in FILES if name.endswith(".train") for row in data[name]]
+        fits = {
+            name: fit(train, detector, corpus=None if name == "reference" else name)
+            for name in ("reference", "corpus", "corpus_words_only")
+        }
+        text = json.dumps(
+            {
+                "fitted_on": "csc-dev law.train + med.train (benchmarks/eval_csc.py --fit)",
+                "features": list(FEATURES),
+                "fits": fits,
+            },
+            indent=1,
+        )
+        print(text)
+        if args.write:
+            target = Path(nonword.__file__).with_name(WEIGHTS_FILE)
+            target.write_text(text + "\n", encoding="utf-8")
+            print(f"wrote {target}")
+        fitted_weights.cache_clear()
     for name, rows in data.items():
+        if name not in args.files:
+            continue
+        detector.use_corpus(None)
         if args.corpus:
-            train = data.get(name.split(".")[0] + ".train") or read(
-                args.dir / (name.split(".")[0] + ".train")
-            )
-            detector.use_corpus(NgramStats.fit(correct for _, _, correct in train))
-        print(evaluate(rows, detector, args.threshold).line(name))
+            stem = name.split(".")[0]
+            train_rows = data.get(stem + ".train") or read(args.dir / (stem + ".train"))
+            detector.use_corpus(NgramStats.fit(correct for _, _, correct in train_rows))
+        for t, scores in zip(args.threshold, evaluate(rows, detector, args.threshold), strict=True):
+            print(f"{t:.2f} " + scores.line(name))
     return 0
 
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .arrays import fourgram_of
-from .ngrams import CHAR_BITS, member, string_codes
+from .ngrams import CHAR_BITS, MIX_A, string_codes
 
 #: The package data file (in ``corpusclean/data``) that holds the reference.
 REFERENCE_FILE = "typo_reference.npz"
@@ -41,14 +41,14 @@ DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / REFERENCE_FILE
 FORMAT = 1
 
 #: Bits of a word's ``tags``: proper nouns (people, places, organizations, other), people's names
-#: among them, idioms and set phrases (jieba's ``i`` and ``l``), numerals (``m``, ``mq``).
-PROPER, PERSON, IDIOM, NUMERAL = 1, 2, 4, 8
+#: and places among them, idioms and set phrases (jieba's ``i`` and ``l``), numerals (``m``, ``mq``).
+PROPER, PERSON, IDIOM, NUMERAL, PLACE = 1, 2, 4, 8, 16
 #: jieba's part-of-speech tags and the bits they set.
 TAG_BITS: Mapping[str, int] = {
     "nr": PROPER | PERSON,
     "nrt": PROPER | PERSON,
     "nrfg": PROPER | PERSON,
-    "ns": PROPER,
+    "ns": PROPER | PLACE,
     "nt": PROPER,
     "nz": PROPER,
     "i": IDIOM,
@@ -57,7 +57,7 @@ TAG_BITS: Mapping[str, int] = {
     "mq": NUMERAL,
 }
 #: The arrays of the file (besides ``header``), in the order their digests are listed.
-ARRAYS = ("words", "freqs", "tags", "shapes", "names", "variants")
+ARRAYS = ("words", "freqs", "tags", "shapes", "names", "variants", "surnames")
 
 
 def is_han_word(word: str) -> bool:
@@ -123,19 +123,100 @@ def gram_keys(columns: list[np.ndarray]) -> np.ndarray:
     return np.asarray(key)
 
 
+#: A key set's filter has at least this many bits per key (rounded up to a power of two): with one
+#: hash, about one query in thirty that is not a key gets past it to the binary search.
+FILTER_BITS_PER_KEY = 32
+
+
+@dataclass(frozen=True)
+class KeySet:
+    """Sorted integer keys (repeats allowed) behind a one-hash bit filter.
+
+    Most queries of a text are not keys; the filter turns them away with one
+    multiply, shift and gather each, so that only a few go on to the binary
+    search (which costs a cache miss per step over a table of megabytes).
+
+    >>> keys = KeySet.of(np.array([9, 3, 5], dtype=np.uint64))
+    >>> keys.index(np.array([5, 6, 9], dtype=np.uint64)).tolist()
+    [1, -1, 2]
+    """
+
+    #: The distinct keys, sorted; where each one's run starts in the full sorted order, and its length.
+    keys: np.ndarray
+    first: np.ndarray
+    runs: np.ndarray
+    bits: np.ndarray
+    shift: int
+
+    @classmethod
+    def of(cls, keys: np.ndarray) -> KeySet:
+        """A key set of ``keys`` (sorted here, repeats kept in a stable order)."""
+        keys = np.sort(np.asarray(keys, dtype=np.uint64), kind="stable")
+        distinct, first, runs = np.unique(keys, return_index=True, return_counts=True)
+        size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
+        bits = np.zeros(1 << (size - 3), np.uint8)
+        slots = _slots(distinct, 64 - size)
+        np.bitwise_or.at(bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
+        return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
+
+    def maybe(self, queries: np.ndarray) -> np.ndarray:
+        """False for each query that is certainly not a key."""
+        slots = _slots(queries, self.shift)
+        return np.asarray((self.bits[slots >> 3] >> (slots & 7).astype(np.uint8)) & 1, dtype=bool)
+
+    def _found(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the queries that are keys, and each one's place among the distinct keys."""
+        if not len(self.keys) or not len(queries):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        sel = np.flatnonzero(self.maybe(queries))
+        q = queries[sel]
+        order = np.argsort(q)  # sorted needles make the binary searches cheaper
+        at = np.empty(len(q), np.int64)
+        at[order] = np.minimum(np.searchsorted(self.keys, q[order]), len(self.keys) - 1)
+        ok = self.keys[at] == q
+        return sel[ok], at[ok]
+
+    def index(self, queries: np.ndarray) -> np.ndarray:
+        """The position in the sorted keys of the first equal key, -1 where there is none."""
+        out = np.full(len(queries), -1, np.int64)
+        where, at = self._found(queries)
+        out[where] = self.first[at]
+        return out
+
+    def ranges(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each match of a query: the query's position and the key's position, one row each.
+
+        >>> keys = KeySet.of(np.array([4, 4, 7], dtype=np.uint64))
+        >>> [a.tolist() for a in keys.ranges(np.array([7, 1, 4], dtype=np.uint64))[:2]]
+        [[0, 2, 2], [2, 0, 1]]
+        """
+        where, at = self._found(queries)
+        reps = self.runs[at]
+        positions = np.repeat(where, reps)
+        first = np.repeat(np.cumsum(reps) - reps, reps)
+        entries = np.repeat(self.first[at], reps) + (np.arange(len(positions)) - first)
+        return positions, entries, reps
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, int) and bool(self.index(np.array([key], np.uint64))[0] >= 0)
+
+
+def _slots(keys: np.ndarray, shift: int) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return np.asarray((keys * MIX_A) >> np.uint64(shift)).astype(np.intp)
+
+
 @dataclass(frozen=True)
 class WordTable:
-    """The words of one length: sorted keys, and each key's row in the reference."""
+    """The words of one length: their keys, and each key's row in the reference."""
 
-    keys: np.ndarray
+    keys: KeySet
     rows: np.ndarray
 
     def find(self, keys: np.ndarray) -> np.ndarray:
         """The reference row of each key, -1 where it is not a word."""
-        if not len(self.keys):
-            return np.full(len(keys), -1, np.int64)
-        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        return np.where(self.keys[at] == keys, self.rows[at], -1)
+        at = self.keys.index(keys)
+        return np.where(at >= 0, self.rows[np.maximum(at, 0)], -1)
 
 
 @dataclass(frozen=True)
@@ -150,14 +231,18 @@ class Reference:
     freqs: np.ndarray
     #: Tag bits of each word (:data:`PROPER`, :data:`PERSON`, :data:`IDIOM`, :data:`NUMERAL`).
     tags: np.ndarray
-    #: The words of each length (index 1 to 4; index 0 is empty).
-    tables: tuple[WordTable, ...]
-    #: Keys of the names of people and places, by length (index 2 to 4).
-    name_keys: tuple[np.ndarray, ...]
+    #: The words of every length, keyed by :func:`gram_keys` (keys of different lengths never meet:
+    #: a character is below 2**21, a bigram of Han characters above 2**34, a trigram above 2**55,
+    #: and four-grams are 64-bit hashes).
+    table: WordTable
+    #: Keys of the names of people and places of two to four characters.
+    name_keys: KeySet
     #: Groups of similar-looking characters.
     shapes: tuple[str, ...]
     #: Sorted codes ``a << 21 | b`` (``a < b``) of pairs of variant characters.
     variant_codes: np.ndarray
+    #: Code points of common surnames.
+    surname_codes: np.ndarray
     #: The parsed header (sources, counts, digests).
     header: Mapping[str, object]
 
@@ -179,8 +264,7 @@ class Reference:
         """The reference row of ``word``, -1 when it is not a word of one to four characters."""
         if not 1 <= len(word) <= 4:
             return -1
-        codes = string_codes(word)
-        return int(self.tables[len(word)].find(gram_keys([codes[i : i + 1] for i in range(len(word))]))[0])
+        return int(self.table.find(word_key(word))[0])
 
     def freq(self, word: str) -> int:
         """The word list's frequency of ``word`` (0 when it is not a word)."""
@@ -189,11 +273,7 @@ class Reference:
 
     def is_name(self, word: str) -> bool:
         """True when ``word`` is a listed name of a person or place (pycorrector's lists)."""
-        if not 2 <= len(word) <= 4:
-            return False
-        codes = string_codes(word)
-        key = gram_keys([codes[i : i + 1] for i in range(len(word))])
-        return bool(member(self.name_keys[len(word)], key)[0])
+        return 2 <= len(word) <= 4 and int(word_key(word)[0]) in self.name_keys
 
     def variants_of(self, char: str) -> str:
         """The characters OpenCC treats as variants of ``char`` (simplified, traditional, regional)."""
@@ -203,9 +283,32 @@ class Reference:
         return "".join(sorted({chr(int(b)) for b in hi[lo == c]} | {chr(int(a)) for a in lo[hi == c]}))
 
 
+def word_key(word: str) -> np.ndarray:
+    """The key of one word of one to four characters, as a one-element array."""
+    codes = string_codes(word)
+    return gram_keys([codes[i : i + 1] for i in range(len(word))])
+
+
 def _keys_of(words: list[str], length: int) -> np.ndarray:
     codes = string_codes("".join(words)).reshape(-1, length)
     return gram_keys([codes[:, i] for i in range(length)])
+
+
+def _char_table(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of newline-ended UTF-8 words, zero-padded to four columns, and their lengths.
+
+    Done on arrays, without a Python string per word (hundreds of thousands of
+    them would take tens of megabytes for a moment).
+    """
+    codes = string_codes(bytes(data).decode("utf-8"))
+    ends = np.flatnonzero(codes == ord("\n"))
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    lengths = (ends - starts).astype(np.uint8)
+    chars = np.zeros((len(ends), 4), dtype=np.uint64)
+    for i in range(4):
+        inside = lengths > i
+        chars[inside, i] = codes[starts[inside] + i]
+    return chars, lengths
 
 
 def _check(arrays: Mapping[str, np.ndarray], where: str) -> dict[str, object]:
@@ -240,23 +343,17 @@ def load_reference(path: str | Path | None = None) -> Reference:
         with np.load(path, allow_pickle=False) as npz:
             arrays = {name: npz[name] for name in npz.files}
     header = _check(arrays, where)
-    words = decode_lines(arrays["words"])
-    lengths = np.fromiter(map(len, words), dtype=np.uint8, count=len(words))
-    chars = np.zeros((len(words), 4), dtype=np.uint64)
-    tables = [WordTable(np.zeros(0, np.uint64), np.zeros(0, np.int64))]
+    chars, lengths = _char_table(arrays["words"])
+    all_keys, all_rows = [], []
     for length in range(1, 5):
         rows = np.flatnonzero(lengths == length)
-        block = string_codes("".join(words[r] for r in rows.tolist())).reshape(-1, length)
-        chars[rows, :length] = block
-        keys = gram_keys([block[:, i] for i in range(length)])
-        order = np.argsort(keys, kind="stable")
-        tables.append(WordTable(keys[order], rows[order]))
+        all_keys.append(gram_keys([chars[rows, i] for i in range(length)]))
+        all_rows.append(rows)
+    keys = np.concatenate(all_keys)
+    order = np.argsort(keys, kind="stable")
     names = decode_lines(arrays["names"])
-    name_keys = tuple(
-        np.unique(_keys_of([n for n in names if len(n) == length], length))
-        if length >= 2
-        else np.zeros(0, np.uint64)
-        for length in range(5)
+    name_keys = KeySet.of(
+        np.concatenate([_keys_of([n for n in names if len(n) == length], length) for length in range(2, 5)])
     )
     pairs = decode_lines(arrays["variants"])
     variant_codes = np.unique(
@@ -268,10 +365,11 @@ def load_reference(path: str | Path | None = None) -> Reference:
         lengths=lengths,
         freqs=arrays["freqs"].astype(np.int64),
         tags=arrays["tags"],
-        tables=tuple(tables),
+        table=WordTable(KeySet.of(keys[order]), np.concatenate(all_rows)[order]),
         name_keys=name_keys,
         shapes=tuple(decode_lines(arrays["shapes"])),
         variant_codes=variant_codes,
+        surname_codes=np.unique(string_codes("".join(decode_lines(arrays["surnames"])))),
         header=header,
     )
 
