@@ -26,7 +26,6 @@ NO_PLAN = ["今天的天气很好，大家都出去走走。"] * 6000
     ("others", "flagged"),
     [
         pytest.param(["今年的工作计划很好。"] * 4, [("己", "计")], id="correction-written-elsewhere"),
-        pytest.param(["今天的天气很好。"] * 4, [("己", "计")], id="corpus-too-small-to-say"),
         pytest.param(NO_PLAN, [], id="correction-expected-but-never-written"),
         pytest.param(NO_PLAN + ["今年的工作计划很好。"] * 3, [("己", "计")], id="large-corpus-writes-it"),
     ],

@@ -28,7 +28,7 @@ import numpy as np
 
 from .arrays import lookup
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
-from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word
+from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word, written_again
 from .lexicon import is_listed_word, lexicon, listed_freq
 from .ngrams import CHAR_BITS, NgramStats
 from .nonword import NonWordDetector
@@ -90,7 +90,9 @@ def guarded(text: str, start: int, end: int) -> bool:
     (an idiom, a set phrase, a name), a span near a Traditional-only character
     (富於变化: the lists are Simplified), and a single character that makes a
     common word with a neighbour as written (任 of 负责任: 责任 is a word, so
-    this is no non-word).
+    this is no non-word), or that makes with a neighbour a pair the text writes
+    again elsewhere (之 of 为政之要……落实之要: a slip is an accident, a repeated pair
+    is meant).
 
     >>> guarded("对三个人都负责任的决定", 6, 7), guarded("我们要制定工作己划", 7, 8)
     (True, False)
@@ -99,7 +101,7 @@ def guarded(text: str, start: int, end: int) -> bool:
         in_name_shape(text, start, is_listed_word)
         or overlaps_longer_word(text, start, end, lexicon().long_words)
         or near_traditional(text, start, end)
-        or (end - start == 1 and makes_common_word(text, start, listed_freq))
+        or (end - start == 1 and (makes_common_word(text, start, listed_freq) or written_again(text, start)))
     )
 
 

@@ -213,3 +213,16 @@ def makes_common_word(text: str, at: int, freq: Callable[[str], int]) -> bool:
     """
     left, right = text[max(0, at - 1) : at + 1], text[at : at + 2]
     return max(freq(left), freq(right)) >= COMMON_WORD_FREQ
+
+
+def written_again(text: str, at: int) -> bool:
+    """True when ``text[at]`` with its left or its right neighbour occurs again elsewhere in ``text``.
+
+    A slip is an accident; a pair the writer writes twice is meant, as in a
+    parallel construction (为政之要……落实之要; 为党之责、强党之志 after 怀忧党之心).
+
+    >>> written_again("为政之要，贵在落实。落实之要，重在执行", 2), written_again("我们要制定工作己划", 7)
+    (True, False)
+    """
+    pairs = [p for p in (text[max(0, at - 1) : at + 1], text[at : at + 2]) if len(p) == 2]
+    return any(text.count(p) >= 2 for p in pairs)
