@@ -425,8 +425,10 @@ class NonWordDetector:
                 lengths.append(length)
                 slots.append(p)
             if self.shapes:
-                queries.append(gram_keys(columns))
-                starts.append(open_)
+                # a look-alike in a word of four characters leaves its first or its last pair alone
+                sel = inner[open_] | inner[open_ + 2] if length == 4 else np.ones(len(open_), bool)
+                queries.append(gram_keys([column[sel] for column in columns]))
+                starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(-1)
         sizes = np.array([len(q) for q in queries])
