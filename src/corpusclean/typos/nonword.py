@@ -457,9 +457,8 @@ class NonWordDetector:
         keep = ~member(ref.variant_codes, (a << CHAR_BITS) | b)
         c = c.where(keep)
         spans = _span_keys(codes, c.start, c.length)
-        keep = ~_variant_spells_a_word(ref, codes, c)
         places, inverse = np.unique(c.at, return_inverse=True)
-        keep &= ~self._protected(ref, codes, places)[inverse]
+        keep = ~self._protected(ref, codes, places)[inverse]
         keep &= ~self._after_surname(ref, codes, c)
         c, spans = c.where(keep), spans[keep]
         # a span written the same way twice in the text is meant (a term, a name)
@@ -468,6 +467,7 @@ class NonWordDetector:
         first[1:] = (spans[order][1:] != spans[order][:-1]) | (c.start[order][1:] != c.start[order][:-1])
         keys, counts = np.unique(spans[order][first], return_counts=True)
         keep = counts[np.searchsorted(keys, spans)] < REPEATS
+        keep &= ~_variant_spells_a_word(ref, codes, c)
         return c.where(keep), spans[keep]
 
     @staticmethod
