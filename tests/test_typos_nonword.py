@@ -177,3 +177,15 @@ def test_hits_are_spans_of_the_text(text: str) -> None:
     for hit in NonWordDetector().find(text):
         assert text[hit.start : hit.end] == hit.text and hit.end == hit.start + 1
         assert hit.suggestion != hit.text and 0.0 <= hit.confidence <= 1.0
+
+
+def test_pickles_for_worker_processes() -> None:
+    """A parallel runner ships the detector to workers; the loaded tables stay behind, cached per process."""
+    import pickle
+
+    detector = NonWordDetector(never_flag=["乐关"])
+    detector.use_corpus(NgramStats.fit(["今年的生产计划。"] * 3 + ["乐观的心态。"] * 3))
+    copy = pickle.loads(pickle.dumps(detector))
+    text = "公司今年的生产己划已经完成。我们要保持乐关的心态。"
+    assert copy.find(text) == detector.find(text) != []
+    assert len(pickle.dumps(NonWordDetector())) < 2_000

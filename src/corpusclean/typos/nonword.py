@@ -56,6 +56,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..errors import CorpusCleanError
 from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes, text_id
 from .pinyin import loose_syllable, syllable_ids, syllable_table
@@ -76,9 +77,9 @@ MAX_MARGIN = 10.0
 MIN_PROPER_FREQ = 50
 #: Characters of context on each side of the span in the segmentation window.
 CONTEXT = 3
-#: Swaps whose rough gain (the word's log-probability less its characters' as single words) is
-#: below this are not segmented: no swap below it reached the default threshold on the csc-dev
-#: training files, and it leaves about one candidate in six on news text.
+#: Swaps whose rough gain (the word's log-probability less those of the span's characters as
+#: words of their own) is below this are dropped before the segmentation, to save its cost: a
+#: word not much more likely than its characters apart is no evidence of a slip.
 MIN_ROUGH_GAIN = 4.0
 #: The features a swap is scored on (:meth:`NonWordDetector.features`); the last two are zero
 #: without a corpus.
@@ -120,7 +121,9 @@ def fitted_weights() -> dict[str, Weights]:
     """
     data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
-        raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; run benchmarks/eval_csc.py --fit")
+        raise CorpusCleanError(
+            f"{WEIGHTS_FILE} was fitted on other features; refit it with benchmarks/eval_csc.py --fit --write"
+        )
     return {
         name: Weights(tuple(fit["weights"]), fit["intercept"], fit["slip_rate"])
         for name, fit in data["fits"].items()
@@ -261,19 +264,21 @@ def inner_spans() -> KeySet:
 
 
 @dataclass
-class _Candidates:
-    """Swaps found in one text, one row each."""
+class Swaps:
+    """Swaps found in one text, one row each (the candidates :meth:`NonWordDetector.candidates` scores)."""
 
-    start: np.ndarray  # first character of the word the swap would complete
+    #: First character of the word the swap would complete, and its length.
+    start: np.ndarray
     length: np.ndarray
-    at: np.ndarray  # the swapped character
-    row: np.ndarray  # the word's reference row
-    shape: np.ndarray  # True for a shape slip
+    #: The swapped character.
+    at: np.ndarray
+    #: The word's row in the reference.
+    row: np.ndarray
+    #: True for a look-alike, False for a sound-alike.
+    shape: np.ndarray
 
-    def where(self, keep: np.ndarray) -> _Candidates:
-        return _Candidates(
-            self.start[keep], self.length[keep], self.at[keep], self.row[keep], self.shape[keep]
-        )
+    def where(self, keep: np.ndarray) -> Swaps:
+        return Swaps(self.start[keep], self.length[keep], self.at[keep], self.row[keep], self.shape[keep])
 
     def __len__(self) -> int:
         return len(self.start)
@@ -372,7 +377,7 @@ class NonWordDetector:
             z += math.log(self.slip_rate / w.slip_rate)
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
-    def candidates(self, text: str) -> tuple[_Candidates, np.ndarray, np.ndarray] | None:
+    def candidates(self, text: str) -> tuple[Swaps, np.ndarray, np.ndarray] | None:
         """The swaps of ``text`` that pass the guards, their features and segmentation gains."""
         if len(text) < 2:
             return None
@@ -391,7 +396,7 @@ class NonWordDetector:
         cands, spans, gains = cands.where(keep), spans[keep], gains[keep]
         return cands, self.features(ref, text, codes, cands, spans, gains), gains
 
-    def _scan(self, codes: np.ndarray) -> _Candidates:
+    def _scan(self, codes: np.ndarray) -> Swaps:
         """Every window that is no word but one sound-alike (or look-alike) character away from one."""
         ref = reference()
         index = slip_index(l_n=self.l_n, f_h=self.f_h)
@@ -425,8 +430,10 @@ class NonWordDetector:
                 lengths.append(length)
                 slots.append(p)
             if self.shapes:
-                queries.append(gram_keys(columns))
-                starts.append(open_)
+                # a look-alike in a word of four characters leaves its first or its last pair alone
+                sel = inner[open_] | inner[open_ + 2] if length == 4 else np.ones(len(open_), bool)
+                queries.append(gram_keys([column[sel] for column in columns]))
+                starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(-1)
         sizes = np.array([len(q) for q in queries])
@@ -440,9 +447,9 @@ class NonWordDetector:
         keep &= np.where(slot >= 0, (pos == slot) & ~index.shape[entry], index.shape[entry])
         keep &= ref.lengths[index.rows[entry]] == word_length
         start, entry = start[keep], entry[keep]
-        return _Candidates(start, word_length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
+        return Swaps(start, word_length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
 
-    def _guard(self, ref: Reference, codes: np.ndarray, c: _Candidates) -> tuple[_Candidates, np.ndarray]:
+    def _guard(self, ref: Reference, codes: np.ndarray, c: Swaps) -> tuple[Swaps, np.ndarray]:
         """The candidates that pass every guard (see the module docstring), and the keys of their spans."""
         target_char = ref.chars[c.row, c.at - c.start]
         written = codes[c.at]
@@ -450,9 +457,8 @@ class NonWordDetector:
         keep = ~member(ref.variant_codes, (a << CHAR_BITS) | b)
         c = c.where(keep)
         spans = _span_keys(codes, c.start, c.length)
-        keep = ~_variant_spells_a_word(ref, codes, c)
         places, inverse = np.unique(c.at, return_inverse=True)
-        keep &= ~self._protected(ref, codes, places)[inverse]
+        keep = ~self._protected(ref, codes, places)[inverse]
         keep &= ~self._after_surname(ref, codes, c)
         c, spans = c.where(keep), spans[keep]
         # a span written the same way twice in the text is meant (a term, a name)
@@ -461,10 +467,11 @@ class NonWordDetector:
         first[1:] = (spans[order][1:] != spans[order][:-1]) | (c.start[order][1:] != c.start[order][:-1])
         keys, counts = np.unique(spans[order][first], return_counts=True)
         keep = counts[np.searchsorted(keys, spans)] < REPEATS
+        keep &= ~_variant_spells_a_word(ref, codes, c)
         return c.where(keep), spans[keep]
 
     @staticmethod
-    def _after_surname(ref: Reference, codes: np.ndarray, c: _Candidates) -> np.ndarray:
+    def _after_surname(ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
         """True where the word would start at the swapped character, right after a surname.
 
         张昭 is a name before it is a slip for 张照; but 关于坏境 is a slip for
@@ -509,7 +516,7 @@ class NonWordDetector:
                     begin = text.find(term, begin + 1)
         return hit
 
-    def _gains(self, ref: Reference, codes: np.ndarray, c: _Candidates) -> np.ndarray:
+    def _gains(self, ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
         """How much the swap raises the log-probability of the best segmentation of its window."""
         han = is_han_table()[codes]
         k = len(c)
@@ -538,7 +545,7 @@ class NonWordDetector:
         ref: Reference,
         text: str,
         codes: np.ndarray,
-        c: _Candidates,
+        c: Swaps,
         spans: np.ndarray,
         gains: np.ndarray,
     ) -> np.ndarray:
@@ -569,7 +576,7 @@ class NonWordDetector:
         ).astype(np.float64)
 
     def _corpus_counts(
-        self, ref: Reference, text: str, codes: np.ndarray, c: _Candidates, spans: np.ndarray
+        self, ref: Reference, text: str, codes: np.ndarray, c: Swaps, spans: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """How often the corpus has each candidate's word and its span as written (the text left out)."""
         zeros = np.zeros(len(c))
@@ -597,7 +604,7 @@ class NonWordDetector:
         return target, span
 
     def _pick(
-        self, text: str, c: _Candidates, confidence: np.ndarray, gains: np.ndarray, limit: float
+        self, text: str, c: Swaps, confidence: np.ndarray, gains: np.ndarray, limit: float
     ) -> list[NonWordHit]:
         """The best swap at each character, then the best of overlapping words, at or above ``limit``."""
         ref = reference()
@@ -638,7 +645,7 @@ def variant_table() -> np.ndarray:
     return table
 
 
-def _variant_spells_a_word(ref: Reference, codes: np.ndarray, c: _Candidates) -> np.ndarray:
+def _variant_spells_a_word(ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
     """True where the span as written is a word once one character is written as its variant.
 
     富於 is 富于 in traditional script, not a slip for 富裕.
