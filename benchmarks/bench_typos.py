@@ -9,7 +9,19 @@ for each repeat the time to fit (count the n-grams) and to flag every document,
 as wall-clock and CPU seconds, and the throughput in MB of UTF-8 text per second
 of one core. The target is at least 2 MB/s. ``--memory`` fits on growing
 prefixes of the corpus and prints the size of the fitted statistics.
-``--eval`` prints the precision/recall curve for the given injection seeds.
+``--eval`` prints the precision/recall curve for the given injection seeds
+(whole-word slips, the corpus detector alone). ``--figure`` prints issue 16's
+figure for the given seeds: the text cleaned by the default pipeline (every
+step before ``flag_typos``), one-character sound-alike slips injected at one
+per 2,000 characters (non-words and real words), checked as ``flag_typos``
+checks with its defaults; precision, recall and false flags per 10,000
+characters of the untouched text, with the corpus fitted and with the
+reference only.
+``--pipeline MB`` builds a text corpus of that size with ``benchmarks/run.py``'s
+builder and times, in child processes, a plain pass (read each JSONL line with
+``json``, write it back) and ``corpusclean clean`` with the default pipeline on
+one worker; it prints the CPU seconds of each, their ratio and the pipeline's
+peak resident memory.
 ``--rss`` builds corpora of the given sizes with ``benchmarks/run.py``'s
 builder and, in a fresh process each, fits ``flag_typos`` unit by unit (units
 of 16 MB, each state added as it comes, as workers would send them), then flags
@@ -32,6 +44,7 @@ from corpusclean.document import Document
 from corpusclean.reference import peoples_daily
 from corpusclean.registry import make_cleaner
 from corpusclean.typos import TypoDetector, evaluate
+from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.guards import is_han_table
 from corpusclean.typos.lexicon import lexicon
 from corpusclean.typos.ngrams import MAX_NGRAMS
@@ -45,22 +58,33 @@ def clocks() -> tuple[float, float]:
 
 
 def throughput(docs: list[str], repeat: int) -> None:
+    """Fit and flag as ``flag_typos`` does (both detectors), and each detector's share of the flagging."""
     megabytes = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     print(f"corpus: {len(docs)} documents, {sum(map(len, docs))} characters, {megabytes:.2f} MB")
     wall, cpu = clocks()
-    lexicon(), syllable_table(), is_han_table()
+    TypoChecker().preload()
+    is_han_table()
     setup_wall, setup_cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(f"set-up: {setup_wall:.2f} s wall, {setup_cpu:.2f} s CPU (once per process)")
     for run in range(repeat):
+        checker = TypoChecker()
         wall, cpu = clocks()
-        detector = TypoDetector().fit(docs)
+        checker.fit(docs)
         fit_wall, fit_cpu = time.perf_counter() - wall, time.process_time() - cpu
         wall, cpu = clocks()
-        flags = sum(len(detector.find(d)) for d in docs)
+        flags = sum(len(checker.find(d)) for d in docs)
         find_wall, find_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        parts = []
+        for name, detector in (("real-word", checker.corpus), ("non-word", checker.nonword)):
+            if detector is not None:
+                began = time.process_time()
+                for d in docs:
+                    detector.find(d)
+                parts.append(f"{name} {time.process_time() - began:.2f} s")
         print(
             f"run {run + 1}: fit {fit_wall:.2f} s, flag {find_wall:.2f} s wall "
-            f"({fit_cpu + find_cpu:.2f} s CPU); {flags} flags; "
+            f"({fit_cpu:.2f} + {find_cpu:.2f} s CPU; flagging alone: {', '.join(parts)} CPU); "
+            f"{flags} flags; "
             f"{megabytes / (fit_wall + find_wall):.2f} MB/s wall, "
             f"{megabytes / (fit_cpu + find_cpu):.2f} MB/s CPU"
         )
@@ -115,8 +139,8 @@ def rss_one(folder: Path, flag_mb: float, max_ngrams: int) -> None:
     stages["largest table"] = max(len(t.keys) for t in (state.bigrams, state.trigrams, state.fourgrams))
     cleaner.set_state(state)
     del state
-    stages["model"] = cleaner.detector.stats.nbytes / 1e6
-    stages["floor"] = cleaner.detector.stats.fourgrams.floor
+    stages["model"] = cleaner.checker.stats.nbytes / 1e6
+    stages["floor"] = cleaner.checker.stats.fourgrams.floor
     flagged = 0.0
     for n, doc in read_docs(folder):
         cleaner(doc)
@@ -149,9 +173,68 @@ def rss(sizes: list[float], flag_mb: float, max_ngrams: int, scratch: Path) -> N
 
 
 def curve(docs: list[str], seed: int) -> None:
-    result = evaluate(docs, rate=1 / 2000, seed=seed, thresholds=THRESHOLDS)
+    result = evaluate(docs, rate=1 / 2000, seed=seed, kind="word", nonword=None, thresholds=THRESHOLDS)
     print(f"seed {seed}: {result.slips} slips in {result.chars} characters")
     print(result.table())
+
+
+def cleaned_by_default_pipeline(docs: list[str]) -> list[str]:
+    """The texts as the default pipeline leaves them for ``flag_typos`` (every step before it)."""
+    from corpusclean.defaults import DEFAULT_PIPELINE
+    from corpusclean.pipeline import Pipeline
+
+    before = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("flag_typos")]
+    pipeline = Pipeline([make_cleaner(name) for name in before])
+    return [d.text for d in pipeline.run([Document(id=str(i), text=t) for i, t in enumerate(docs)])]
+
+
+def figure(texts: list[str], seed: int, curve: bool) -> None:
+    for corpus in (True, False):
+        result = evaluate(texts, rate=1 / 2000, seed=seed, kind="char", corpus=corpus, thresholds=THRESHOLDS)
+        at = result.at_threshold
+        assert at is not None
+        print(
+            f"seed {seed}, {'corpus fitted' if corpus else 'reference only'}: {result.slips} slips in "
+            f"{result.chars} characters; at {result.threshold}: precision {at.precision:.3f}, "
+            f"recall {at.recall:.3f}, false flags per 10k untouched {at.untouched_false_per_10k:.3f}"
+        )
+        if curve:
+            print(result.table())
+
+
+PLAIN_PASS = """
+import json, sys
+from pathlib import Path
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for path in sorted(Path(sys.argv[1]).glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                out.write(json.dumps(json.loads(line), ensure_ascii=False) + "\\n")
+"""
+
+
+def child_cpu(command: list[str]) -> tuple[float, float]:
+    """CPU seconds and peak resident MB of a child process running ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return cpu, after.ru_maxrss / 1024
+
+
+def pipeline(size: float, scratch: Path) -> None:
+    from run import build_corpus  # benchmarks/run.py, beside this script
+
+    folder = build_corpus(scratch / f"text-{size:g}MB", size, html=False)
+    megabytes = sum(p.stat().st_size for p in folder.glob("*.jsonl")) / 1e6
+    plain, _ = child_cpu([sys.executable, "-c", PLAIN_PASS, str(folder), str(scratch / "plain.jsonl")])
+    clean = [sys.executable, "-m", "corpusclean", "clean", str(folder), "-o", str(scratch / "clean.jsonl")]
+    cleaned, rss = child_cpu([*clean, "--format", "jsonl", "--workers", "1"])
+    print(
+        f"{megabytes:.1f} MB: plain pass {plain:.2f} s CPU ({megabytes / plain:.1f} MB/s), default pipeline "
+        f"{cleaned:.2f} s CPU ({megabytes / cleaned:.2f} MB/s), ratio 1/{cleaned / plain:.0f}; "
+        f"peak RSS of the largest child so far {rss:.0f} MB"
+    )
 
 
 def main() -> None:
@@ -159,6 +242,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--eval", type=int, nargs="*", default=[], metavar="SEED")
+    parser.add_argument("--figure", type=int, nargs="*", default=[], metavar="SEED")
+    parser.add_argument("--curve", action="store_true", help="with --figure, print the whole curves")
+    parser.add_argument("--pipeline", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
     parser.add_argument("--max-ngrams", type=int, default=MAX_NGRAMS, help="the bound --rss fits with")
@@ -171,7 +257,16 @@ def main() -> None:
     if args.rss:
         rss(args.rss, args.flag_mb, args.max_ngrams, args.scratch)
         return
+    for size in args.pipeline:
+        pipeline(size, args.scratch)
+    if args.pipeline:
+        return
     docs = peoples_daily()
+    if args.figure:
+        texts = cleaned_by_default_pipeline(docs)
+        for seed in args.figure:
+            figure(texts, seed, args.curve)
+        return
     throughput(docs, args.repeat)
     if args.memory:
         memory(docs)

@@ -39,7 +39,7 @@ def _flags(cleaner: FlagTypos, docs: list[Document]) -> list[tuple[str, int, int
 
 @pytest.fixture(scope="module")
 def whole(corpus: list[Document]) -> list[tuple[str, int, int, str | None, float | None]]:
-    cleaner = FlagTypos(threshold=0.3)
+    cleaner = FlagTypos(threshold=0.05)
     cleaner.fit(corpus)
     return _flags(cleaner, corpus)
 
@@ -53,7 +53,7 @@ def _cut(docs: list[Document], parts: int) -> list[list[Document]]:
 def test_flags_are_the_same_whether_fitted_whole_or_in_parts(
     corpus: list[Document], whole: list[tuple[str, int, int, str | None, float | None]], parts: int
 ) -> None:
-    cleaner = FlagTypos(threshold=0.3)
+    cleaner = FlagTypos(threshold=0.05)
     states = [cleaner.fit_partial(part) for part in _cut(corpus, parts)]
     cleaner.set_state(cleaner.merge_states(states))
     assert len(whole) > 100
@@ -76,7 +76,7 @@ def test_a_slip_seen_in_two_parts_is_not_pruned_as_seen_once() -> None:
     docs += [Document(id="x", text="人的出行和使命。"), Document(id="y", text="说出行和使命。")]
     cleaner = FlagTypos()
     cleaner.set_state(cleaner.merge_states([cleaner.fit_partial(docs[:4]), cleaner.fit_partial(docs[4:])]))
-    assert cleaner.detector.stats.trigrams.get(np.array([_code("出行和")]))[0] == 2
+    assert cleaner.checker.stats.trigrams.get(np.array([_code("出行和")]))[0] == 2
 
 
 def _code(trigram: str) -> int:
@@ -101,9 +101,9 @@ def test_workers_fit_in_parts_and_flag_as_a_whole_fit(tmp_path: Path, corpus: li
         (folder / f"part-{k}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     units = plan_units(find_files([folder]), unit_bytes=50_000)
     assert len(units) >= 3
-    in_parts = FlagTypos(threshold=0.3)
+    in_parts = FlagTypos(threshold=0.05)
     LocalEngine(workers=1).fit(Pipeline([in_parts]), units)
-    at_once = FlagTypos(threshold=0.3)
+    at_once = FlagTypos(threshold=0.05)
     at_once.fit(corpus[:60])
     assert _flags(in_parts, corpus[:60]) == _flags(at_once, corpus[:60])
 
@@ -114,5 +114,5 @@ def test_fitted_detectors_are_equal_when_their_counts_are(corpus: list[Document]
     states = [halves.fit_partial(corpus[:20]), halves.fit_partial(corpus[20:40])]
     halves.set_state(halves.merge_states(states))
     fewer.fit(corpus[:39])
-    assert whole.detector == halves.detector
-    assert whole.detector != fewer.detector
+    assert whole.checker.corpus == halves.checker.corpus
+    assert whole.checker.corpus != fewer.checker.corpus

@@ -31,7 +31,7 @@ def test_run_prints_precision_and_recall(tmp_path: Path, capsys: pytest.CaptureF
     assert args.func(args) == 0
     out = capsys.readouterr().out
     assert "4 documents, 2640 characters" in out
-    assert "precision" in out and "| threshold |" in out
+    assert "precision" in out and "reference only" in out and "whole-word slips, corpus fitted" in out
 
 
 @pytest.mark.parametrize(

@@ -80,10 +80,10 @@ def test_guards(text: str) -> None:
 
 def test_fit_on_a_reference_corpus_then_clean_another(tmp_path: Path) -> None:
     reference = [Document(id=str(i), text="不忘党的初心和使命，牢记使命。") for i in range(6)]
-    trained = make_cleaner("flag_typos", threshold=0.0)
+    trained = make_cleaner("flag_typos", threshold=0.0, nonwords=False)
     trained.fit(reference)
     trained.save_stats(tmp_path / "typos.npz")
-    loaded = make_cleaner("flag_typos", threshold=0.0, stats_path=str(tmp_path / "typos.npz"))
+    loaded = make_cleaner("flag_typos", threshold=0.0, nonwords=False, stats_path=str(tmp_path / "typos.npz"))
     assert not loaded.needs_fit and trained.needs_fit
     other = Document(id="x", text="人的出行和使命。")
     assert [(f.text, f.suggestion) for f in loaded(other).flags] == [("出行", "初心")]  # type: ignore[union-attr]
@@ -94,7 +94,7 @@ def test_fit_on_a_reference_corpus_then_clean_another(tmp_path: Path) -> None:
 def test_fix_above_replaces_and_records_in_removed() -> None:
     docs = [Document(id=str(i), text="不忘党的初心和使命。") for i in range(6)]
     docs.append(Document(id="x", text="人的出行和使命。"))
-    cleaner = make_cleaner("flag_typos", threshold=0.0, fix_above=0.0)
+    cleaner = make_cleaner("flag_typos", threshold=0.0, nonwords=False, fix_above=0.0)
     out = Pipeline([cleaner]).run(docs)[-1]
     assert out.text == "人的初心和使命。" and not out.flags
     assert [(r.text, r.at, r.cleaner) for r in out.removed] == [("出行", 2, "flag_typos")]
@@ -104,13 +104,17 @@ def test_fix_above_replaces_and_records_in_removed() -> None:
 def test_never_flag_terms_are_skipped() -> None:
     docs = [Document(id=str(i), text="不忘党的初心和使命。") for i in range(6)]
     docs.append(Document(id="x", text="人的出行和使命。"))
-    out = Pipeline([make_cleaner("flag_typos", threshold=0.0, never_flag=["的出行"])]).run(docs)
+    out = Pipeline([make_cleaner("flag_typos", threshold=0.0, nonwords=False, never_flag=["的出行"])]).run(
+        docs
+    )
     assert out[-1].flags == ()
 
 
-def test_unfitted_cleaner_flags_nothing() -> None:
-    doc = Document(id="x", text="人的出行和使命。")
-    assert make_cleaner("flag_typos")(doc) == doc
+def test_unfitted_cleaner_checks_non_words_against_the_reference() -> None:
+    """No corpus: real-word slips need one, so 出行 stays; the non-word 己划 is flagged."""
+    assert make_cleaner("flag_typos")(Document(id="x", text="人的出行和使命。")).flags == ()
+    page = make_cleaner("flag_typos")(Document(id="p", text="我们要制定工作己划。"))
+    assert [(f.text, f.suggestion, f.start) for f in page.flags] == [("己", "计", 7)]
 
 
 def test_flag_typos_comes_after_every_cleaner_that_edits_text() -> None:
@@ -133,3 +137,20 @@ def test_preload_reads_the_word_list_before_any_fit() -> None:
     assert span_words.cache_info().currsize == 0  # building the cleaner reads nothing
     cleaner.preload()
     assert span_words.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "suggestion", "allowed"),
+    [
+        pytest.param("人的出行和使命。", 2, "初心", True, id="a-slip-passes"),
+        pytest.param("读胡志明主席的信。", 3, "民主", False, id="edge-of-a-name"),
+        pytest.param("再接再厉地干", 1, "节在", False, id="inside-an-idiom"),
+        pytest.param("在我国礼貌长期被忽视", 2, "国历", False, id="two-halves-of-two-words"),
+        pytest.param("坚持制订计划", 2, "制定", False, id="both-correct"),
+        pytest.param("时限到了", 0, "思想", False, id="two-fuzzy-syllables"),
+    ],
+)
+def test_guards_on_one_hit(text: str, at: int, suggestion: str, allowed: bool) -> None:
+    from corpusclean.typos.lexicon import lexicon
+
+    assert TypoDetector().allowed(text, at, suggestion, lexicon().long_words) is allowed

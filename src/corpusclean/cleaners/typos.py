@@ -1,16 +1,21 @@
-"""Typo flagging: input-method slips learnt from the corpus, and a user's confusion list.
+"""Typo flagging: input-method slips of both kinds, and a user's confusion list.
 
-``flag_typos`` needs nothing but the corpus it cleans (and the pinyin and word
-lists shipped in ``pypinyin`` and ``jieba``): it counts character n-grams over
-the whole corpus first (``fit``), then flags a word whose loose-pinyin
-neighbour is far more common in the same context in the *other* documents.
+``flag_typos`` flags two kinds of slip through one threshold
+(:class:`~corpusclean.typos.check.TypoChecker`): a string that is no word but
+reads like a common one (己划 for 计划), from the reference statistics shipped
+with the library, so a single page is checked; and a word whose loose-pinyin
+neighbour is far more common in the same context in the *other* documents of
+the corpus (出行 for 初心), from counts of the corpus made in a fit pass.
 ``flag_known_typos`` applies a list the user wrote. Both flag by default;
 an option applies the suggestions, and each replacement goes into ``removed``.
 
 >>> from corpusclean.document import Document
+>>> page = Document(id="p", text="我们要制定工作己划。")
+>>> [(f.text, f.suggestion) for f in FlagTypos()(page).flags]  # no corpus: the reference alone
+[('己', '计')]
 >>> docs = [Document(id=str(i), text="党的初心和使命。") for i in range(3)]
 >>> docs.append(Document(id="x", text="人的出行和使命。"))
->>> cleaner = FlagTypos(threshold=0.0)  # four sentences are weak evidence: low confidence
+>>> cleaner = FlagTypos(threshold=0.0, nonwords=False)  # four sentences are weak evidence
 >>> cleaner.fit(docs)
 >>> [(f.text, f.suggestion) for f in cleaner(docs[-1]).flags]
 [('出行', '初心')]
@@ -23,8 +28,10 @@ from pathlib import Path
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Edit, Flag
+from ..typos.check import TypoChecker
 from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
 from ..typos.ngrams import MAX_NGRAMS, NgramStats
+from ..typos.nonword import NonWordDetector
 from ..typos.rules import Confusion, ConfusionList, TermMatcher, load_rules, load_terms
 
 Found = tuple[int, int, str, float, str]
@@ -59,7 +66,9 @@ def _finish(
 
 
 class FlagTypos(Cleaner):
-    """Flag input-method slips: a word whose sound-alike is far more common in the same context elsewhere.
+    """Flag input-method slips: a non-word that reads like a common word, or a sound-alike word.
+
+    A word is flagged when its sound-alike is far more common in the same context in the other documents.
 
     Before: ``党人的出行和使命`` in a corpus that writes ``初心和使命`` elsewhere; after: the same
     text with a ``typo`` flag on ``出行`` suggesting ``初心`` (nothing edited unless ``fix_above``).
@@ -78,14 +87,20 @@ class FlagTypos(Cleaner):
         l_n: bool = False,
         f_h: bool = False,
         max_ngrams: int = MAX_NGRAMS,
+        nonwords: bool = True,
     ) -> None:
-        # The default threshold keeps precision about 0.9 on news text (docs/typos.md).
+        # One threshold for both kinds of slip: see docs/typos.md for what it gives on news
+        # text, on the csc-dev sentences and on web pages.
         # The default max_ngrams bounds the counts to 72 MB, which the n-grams around
         # listed words of a few hundred MB of news text do not reach (docs/typos.md).
         self.threshold = threshold
         self.fix_above = fix_above
         self.changes_text = fix_above is not None
-        self.detector = TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams)
+        self.checker = TypoChecker(
+            threshold=threshold,
+            corpus=TypoDetector(threshold=threshold, l_n=l_n, f_h=f_h, max_ngrams=max_ngrams),
+            nonword=NonWordDetector(threshold=threshold, l_n=l_n, f_h=f_h) if nonwords else None,
+        )
         terms = list(never_flag or [])
         if never_flag_path is not None:
             terms += load_terms(never_flag_path)
@@ -96,7 +111,7 @@ class FlagTypos(Cleaner):
 
     @property
     def needs_fit(self) -> bool:  # type: ignore[override]
-        """A fit pass is needed unless statistics were loaded from a file."""
+        """A fit pass is wanted unless statistics were loaded (unfitted, the reference alone serves)."""
         return not self._loaded
 
     @classmethod
@@ -106,42 +121,33 @@ class FlagTypos(Cleaner):
 
     def preload(self) -> None:
         """Read the word list (a third of a second) before workers start: forked ones share it."""
-        self.detector.preload()
+        self.checker.preload()
 
-    def fit(self, docs: Iterable[Document]) -> None:
-        """Count the n-grams of every document (one pass, bounded memory).
-
-        The same as :meth:`fit_partial` on the whole corpus, then :meth:`merge_states`
-        and :meth:`set_state`. Until fitted (or given saved statistics) the cleaner flags nothing.
-        """
-        self.set_state(self.merge_states([self.fit_partial(docs)]))
+    # The detector owns its statistics; the cleaner only hands it the texts.
 
     def fit_partial(self, docs: Iterable[Document]) -> NgramStats:
         """The raw n-gram counts and document fingerprints of one part of the corpus (no text)."""
-        return self.detector.count(doc.text for doc in docs)
+        return self.checker.count(doc.text for doc in docs)
 
     def merge_states(self, states: list[NgramStats]) -> NgramStats:
         """The counts of consecutive parts added up; n-grams seen once are kept until :meth:`set_state`."""
-        merged = states[0]
-        for state in states[1:]:
-            merged = merged.add(state, max_ngrams=self.detector.max_ngrams)
-        return merged
+        return self.checker.merge(states)
 
     def set_state(self, state: NgramStats) -> None:
-        """Drop the n-grams seen once in the whole corpus and index the words by reading."""
-        self.detector.use_stats(state.finish())
+        """Use the counts of the whole corpus (n-grams seen once in it are dropped)."""
+        self.checker.use_counts(state)
 
     def save_stats(self, path: str | Path) -> None:
         """Write the fitted statistics to ``path``, to clean another corpus later."""
-        self.detector.stats.save(path)
+        self.checker.save(path)
 
     def load_stats(self, path: str | Path) -> None:
         """Use statistics saved by :meth:`save_stats` (fitted on this or a larger reference corpus)."""
-        self.detector.use_stats(NgramStats.load(path))
+        self.checker.load(path)
         self._loaded = True
 
     def apply(self, doc: Document) -> Document | Drop:
-        found = [(h.start, h.end, h.suggestion, h.confidence, h.reason) for h in self.detector.find(doc.text)]
+        found = [(h.start, h.end, h.suggestion, h.confidence, h.reason) for h in self.checker.find(doc.text)]
         return _finish(self, doc, found, self.fix_above, self._never)
 
 

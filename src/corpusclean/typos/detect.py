@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -39,8 +40,8 @@ from .arrays import (
     split_as,
     where,
 )
-from .guards import NUMERAL_TABLE, both_correct, is_han_table
-from .lexicon import lexicon
+from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table, overlaps_longer_word
+from .lexicon import is_listed_word, lexicon
 from .ngrams import (
     CHAR_BITS,
     MAX_NGRAMS,
@@ -52,9 +53,14 @@ from .ngrams import (
 )
 from .score import confidence
 
-#: The confidence above which a span is flagged: precision about 0.9 at recall about 0.37
-#: on news text with injected slips (see ``docs/typos.md`` for the whole curve).
+#: The confidence above which a span is flagged, for both kinds of slip (see ``docs/typos.md``).
 DEFAULT_THRESHOLD = 0.65
+
+#: The model's weights were fitted on text with one whole-word slip per 2,000 characters;
+#: in text as written (and in one-character slips injected at that rate) a slip that makes
+#: another word is about a tenth as common, so its odds are scaled by this prior before
+#: they are compared with the threshold shared with the non-word detector.
+REAL_WORD_ODDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -100,8 +106,10 @@ class TypoDetector:
         max_ngrams: int = MAX_NGRAMS,
         words_only: bool = True,
         max_fuzzy: int = 1,
+        prior_odds: float = REAL_WORD_ODDS,
     ) -> None:
         self.max_fuzzy = max_fuzzy
+        self.prior_odds = prior_odds
         self.weights = None if weights is None else tuple(weights)
         self.words_only = words_only
         self.min_suggestion_count = min_suggestion_count
@@ -125,27 +133,57 @@ class TypoDetector:
             for k, v in mine.items()
         )
 
-    # -- fitting ------------------------------------------------------------------
+    # -- statistics: counted in parts, added up, finished, saved and loaded ----------
 
     def preload(self) -> None:
         """Read the word list now rather than on the first count or the first :meth:`use_stats`."""
         span_words()
 
+    @property
+    def fitted(self) -> bool:
+        """Whether the detector has corpus counts to compare against (fitted or loaded)."""
+        return self.stats.docs > 0
+
     def fit(self, texts: Iterable[str]) -> TypoDetector:
-        """Count the corpus and index its words by loose reading."""
-        return self.use_stats(self.count(texts).finish())
+        """Count the corpus and index its words by loose reading: :meth:`count`, then :meth:`use_counts`."""
+        return self.use_counts(self.count(texts))
 
     def count(self, texts: Iterable[str]) -> NgramStats:
         """The raw counts of one part of the corpus (see :meth:`NgramStats.count`).
 
         With ``words_only``, only the n-grams around a word that may be flagged or
         suggested are counted: every count :meth:`features` looks up, and no other.
+        Parts counted in any process add up with :meth:`merge`.
         """
         words = span_words() if self.words_only else None
         return NgramStats.count(texts, words=words, max_ngrams=self.max_ngrams)
 
+    def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
+        """The raw counts of consecutive parts added up, in corpus order (n-grams seen once are kept).
+
+        >>> det = TypoDetector()
+        >>> det.merge([det.count(["初心和使命"]), det.count(["初心和使命"])]).bigrams.counts.tolist()
+        [2, 2]
+        """
+        merged = parts[0]
+        for part in parts[1:]:
+            merged = merged.add(part, max_ngrams=self.max_ngrams)
+        return merged
+
+    def use_counts(self, counts: NgramStats) -> TypoDetector:
+        """Use the raw counts of a whole corpus: drop the n-grams seen once in it, then :meth:`use_stats`."""
+        return self.use_stats(counts.finish())
+
+    def save(self, path: str | Path) -> None:
+        """Write the statistics in use to ``path`` (numpy ``.npz``, no pickle), to use them later."""
+        self.stats.save(path)
+
+    def load(self, path: str | Path) -> TypoDetector:
+        """Use statistics written by :meth:`save` (fitted on this corpus or a larger reference one)."""
+        return self.use_stats(NgramStats.load(path))
+
     def use_stats(self, stats: NgramStats) -> TypoDetector:
-        """Use counts fitted earlier (on this corpus or a larger reference one)."""
+        """Use finished counts (fitted earlier, on this corpus or a larger reference one)."""
         if stats.words_only and not self.words_only:
             raise CorpusCleanError(
                 "these typo statistics hold only the n-grams around listed words, and a detector "
@@ -171,7 +209,7 @@ class TypoDetector:
         f = self.features(text)
         if f is None:
             return []
-        conf = confidence(f, self.stats.chars, self.weights)
+        conf = with_prior(confidence(f, self.stats.chars, self.weights), self.prior_odds)
         keep = conf >= threshold
         if not keep.any():
             return []
@@ -236,15 +274,19 @@ class TypoDetector:
         rest4 = OtherCounts(self.stats.fourgrams, four if own else None)
         # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
         # and the candidate between both context characters: left+candidate+right.
+        # Two characters on a side exist only for a span with two characters before and after
+        # it; elsewhere those four counts are 0 and nothing past the text's edges is read.
         inner = (pos >= 2) & (pos + 3 < n)
-        p2 = np.where(inner, pos, 2)
+        p2 = pos[inner]
         c1, c2 = cand >> CHAR_BITS, cand & CHAR_MASK
         a2, b2, x1_2, x2_2, f["ab"], f["xab"] = rest4(
-            fourgram_of(c[p2 - 2], c[p2 - 1], c1, c2), fourgram_of(c1, c2, c[p2 + 2], c[p2 + 3]),
+            fourgram_of(c[p2 - 2], c[p2 - 1], c1[inner], c2[inner]),
+            fourgram_of(c1[inner], c2[inner], c[p2 + 2], c[p2 + 3]),
             four[p2 - 2], four[p2], fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1],
         )  # fmt: skip
         for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
-            f[name] = np.where(inner, counts, 0)
+            f[name] = np.zeros(len(pos), np.int64)
+            f[name][inner] = counts
         f["ul"], f["ur"] = OtherCounts(self.stats.unigrams, c if own else None)(c[pos - 1], c[pos + 2])
         f["oy"] = lookup(*bigram_own, cand)
         f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
@@ -255,11 +297,13 @@ class TypoDetector:
         return f
 
     def allowed(self, text: str, p: int, suggestion: str, long_words: Container[str]) -> bool:
-        """The guards on one hit: not a both-correct pair, not inside a longer word, few fuzzy steps."""
+        """The guards on one hit: not a both-correct pair, not part of a longer word, not two
+        halves of two words, few fuzzy steps."""
         span = text[p : p + 2]
         return not (
             both_correct(span, suggestion)
-            or _inside_longer_word(text, p, long_words)
+            or overlaps_longer_word(text, p, p + 2, long_words)
+            or between_two_words(text, p, is_listed_word)
             or pinyin.fuzzy_steps(span, suggestion) > self.max_fuzzy
         )
 
@@ -295,10 +339,10 @@ def span_words() -> np.ndarray:
     return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
 
 
-def _inside_longer_word(text: str, p: int, long_words: Container[str]) -> bool:
-    """True when a known word of three or four characters covers ``text[p:p+2]`` (an idiom, a name)."""
-    for size in (3, 4):
-        for start in range(max(0, p + 2 - size), p + 1):
-            if text[start : start + size] in long_words:
-                return True
-    return False
+def with_prior(conf: np.ndarray, odds: float) -> np.ndarray:
+    """Probabilities with their odds multiplied by ``odds`` (a change of the prior).
+
+    >>> with_prior(np.array([0.5, 0.9]), 0.1).round(3).tolist()
+    [0.091, 0.474]
+    """
+    return np.asarray(conf * odds / (conf * odds + 1.0 - conf))

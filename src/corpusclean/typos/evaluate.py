@@ -1,24 +1,34 @@
-"""Calibration: inject slips into a copy of a corpus, run the detector, count.
+"""Calibration: inject slips into a copy of a corpus, run the typo checker, count.
 
-A flag is right only when its span is exactly an injected slip and its
-suggestion is the word the slip replaced. Every other flag is a false flag.
-The untouched corpus is cleaned too, so that the false flags per 10,000
-characters say what the detector does to text that has no injected slip.
+A flag is right when its span covers an injected slip and its suggestion is
+the original text of that span (applying it undoes the slip); every other
+flag is a false flag. The untouched corpus is checked too, so that the false
+flags per 10,000 characters say what the checker does to text that has no
+injected slip. With ``corpus=False`` nothing is fitted: each text is checked
+against the shipped reference alone.
 
 >>> docs = ["党的初心和使命是为人民谋幸福。"] * 6
->>> r = evaluate(docs, rate=1 / 15, seed=2)
+>>> r = evaluate(docs, rate=1 / 15, seed=2, kind="word")
 >>> r.slips > 0 and 0.0 <= r.precision <= 1.0
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .detect import TypoDetector, TypoHit
-from .inject import inject_slips
+from .check import Hit, TypoChecker
+from .detect import DEFAULT_THRESHOLD, TypoDetector
+from .inject import Slip, inject_char_slips, inject_slips
+
+#: The injectors by kind: one character replaced by a sound-alike (non-words, and
+#: now and then real words), or a whole word replaced by a sound-alike word.
+INJECTORS: dict[str, Callable[..., tuple[list[str], list[Slip]]]] = {
+    "char": inject_char_slips,
+    "word": inject_slips,
+}
 
 #: Thresholds at which the precision/recall curve is reported.
 CURVE_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -74,24 +84,38 @@ def evaluate(
     *,
     rate: float = 1 / 2000,
     seed: int = 0,
+    kind: str = "char",
+    corpus: bool = True,
     thresholds: Sequence[float] = CURVE_THRESHOLDS,
+    threshold: float = DEFAULT_THRESHOLD,
     detector_options: Mapping[str, Any] | None = None,
+    nonword: Any = "reference",
 ) -> EvalResult:
-    """Inject slips at ``rate`` per character (seeded), fit and flag, and measure."""
-    options = dict(detector_options or {})
-    threshold = float(options.get("threshold", TypoDetector().threshold))
+    """Inject slips of ``kind`` at ``rate`` per character (seeded), check the texts, and measure.
+
+    With ``corpus``, the checker is fitted on the texts it checks (the noisy copy,
+    then the untouched one); without, on nothing.
+    """
     lowest = min([*thresholds, threshold])
-    noisy, slips = inject_slips(texts, rate=rate, seed=seed)
-    truth = {(s.doc, s.start, s.end): s.original for s in slips}
-    detector = TypoDetector(**options).fit(noisy)
-    hits = [(d, h) for d, text in enumerate(noisy) for h in detector.find(text, threshold=lowest)]
-    detector = TypoDetector(**options).fit(texts)
-    untouched = [h for text in texts for h in detector.find(text, threshold=lowest)]
+    noisy, slips = INJECTORS[kind](texts, rate=rate, seed=seed)
+    by_doc: dict[int, list[Slip]] = {}
+    for slip in slips:
+        by_doc.setdefault(slip.doc, []).append(slip)
+
+    def checker(fit_on: Sequence[str]) -> TypoChecker:
+        made = TypoChecker(corpus=TypoDetector(**dict(detector_options or {})), nonword=nonword)
+        return made.fit(fit_on) if corpus else made
+
+    check = checker(noisy)
+    hits = [(d, h) for d, text in enumerate(noisy) for h in check.find(text, threshold=lowest)]
+    check = checker(texts)
+    untouched = [h for text in texts for h in check.find(text, threshold=lowest)]
     chars = sum(map(len, texts))
+    right_hits = {id(h) for d, h in hits if _right(texts[d], by_doc.get(d, []), h)}
 
     def point(t: float) -> CurvePoint:
-        flagged = [(d, h) for d, h in hits if h.confidence >= t]
-        right = sum(1 for d, h in flagged if _right(truth, d, h))
+        flagged = [h for _, h in hits if h.confidence >= t]
+        right = sum(1 for h in flagged if id(h) in right_hits)
         clean_false = sum(1 for h in untouched if h.confidence >= t)
         return CurvePoint(
             threshold=t,
@@ -112,5 +136,7 @@ def evaluate(
     )
 
 
-def _right(truth: Mapping[tuple[int, int, int], str], doc: int, hit: TypoHit) -> bool:
-    return truth.get((doc, hit.start, hit.end)) == hit.suggestion
+def _right(original: str, slips: Sequence[Slip], hit: Hit) -> bool:
+    """Whether ``hit`` covers one of the slips and its suggestion restores the original text there."""
+    covers = any(hit.start <= s.start and s.end <= hit.end for s in slips)
+    return covers and original[hit.start : hit.end] == hit.suggestion

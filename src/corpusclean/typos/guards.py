@@ -1,4 +1,5 @@
-"""What the typo detector must leave alone: numbers, non-Han text, pairs where both words are right.
+"""What the typo detector must leave alone: numbers, non-Han text, pairs where both words are right,
+spans that are part of a longer word or name, spans that straddle two words.
 
 >>> both_correct("制订", "制定"), both_correct("出行", "初心")
 (True, False)
@@ -9,7 +10,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Container
 from functools import cache
+from importlib import resources
 
 import numpy as np
 
@@ -90,3 +93,136 @@ def is_han_table() -> np.ndarray:
         points = [cp for cp in range(lo, hi + 1) if unicodedata.name(chr(cp), "").startswith("CJK UNIFIED")]
         table[points] = True
     return table
+
+
+def overlaps_longer_word(text: str, start: int, end: int, long_words: Container[str]) -> bool:
+    """True when a listed word of three or four characters overlaps ``text[start:end]``.
+
+    Inside an idiom, a set phrase or a name (再接再厉, 胡志明), or straddling its
+    edge (明主 of 胡志明主席), a span is part of something longer that the
+    writer meant as a whole.
+
+    >>> words = frozenset({"胡志明", "再接再厉"})
+    >>> overlaps_longer_word("读胡志明主席的信", 3, 5, words), overlaps_longer_word("主席的信", 0, 2, words)
+    (True, False)
+    """
+    for size in (3, 4):
+        for first in range(max(0, start - size + 1), end):
+            if text[first : first + size] in long_words:
+                return True
+    return False
+
+
+def between_two_words(text: str, start: int, is_word: Callable[[str], bool]) -> bool:
+    """True when the two-character span at ``start`` ends one word and starts the next.
+
+    In 我国礼貌 the span 国礼 closes 我国 and opens 礼貌: it is two halves of two
+    words, not a word of its own, and a sound-alike of it (国历) is no correction.
+
+    >>> words = {"我国", "礼貌"}.__contains__
+    >>> between_two_words("在我国礼貌长期", 2, words), between_two_words("在国礼上", 1, words)
+    (True, False)
+    """
+    return start >= 1 and is_word(text[start - 1 : start + 1]) and is_word(text[start + 1 : start + 3])
+
+
+#: How many of the most common surnames :func:`common_surnames` returns.
+SURNAMES = 100
+
+
+@cache
+def common_surnames(count: int = SURNAMES) -> frozenset[str]:
+    """The characters that most often start a three-character person's name of the word list.
+
+    Read from ``jieba``'s word list (names tagged ``nr``/``nrfg``), so that the
+    table comes from data, not from a pasted list.
+
+    >>> {"王", "李", "张"} <= common_surnames(), "的" in common_surnames()
+    (True, False)
+    """
+    from .lexicon import person_names
+
+    starts: dict[str, int] = {}
+    for name in person_names():
+        if len(name) == 3:
+            starts[name[0]] = starts.get(name[0], 0) + 1
+    return frozenset(sorted(starts, key=lambda ch: (-starts[ch], ch))[:count])
+
+
+def in_name_shape(text: str, start: int, is_word: Callable[[str], bool]) -> bool:
+    """True when ``text[start]`` is one or two characters after a surname that opens no word.
+
+    Given names are any characters at all, so a rare character after 王 or 李
+    is far more often a name (王珣章, 李喜华) than a slip. A surname character
+    that forms a word with its right or left neighbour (王国, 称王) is taken as
+    part of that word instead.
+
+    >>> words = {"提高", "高效"}.__contains__
+    >>> in_name_shape("记者王珣章报道", 3, words), in_name_shape("提高笑率", 2, words)
+    (True, False)
+    """
+    surnames = common_surnames()
+    for at in (start - 1, start - 2):
+        if at < 0 or text[at] not in surnames:
+            continue
+        if is_word(text[at : at + 2]) or (at >= 1 and is_word(text[at - 1 : at + 1])):
+            continue
+        return True
+    return False
+
+
+#: Characters on each side of a hit within which a Traditional-only character stops it.
+SCRIPT_WINDOW = 3
+
+
+@cache
+def traditional_table() -> np.ndarray:
+    """True at every Traditional-only character (OpenCC's ``t2s`` changes it), by code point.
+
+    Read from the package's ``script_markers.txt``, which ``detect_script`` derives from OpenCC.
+    """
+    text = resources.files("corpusclean.data").joinpath("script_markers.txt").read_text(encoding="utf-8")
+    (chars,) = (line.split("\t", 1)[1] for line in text.splitlines() if line.startswith("traditional\t"))
+    return _table(chars)
+
+
+def near_traditional(text: str, start: int, end: int) -> bool:
+    """True when a Traditional-only character is within :data:`SCRIPT_WINDOW` characters of the span.
+
+    The word list and the reference are Simplified: in a Traditional or mixed
+    passage (富於变化, 今後) correct words read as non-words.
+
+    >>> near_traditional("富於变化的谋略", 2, 3), near_traditional("富于变化的谋略", 2, 3)
+    (True, False)
+    """
+    window = text[max(0, start - SCRIPT_WINDOW) : end + SCRIPT_WINDOW]
+    return bool(traditional_table()[[ord(ch) for ch in window]].any())
+
+
+#: A character that makes a word at least this common (in the word list) with a neighbour,
+#: as written, is no non-word slip: 任 of 负责任 (责任), 住 of 守不住 (不住).
+COMMON_WORD_FREQ = 1000
+
+
+def makes_common_word(text: str, at: int, freq: Callable[[str], int]) -> bool:
+    """True when ``text[at]`` forms a common two-character word with its left or right neighbour.
+
+    >>> freq = {"责任": 5946, "负责": 13745}.get
+    >>> [makes_common_word(t, at, lambda w: freq(w, 0)) for t, at in (("负责任", 2), ("工作己划", 2))]
+    [True, False]
+    """
+    left, right = text[max(0, at - 1) : at + 1], text[at : at + 2]
+    return max(freq(left), freq(right)) >= COMMON_WORD_FREQ
+
+
+def written_again(text: str, at: int) -> bool:
+    """True when ``text[at]`` with its left or its right neighbour occurs again elsewhere in ``text``.
+
+    A slip is an accident; a pair the writer writes twice is meant, as in a
+    parallel construction (为政之要……落实之要; 为党之责、强党之志 after 怀忧党之心).
+
+    >>> written_again("为政之要，贵在落实。落实之要，重在执行", 2), written_again("我们要制定工作己划", 7)
+    (True, False)
+    """
+    pairs = [p for p in (text[max(0, at - 1) : at + 1], text[at : at + 2]) if len(p) == 2]
+    return any(text.count(p) >= 2 for p in pairs)

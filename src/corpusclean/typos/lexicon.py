@@ -133,6 +133,40 @@ def lexicon() -> Lexicon:
     return Lexicon(codes[order], freqs, freqs / total, np.unique(_codes(proper)), LongWords.of(long_words))
 
 
+def listed_freq(word: str) -> int:
+    """The word list's frequency of a two-character word (0 when it is not one).
+
+    >>> listed_freq("责任") > 1000, listed_freq("的初"), listed_freq("初")
+    (True, 0, 0)
+    """
+    if len(word) != 2:
+        return 0
+    lex = lexicon()
+    code = np.array([(ord(word[0]) << CHAR_BITS) | ord(word[1])], dtype=np.uint64)
+    at = min(int(np.searchsorted(lex.codes, code)[0]), len(lex.codes) - 1)
+    return int(lex.freqs[at]) if lex.codes[at] == code[0] else 0
+
+
+def is_listed_word(word: str) -> bool:
+    """Whether a two-character string of Han characters is a word of the word list.
+
+    >>> is_listed_word("初心"), is_listed_word("的初"), is_listed_word("初")
+    (True, False, False)
+    """
+    return listed_freq(word) > 0
+
+
+#: The word list's tags of people's names.
+PERSON_TAGS = frozenset({"nr", "nrfg"})
+
+
+@cache
+def person_names() -> tuple[str, ...]:
+    """The words of the word list tagged as people's names (read when first asked for)."""
+    with _dict_path().open(encoding="utf-8") as f:
+        return tuple(word for word, _, tag in map(str.split, f) if tag in PERSON_TAGS)
+
+
 def _codes(words: Iterable[str]) -> np.ndarray:
     pairs = string_codes("".join(words)).reshape(-1, 2)
     return np.asarray((pairs[:, 0] << CHAR_BITS) | pairs[:, 1])

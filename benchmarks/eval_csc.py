@@ -1,0 +1,254 @@
+"""Non-word slip detection on the csc-dev spelling-check set, sentence by sentence.
+
+Usage::
+
+    python benchmarks/eval_csc.py DIR [--threshold T] [--corpus] [--fit] [--limit N]
+
+``DIR`` holds ``law.train``, ``law.test``, ``med.train``, ``med.test``, each a
+line ``N<TAB>wrong<TAB>correct`` (``N`` misspelt characters, 0 for a correct
+sentence; both sides of the same length). Each ``wrong`` sentence is checked
+alone with :class:`~corpusclean.typos.nonword.NonWordDetector` and the shipped
+reference; with ``--corpus`` the detector also gets the counts of the
+``correct`` sides of the file's ``*.train`` partner (for a ``*.train`` file
+itself, that is its own text: only the ``*.test`` figures are fair then).
+
+Printed per file:
+
+- character-level detection: precision, recall and F1 of flagged positions
+  against the positions where ``wrong`` and ``correct`` differ;
+- sentence-level correction, as in the SIGHAN 2015 bake-off: a sentence is
+  *corrected* when the suggestions applied to ``wrong`` give exactly
+  ``correct``; precision is corrected sentences with errors over sentences
+  that got any flag (a flagged correct sentence counts against it), recall is
+  corrected sentences over sentences with errors;
+- the share of correct sentences (``N`` = 0) that get any flag.
+
+``--fit`` fits the confidence weights on the ``*.train`` files only (every
+candidate swap that passes the guards, labelled right when it is at a
+misspelt position and suggests the correct character) and prints them with
+the precision of the training candidates at each threshold; the ``*.test``
+files are the held-out figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpusclean.typos import nonword
+from corpusclean.typos.ngrams import NgramStats, string_codes
+from corpusclean.typos.nonword import (
+    DEFAULT_NONWORD_THRESHOLD,
+    FEATURES,
+    WEIGHTS_FILE,
+    NonWordDetector,
+    Weights,
+    fitted_weights,
+)
+from corpusclean.typos.reference import reference
+from corpusclean.typos.score import fit_weights
+
+FILES = ("law.train", "med.train", "law.test", "med.test")
+
+
+def read(path: Path) -> list[tuple[int, str, str]]:
+    """The ``(N, wrong, correct)`` lines of a csc-dev file, skipping any whose sides differ in length."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and len(parts[1]) == len(parts[2]):
+            rows.append((int(parts[0]), parts[1], parts[2]))
+    return rows
+
+
+@dataclass
+class Scores:
+    """Counts of one file, and the figures derived from them."""
+
+    flagged_chars: int = 0
+    right_chars: int = 0
+    wrong_chars: int = 0
+    flagged_sentences: int = 0
+    corrected: int = 0
+    error_sentences: int = 0
+    clean_sentences: int = 0
+    clean_flagged: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+    def add(self, wrong: str, correct: str, hits: list[tuple[int, str]]) -> None:
+        gold = {i for i, (a, b) in enumerate(zip(wrong, correct, strict=True)) if a != b}
+        flagged = {at for at, _ in hits}
+        self.chars += len(wrong)
+        self.flagged_chars += len(flagged)
+        self.right_chars += len(flagged & gold)
+        self.wrong_chars += len(gold)
+        fixed = list(wrong)
+        for at, suggestion in hits:
+            fixed[at] = suggestion
+        if hits:
+            self.flagged_sentences += 1
+        if gold:
+            self.error_sentences += 1
+            self.corrected += bool(hits) and "".join(fixed) == correct
+        else:
+            self.clean_sentences += 1
+            self.clean_flagged += bool(hits)
+
+    def line(self, name: str) -> str:
+        cp = _ratio(self.right_chars, self.flagged_chars)
+        cr = _ratio(self.right_chars, self.wrong_chars)
+        sp = _ratio(self.corrected, self.flagged_sentences)
+        sr = _ratio(self.corrected, self.error_sentences)
+        return (
+            f"{name:10} char P {cp:.3f} R {cr:.3f} F1 {_f1(cp, cr):.3f} ({self.right_chars}/"
+            f"{self.flagged_chars} flagged, {self.wrong_chars} misspelt) | sentence correction "
+            f"P {sp:.3f} R {sr:.3f} F1 {_f1(sp, sr):.3f} ({self.corrected}/{self.flagged_sentences} "
+            f"flagged, {self.error_sentences} with errors) | correct sentences flagged "
+            f"{_ratio(self.clean_flagged, self.clean_sentences):.3f} ({self.clean_flagged}/"
+            f"{self.clean_sentences}) | {self.chars / max(self.seconds, 1e-9) / 1e3:.0f}k chars/s CPU"
+        )
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, thresholds: list[float]
+) -> list[Scores]:
+    """Check each ``wrong`` sentence alone and score the flags against ``correct``, at each threshold.
+
+    The flags at a threshold are those found at the lowest one with at least
+    that confidence (the detector picks among overlapping swaps by confidence,
+    so raising the threshold only drops flags).
+    """
+    scores = [Scores() for _ in thresholds]
+    for _, wrong, correct in rows:
+        start = time.process_time()
+        hits = detector.find(wrong, threshold=min(thresholds))
+        seconds = time.process_time() - start
+        for t, s in zip(thresholds, scores, strict=True):
+            s.seconds += seconds
+            s.add(wrong, correct, [(h.start, h.suggestion) for h in hits if h.confidence >= t])
+    return scores
+
+
+def training_rows(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every guarded candidate swap of ``rows``."""
+    ref = reference()
+    xs, ys = [], []
+    for _, wrong, correct in rows:
+        scored = detector.candidates(wrong)
+        if scored is None:
+            continue
+        cands, features, _ = scored
+        suggested = ref.chars[cands.row, cands.at - cands.start]
+        truth = string_codes(correct)[cands.at]
+        xs.append(features)
+        ys.append((suggested == truth) & (string_codes(wrong)[cands.at] != truth))
+    return np.concatenate(xs), np.concatenate(ys).astype(np.float64)
+
+
+def fit(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None
+) -> dict[str, object]:
+    """Weights fitted on ``rows``: with no corpus, or with the other half's ``correct`` sides as one.
+
+    With a corpus, each half of ``rows`` is scored against the counts of the
+    other half (so a sentence never vouches for itself); ``corpus_words_only``
+    leaves out the count of the span as written, which statistics counted
+    around listed words only do not have.
+    """
+    parts = []
+    if corpus is None:
+        detector.use_corpus(None)
+        parts.append(training_rows(rows, detector))
+    else:
+        halves = rows[::2], rows[1::2]
+        for mine, other in (halves, halves[::-1]):
+            detector.use_corpus(NgramStats.fit(correct for _, _, correct in other))
+            parts.append(training_rows(mine, detector))
+        detector.use_corpus(None)
+    x = np.concatenate([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    if corpus is None:
+        x[:, [FEATURES.index("corpus_target"), FEATURES.index("corpus_span")]] = 0.0
+    elif corpus == "corpus_words_only":
+        x[:, FEATURES.index("corpus_span")] = 0.0
+    w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
+    misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
+    weights = Weights(tuple(round(float(v), 4) for v in w[:-1]), round(float(w[-1]), 4), 0.0)
+    conf = NonWordDetector(weights=weights).confidence(x)
+    print(f"{corpus or 'reference'}: {len(y)} candidates, {int(y.sum())} right")
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+        sel = conf >= t
+        right, total = int(y[sel].sum()), int(sel.sum())
+        print(f"  threshold {t:.1f}: {total} candidates, precision {_ratio(right, total):.3f}")
+    return {
+        "weights": list(weights.weights),
+        "intercept": weights.intercept,
+        "slip_rate": round(misspelt / sum(len(wrong) for _, wrong, _ in rows), 5),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--threshold", type=float, nargs="+", default=[DEFAULT_NONWORD_THRESHOLD])
+    parser.add_argument("--corpus", action="store_true", help="also use the *.train correct sides")
+    parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
+    parser.add_argument("--write", action="store_true", help="with --fit: write them to the package")
+    parser.add_argument("--no-shapes", action="store_true", help="sound-alike swaps only")
+    parser.add_argument("--files", nargs="+", default=list(FILES), help="which files to score")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
+    args = parser.parse_args(argv)
+    data = {name: read(args.dir / name)[: args.limit] for name in FILES if (args.dir / name).exists()}
+    detector = NonWordDetector(shapes=not args.no_shapes)
+    detector.preload()
+    if args.fit:
+        train = [row for name in FILES if name.endswith(".train") for row in data[name]]
+        fits = {
+            name: fit(train, detector, corpus=None if name == "reference" else name)
+            for name in ("reference", "corpus", "corpus_words_only")
+        }
+        text = json.dumps(
+            {
+                "fitted_on": "csc-dev law.train + med.train (benchmarks/eval_csc.py --fit)",
+                "features": list(FEATURES),
+                "fits": fits,
+            },
+            indent=1,
+        )
+        print(text)
+        if args.write:
+            target = Path(nonword.__file__).with_name(WEIGHTS_FILE)
+            target.write_text(text + "\n", encoding="utf-8")
+            print(f"wrote {target}")
+        fitted_weights.cache_clear()
+    for name, rows in data.items():
+        if name not in args.files:
+            continue
+        detector.use_corpus(None)
+        if args.corpus:
+            stem = name.split(".")[0]
+            train_rows = data.get(stem + ".train") or read(args.dir / (stem + ".train"))
+            detector.use_corpus(NgramStats.fit(correct for _, _, correct in train_rows))
+        for t, scores in zip(args.threshold, evaluate(rows, detector, args.threshold), strict=True):
+            print(f"{t:.2f} " + scores.line(name))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,227 @@
+"""Both kinds of slip through one threshold: real-word slips from the corpus, non-words from the reference.
+
+A :class:`TypoChecker` asks two detectors and keeps, for each stretch of text,
+the most confident hit (:func:`best_hits`): the corpus detector
+(:class:`~corpusclean.typos.detect.TypoDetector`, a word whose sound-alike is far
+more common in the same context in the other documents: 出行 for 初心) and the
+non-word detector (a string that is no word but reads like a common one: 己划
+for 计划), which needs only the shipped reference statistics. Both give a
+probability that the suggestion is what was meant, so one threshold serves
+both. With a corpus, a non-word hit also needs its correction to be written
+in the other documents (:meth:`TypoChecker.attested`). The checker owns the
+corpus statistics: it counts parts of a corpus, adds them up, saves and loads
+them, and hands them to both detectors. The guards of :func:`guarded` hold for
+the hits of both.
+
+>>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
+>>> [(h.text, h.suggestion) for h in checker.find("人的出行和使命。", threshold=0.0)]
+[('出行', '初心')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal, Protocol, TypeVar
+
+import numpy as np
+
+from .arrays import lookup
+from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
+from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word, written_again
+from .lexicon import is_listed_word, lexicon, listed_freq
+from .ngrams import CHAR_BITS, NgramStats
+from .nonword import NonWordDetector
+
+
+class Hit(Protocol):
+    """What a detector finds: a span, the text meant there, a confidence and why."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def suggestion(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+
+
+H = TypeVar("H", bound=Hit)
+
+
+class Detector(Protocol):
+    """A detector the checker can ask (the non-word one)."""
+
+    def find(self, text: str, *, threshold: float | None = None) -> Sequence[Hit]: ...
+    def preload(self) -> None: ...
+
+
+def best_hits(hits: Iterable[H]) -> list[H]:
+    """The most confident hits that do not overlap a more confident one, left to right.
+
+    >>> from types import SimpleNamespace as H
+    >>> found = [H(start=2, end=4, confidence=0.7), H(start=3, end=5, confidence=0.9)]
+    >>> found.append(H(start=5, end=6, confidence=0.8))
+    >>> [(h.start, h.end) for h in best_hits(found)]
+    [(3, 5), (5, 6)]
+    """
+    kept: list[H] = []
+    for hit in sorted(hits, key=lambda h: (-h.confidence, h.start, h.end)):
+        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def default_nonword() -> Detector:
+    """The non-word detector on the shipped reference statistics."""
+    return NonWordDetector()
+
+
+def guarded(text: str, start: int, end: int) -> bool:
+    """The guards on any hit, whichever detector found it.
+
+    Left alone: a span just after a surname that opens no word (a given name),
+    a span that is part of a listed word of three or four characters as written
+    (an idiom, a set phrase, a name), a span near a Traditional-only character
+    (富於变化: the lists are Simplified), and a single character that makes a
+    common word with a neighbour as written (任 of 负责任: 责任 is a word, so
+    this is no non-word), or that makes with a neighbour a pair the text writes
+    again elsewhere (之 of 为政之要……落实之要: a slip is an accident, a repeated pair
+    is meant).
+
+    >>> guarded("对三个人都负责任的决定", 6, 7), guarded("我们要制定工作己划", 7, 8)
+    (True, False)
+    """
+    return (
+        in_name_shape(text, start, is_listed_word)
+        or overlaps_longer_word(text, start, end, lexicon().long_words)
+        or near_traditional(text, start, end)
+        or (end - start == 1 and (makes_common_word(text, start, listed_freq) or written_again(text, start)))
+    )
+
+
+#: How many uses of a word the other documents must be expected to have (from the word
+#: list's frequency and the corpus's size) before they can speak against a correction.
+EXPECTED_USES = 10
+#: Characters per word token of running Chinese text, roughly: turns a corpus's characters
+#: into the word tokens the word list's frequencies are shares of.
+CHARS_PER_WORD = 1.5
+
+
+class TypoChecker:
+    """The corpus detector and the non-word detector, their statistics, one threshold."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        corpus: TypoDetector | None = None,
+        nonword: Detector | Literal["reference"] | None = "reference",
+    ) -> None:
+        self.threshold = threshold
+        self.corpus = corpus if corpus is not None else TypoDetector(threshold=threshold)
+        self.nonword: Detector | None = default_nonword() if isinstance(nonword, str) else nonword
+
+    def __eq__(self, other: object) -> bool:
+        """Checkers with the same threshold, corpus counts and kind of non-word detector flag the same."""
+        if not isinstance(other, TypoChecker):
+            return NotImplemented
+        return (self.threshold, self.corpus, type(self.nonword)) == (
+            other.threshold,
+            other.corpus,
+            type(other.nonword),
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def preload(self) -> None:
+        """Read the word list and the reference now, before workers start (forked ones share them)."""
+        self.corpus.preload()
+        if self.nonword is not None:
+            self.nonword.preload()
+
+    # -- the corpus statistics ---------------------------------------------------------
+
+    @property
+    def stats(self) -> NgramStats:
+        """The corpus counts in use (empty until fitted or loaded)."""
+        return self.corpus.stats
+
+    def fit(self, texts: Iterable[str]) -> TypoChecker:
+        """Count a whole corpus and use its counts."""
+        return self.use_counts(self.count(texts))
+
+    def count(self, texts: Iterable[str]) -> NgramStats:
+        """The raw counts of one part of the corpus (no text kept)."""
+        return self.corpus.count(texts)
+
+    def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
+        """The raw counts of consecutive parts, added up in corpus order."""
+        return self.corpus.merge(parts)
+
+    def use_counts(self, counts: NgramStats) -> TypoChecker:
+        """Use the raw counts of the whole corpus (n-grams seen once in it are dropped)."""
+        self.corpus.use_counts(counts)
+        return self._share()
+
+    def save(self, path: str | Path) -> None:
+        """Write the corpus statistics to ``path`` (numpy ``.npz``, no pickle)."""
+        self.corpus.save(path)
+
+    def load(self, path: str | Path) -> TypoChecker:
+        """Use corpus statistics written by :meth:`save`."""
+        self.corpus.load(path)
+        return self._share()
+
+    def _share(self) -> TypoChecker:
+        use_corpus = getattr(self.nonword, "use_corpus", None)
+        if use_corpus is not None:
+            use_corpus(self.corpus.stats)
+        return self
+
+    # -- finding -----------------------------------------------------------------------
+
+    def find(self, text: str, *, threshold: float | None = None) -> list[Hit]:
+        """Slips of both kinds in ``text`` at or above ``threshold``, the best per stretch, left to right.
+
+        Unfitted, the corpus detector finds nothing and the non-word detector works
+        from the reference alone.
+        """
+        threshold = self.threshold if threshold is None else threshold
+        hits: list[Hit] = list(self.corpus.find(text, threshold=threshold))
+        if self.nonword is not None:
+            found = self.nonword.find(text, threshold=threshold)
+            hits += [h for h in found if self.attested(text, h)] if self.corpus.fitted else found
+        return best_hits(h for h in hits if not guarded(text, h.start, h.end))
+
+    def attested(self, text: str, hit: Hit) -> bool:
+        """Whether the corpus does not speak against the correction of a one-character hit.
+
+        The corrected character makes, with its left or its right neighbour, a
+        two-character word (计 of 己划 makes 计划). Where the word list makes that
+        word common enough that the other documents should use it at least
+        :data:`EXPECTED_USES` times, they must use it at least
+        :data:`~corpusclean.typos.detect.MIN_CONTEXT` times (the evidence the
+        corpus detector asks of its suggestions); where they are too few to say,
+        the hit stands. Longer hits, and corrections that make no listed word with
+        a neighbour, stand too.
+        """
+        if hit.end - hit.start != 1:
+            return True
+        s = hit.start
+        around = (text[s - 1 : s] + hit.suggestion, hit.suggestion + text[s + 1 : s + 2])
+        pairs = [p for p in around if len(p) == 2]
+        codes = np.array([(ord(p[0]) << CHAR_BITS) | ord(p[1]) for p in pairs], dtype=np.uint64)
+        lex = lexicon()
+        expected = lookup(lex.codes, lex.shares, codes) * self.corpus.stats.chars / CHARS_PER_WORD
+        if not len(codes) or expected.max() < EXPECTED_USES:
+            return True
+        counts = self.corpus.stats.bigrams.get(codes)
+        if self.corpus.stats.counted(text):  # leave the document's own uses out
+            counts = counts - np.array([text.count(p) for p in pairs])
+        return int(counts[expected >= EXPECTED_USES].max()) >= MIN_CONTEXT

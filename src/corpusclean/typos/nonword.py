@@ -1,0 +1,704 @@
+"""Non-word slips: a character that turns a common word into a string that is no word at all.
+
+A typist who means 计划 and picks 己 from the input method's list writes 己划,
+which no dictionary has. For every Han character of a text, the detector looks
+up the words of two to four characters that the character would complete if it
+were swapped for one of the same loose reading (see
+:mod:`~corpusclean.typos.pinyin`) or, optionally, of a similar shape, where the
+span as written is not a word. Each such swap is scored by how much more
+probable it makes the best segmentation of a small window around it: a
+unigram segmentation (as ``jieba`` does) over the shipped word list
+(:mod:`~corpusclean.typos.reference`), with and without the swap. So 己划
+becomes 计划 (one common word instead of two rare characters), while 不施工
+stays (不是/工 is no better than 不/施工: the span straddles a word boundary).
+
+How it stays fast: every slip form of every word is indexed once per process
+as an integer key (the word with the swapped character replaced by its loose
+syllable id, or by a look-alike); the windows of a text that are not words
+are looked up in one vectorised pass through a bit filter, and only the few
+candidates found are segmented, all at once, in numpy.
+
+Guards: nothing is flagged inside a proper noun, idiom or set phrase of the
+word list, or a name of pycorrector's lists, as written; right after a
+surname or at one; in a span with a numeral or non-Han text; in a span
+written the same way twice in the text; between two characters that OpenCC
+treats as variants (計/计), or where a variant spells a word (富於); names of
+people and places are never suggested.
+
+Calibration: the confidence is a logistic function of :data:`FEATURES`, with
+weights (``nonword_weights.json``) fitted by ``benchmarks/eval_csc.py --fit``
+on the ``*.train`` files of the csc-dev set (law and medicine; the ``*.test``
+files are held out): one fit for the reference alone, one with corpus
+counts, one with counts of listed words only. At the default threshold,
+:data:`DEFAULT_NONWORD_THRESHOLD` (0.6), 88% of the training swaps it keeps
+are right with the reference alone and 92% with a corpus; on the held-out
+files the flagged characters are right 95% (law) and 85% (medicine) of the
+time with the reference alone, 98% and 92% with the training text as corpus.
+That holds at the calibration data's rate of slips (one misspelt character in
+54); ``slip_rate`` shifts the log-odds for text with fewer slips. See
+``docs/typo-reference.md`` for the figures and the commands.
+
+>>> detector = NonWordDetector()
+>>> [(h.text, h.suggestion) for h in detector.find("公司今年的生产己划已经完成")]
+[('己', '计')]
+>>> detector.find("公司今年的生产计划已经完成")
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from ..errors import CorpusCleanError
+from .guards import NUMERAL_TABLE, is_han_table
+from .ngrams import CHAR_BITS, NgramStats, member, string_codes, text_id
+from .pinyin import loose_syllable, syllable_ids, syllable_table
+from .readings import CODE_POINTS, shipped_readings
+from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, KeySet, Reference, gram_keys, reference
+
+#: Flag at or above this confidence by default (precision near 0.9 on the calibration data).
+DEFAULT_NONWORD_THRESHOLD = 0.6
+#: A word is suggested only if the word list has seen it at least this often.
+MIN_TARGET_FREQ = 20
+#: A span written the same way this many times in one text is taken as meant, not flagged.
+REPEATS = 2
+#: Corpus counts are taken per this many characters of the corpus.
+CORPUS_SCALE = 100_000
+#: The margin feature's cap: a swap without a rival scores this.
+MAX_MARGIN = 10.0
+#: A proper noun of the word list protects the characters it covers from this frequency on.
+MIN_PROPER_FREQ = 50
+#: Characters of context on each side of the span in the segmentation window.
+CONTEXT = 3
+#: Swaps whose rough gain (the word's log-probability less those of the span's characters as
+#: words of their own) is below this are dropped before the segmentation, to save its cost: a
+#: word not much more likely than its characters apart is no evidence of a slip.
+MIN_ROUGH_GAIN = 4.0
+#: The features a swap is scored on (:meth:`NonWordDetector.features`); the last two are zero
+#: without a corpus.
+FEATURES = (
+    "gain",
+    "target_log_prob",
+    "exact_reading",
+    "shape",
+    "length_3",
+    "length_4",
+    "span_inside_word",
+    "written_char_log_freq",
+    "written_single_log_prob",
+    "target_char_log_freq",
+    "margin",
+    "corpus_target",
+    "corpus_span",
+)
+#: Where the fitted weights are, beside this module (written by ``benchmarks/eval_csc.py --fit --write``).
+WEIGHTS_FILE = "nonword_weights.json"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Logistic weights of :data:`FEATURES`, an intercept, and the slip rate of the data fitted on."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    #: Misspelt characters per character in the calibration data: the prior the intercept holds.
+    slip_rate: float
+
+
+@cache
+def fitted_weights() -> dict[str, Weights]:
+    """The shipped weights: ``reference`` (no corpus), ``corpus`` and ``corpus_words_only``.
+
+    ``corpus_words_only`` serves statistics counted around listed words only,
+    which do not count a span that is no word.
+    """
+    data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise CorpusCleanError(
+            f"{WEIGHTS_FILE} was fitted on other features; refit it with benchmarks/eval_csc.py --fit --write"
+        )
+    return {
+        name: Weights(tuple(fit["weights"]), fit["intercept"], fit["slip_rate"])
+        for name, fit in data["fits"].items()
+    }
+
+
+@dataclass(frozen=True)
+class NonWordHit:
+    """A flagged character, the character suggested for it, and why."""
+
+    start: int
+    end: int
+    text: str
+    suggestion: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class SlipIndex:
+    """Every slip form of every suggestible word, as one key set.
+
+    A sound slip form is the word with one character replaced by its loose
+    syllable id (a small integer, never a Han code point), so a text window
+    matches it wherever its character there reads alike; a shape slip form is
+    the word with one character replaced by a similar-looking one. Forms of
+    different lengths and positions never share a key (see
+    :attr:`~corpusclean.typos.reference.Reference.table`).
+    """
+
+    keys: KeySet
+    #: For each key: the word's reference row, the swapped position, whether it is a shape slip.
+    rows: np.ndarray
+    pos: np.ndarray
+    shape: np.ndarray
+    #: For each key: the word's log-probability less those of its other characters as words of
+    #: their own; less the written character's, it is the swap's rough gain.
+    base: np.ndarray
+
+
+def _word_syllable_ids(ref: Reference, *, l_n: bool, f_h: bool) -> np.ndarray:
+    """Loose syllable id of every character of every word, word-level where the phrase dictionary has it."""
+    ids = np.asarray(syllable_table(l_n=l_n, f_h=f_h)[ref.chars])
+    ids[ref.chars == 0] = 0
+    names = syllable_ids(l_n=l_n, f_h=f_h)
+    for word, syllables in shipped_readings().words.items():
+        if len(word) <= 4 and (row := ref.row(word)) >= 0:
+            ids[row, : len(word)] = [names.get(loose_syllable(s, l_n=l_n, f_h=f_h), 0) for s in syllables]
+    return ids
+
+
+@cache
+def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
+    """The slip forms of the shipped reference's words, built once per process (about a second)."""
+    ref = reference()
+    syllables = _word_syllable_ids(ref, l_n=l_n, f_h=f_h)
+    # names of people and places are not suggested: 江苏 for 将苏 in 学生将苏康码 is a guess at a name
+    target = (ref.freqs >= MIN_TARGET_FREQ) & ((ref.tags & (PERSON | PLACE | NUMERAL)) == 0)
+    shape_keys, shape_values = _shape_neighbours(ref)
+    keys, rows, pos, shape = [], [], [], []
+    for length in range(2, 5):
+        words = np.flatnonzero(target & (ref.lengths == length))
+        chars = ref.chars[words, :length]
+        for p in range(length):
+            ok = syllables[words, p] > 0
+            columns = [chars[ok, i] for i in range(length)]
+            columns[p] = syllables[words[ok], p]
+            keys.append(gram_keys(columns))
+            rows.append(words[ok])
+            pos.append(np.full(len(rows[-1]), p))
+            shape.append(np.zeros(len(rows[-1]), bool))
+            # one shape slip form per similar-looking character of the character at p
+            lo = np.searchsorted(shape_keys, chars[:, p], "left")
+            reps = np.searchsorted(shape_keys, chars[:, p], "right") - lo
+            which = np.repeat(np.arange(len(words)), reps)
+            first = np.repeat(np.cumsum(reps) - reps, reps)
+            columns = [chars[which, i] for i in range(length)]
+            columns[p] = shape_values[np.repeat(lo, reps) + (np.arange(len(which)) - first)]
+            keys.append(gram_keys(columns))
+            rows.append(words[which])
+            pos.append(np.full(len(which), p))
+            shape.append(np.ones(len(which), bool))
+    all_keys = np.concatenate(keys)
+    order = np.argsort(all_keys, kind="stable")
+    all_rows = np.concatenate(rows)[order].astype(np.int32)
+    all_pos = np.concatenate(pos)[order].astype(np.int8)
+    singles = single_log_probs()[ref.chars[all_rows].astype(np.int64)]
+    others = np.where(np.arange(4)[None, :] < ref.lengths[all_rows, None].astype(np.int64), singles, 0.0)
+    base = ref.log_probs[all_rows] - others.sum(axis=1) + singles[np.arange(len(all_rows)), all_pos]
+    del singles, others
+    return SlipIndex(
+        KeySet.of(all_keys[order]), all_rows, all_pos, np.concatenate(shape)[order], base.astype(np.float32)
+    )
+
+
+def _shape_neighbours(ref: Reference) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted (character, similar-looking character) pairs as two code arrays."""
+    pairs = sorted({(ord(a), ord(b)) for group in ref.shapes for a in group for b in group if a != b})
+    return np.array([a for a, _ in pairs], np.uint64), np.array([b for _, b in pairs], np.uint64)
+
+
+@cache
+def single_log_probs() -> np.ndarray:
+    """The log-probability of every code point as a word of its own (the floor for those not listed)."""
+    ref = reference()
+    table = np.full(CODE_POINTS, ref.floor_log_prob, np.float32)
+    singles = np.flatnonzero(ref.lengths == 1)
+    table[ref.chars[singles, 0].astype(np.int64)] = ref.log_probs[singles]
+    return table
+
+
+@cache
+def char_log_freqs() -> np.ndarray:
+    """The log of each code point's total frequency in the words of the reference (0 when absent)."""
+    ref = reference()
+    totals = np.zeros(CODE_POINTS, np.float64)
+    for i in range(4):
+        inside = ref.lengths > i
+        np.add.at(totals, ref.chars[inside, i].astype(np.int64), ref.freqs[inside])
+    return np.log1p(totals).astype(np.float32)
+
+
+@cache
+def inner_spans() -> KeySet:
+    """Keys of the strings of two or three characters found inside longer words of the reference.
+
+    A span as written that is part of a listed word (宫腔 of 宫腔镜) is more
+    likely a term the word list lacks than a slip.
+    """
+    ref = reference()
+    keys = []
+    for length in (3, 4):
+        chars = ref.chars[ref.lengths == length]
+        for size in range(2, length):
+            for begin in range(length - size + 1):
+                keys.append(gram_keys([chars[:, begin + i] for i in range(size)]))
+    return KeySet.of(np.unique(np.concatenate(keys)))
+
+
+@dataclass
+class Swaps:
+    """Swaps found in one text, one row each (the candidates :meth:`NonWordDetector.candidates` scores)."""
+
+    #: First character of the word the swap would complete, and its length.
+    start: np.ndarray
+    length: np.ndarray
+    #: The swapped character.
+    at: np.ndarray
+    #: The word's row in the reference.
+    row: np.ndarray
+    #: True for a look-alike, False for a sound-alike.
+    shape: np.ndarray
+
+    def where(self, keep: np.ndarray) -> Swaps:
+        return Swaps(self.start[keep], self.length[keep], self.at[keep], self.row[keep], self.shape[keep])
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+
+def _span_keys(codes: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Keys of the spans of ``length`` (2 to 4) characters starting at each of ``start``."""
+    last = len(codes) - 1
+    return _keys([codes[np.minimum(start + i, last)] for i in range(4)], length)
+
+
+def _keys(columns: list[np.ndarray], length: np.ndarray) -> np.ndarray:
+    """Keys of rows of four code columns, each row cut to its ``length`` (2 to 4)."""
+    keys = np.zeros(len(length), np.uint64)
+    for size in (2, 3, 4):
+        sel = length == size
+        if sel.any():
+            keys[sel] = gram_keys([column[sel] for column in columns[:size]])
+    return keys
+
+
+class NonWordDetector:
+    """Flags characters that turn a word into a non-word, with the word's character as the suggestion.
+
+    Uses the shipped reference alone; :meth:`use_corpus` adds the counts of a
+    corpus. ``shapes`` also considers similar-looking characters (pycorrector's
+    ``same_stroke.txt``); ``l_n`` and ``f_h`` also treat l/n and f/h as
+    confusable; nothing inside a ``never_flag`` term is flagged.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_NONWORD_THRESHOLD,
+        shapes: bool = True,
+        l_n: bool = False,
+        f_h: bool = False,
+        never_flag: Iterable[str] = (),
+        slip_rate: float | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.shapes = shapes
+        self.l_n, self.f_h = l_n, f_h
+        self.never_flag = tuple(never_flag)
+        self.slip_rate = slip_rate
+        self._weights = weights
+        self.corpus: NgramStats | None = None
+
+    @property
+    def weights(self) -> Weights:
+        """The weights in use: given ones, else the shipped ones for the reference alone or with a corpus."""
+        if self._weights is not None:
+            return self._weights
+        if self.corpus is None:
+            return fitted_weights()["reference"]
+        return fitted_weights()["corpus_words_only" if self.corpus.words_only else "corpus"]
+
+    def preload(self) -> None:
+        """Load the reference and build the slip index now rather than on the first text."""
+        slip_index(l_n=self.l_n, f_h=self.f_h)
+        syllable_table(l_n=self.l_n, f_h=self.f_h)
+        single_log_probs()
+        char_log_freqs()
+        inner_spans()
+        variant_table()
+        is_han_table()
+
+    def use_corpus(self, stats: NgramStats | None) -> None:
+        """Combine the reference with a corpus's counts (``None`` to go back to the reference alone).
+
+        A text that was part of the corpus is recognised by its fingerprint and
+        left out of its own counts.
+        """
+        self.corpus = stats
+
+    def find(self, text: str, *, threshold: float | None = None) -> list[NonWordHit]:
+        """The flagged characters of ``text``, left to right, at or above the threshold."""
+        limit = self.threshold if threshold is None else threshold
+        scored = self.candidates(text)
+        if scored is None:
+            return []
+        cands, features, gains = scored
+        return self._pick(text, cands, self.confidence(features), gains, limit)
+
+    def confidence(self, features: np.ndarray) -> np.ndarray:
+        """The logistic confidence of each row of features (see :data:`FEATURES`).
+
+        With a ``slip_rate`` other than the calibration data's, the log-odds
+        move by the log of their ratio (the prior of a slip changes, the
+        evidence does not).
+        """
+        w = self.weights
+        z = features @ np.asarray(w.weights) + w.intercept
+        if self.slip_rate is not None:
+            z += math.log(self.slip_rate / w.slip_rate)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    def candidates(self, text: str) -> tuple[Swaps, np.ndarray, np.ndarray] | None:
+        """The swaps of ``text`` that pass the guards, their features and segmentation gains."""
+        if len(text) < 2:
+            return None
+        ref = reference()
+        codes = string_codes(text)
+        cands = self._scan(codes)
+        if not len(cands):
+            return None
+        cands, spans = self._guard(ref, codes, cands)
+        if not len(cands):
+            return None
+        gains = self._gains(ref, codes, cands)
+        keep = gains > 0
+        if not keep.any():
+            return None
+        cands, spans, gains = cands.where(keep), spans[keep], gains[keep]
+        return cands, self.features(ref, text, codes, cands, spans, gains), gains
+
+    def _scan(self, codes: np.ndarray) -> Swaps:
+        """Every window that is no word but one sound-alike (or look-alike) character away from one."""
+        ref = reference()
+        index = slip_index(l_n=self.l_n, f_h=self.f_h)
+        syllable = syllable_table(l_n=self.l_n, f_h=self.f_h)[codes]
+        # characters that may take part: Han, not numerals
+        usable = is_han_table()[codes] & ~NUMERAL_TABLE[codes]
+        run = np.concatenate([[0], np.cumsum(~usable)])
+        # whether each pair of neighbours is found inside some word of three or four characters
+        inner = np.zeros(len(codes), bool)
+        if len(codes) > 1:
+            inner[:-1] = inner_spans().index(gram_keys([codes[:-1], codes[1:]])) >= 0
+        queries, starts, lengths, slots = [], [], [], []
+        for length in range(2, min(4, len(codes)) + 1):
+            n = len(codes) - length + 1
+            open_ = np.flatnonzero(run[length : length + n] == run[:n])
+            exact = gram_keys([codes[open_ + i] for i in range(length)])
+            open_ = open_[ref.table.keys.index(exact) < 0]  # a word as written is not a non-word slip
+            columns = [codes[open_ + i] for i in range(length)]
+            for p in range(length):
+                # in a word of three or four characters, the pairs of neighbours the swap leaves
+                # alone must be pairs found inside words
+                sel = np.ones(len(open_), bool)
+                if length >= 3:
+                    for j in range(length - 1):
+                        if j not in (p - 1, p):
+                            sel &= inner[open_ + j]
+                swapped = [column[sel] for column in columns]
+                swapped[p] = syllable[open_[sel] + p]
+                queries.append(gram_keys(swapped))
+                starts.append(open_[sel])
+                lengths.append(length)
+                slots.append(p)
+            if self.shapes:
+                # a look-alike in a word of four characters leaves its first or its last pair alone
+                sel = inner[open_] | inner[open_ + 2] if length == 4 else np.ones(len(open_), bool)
+                queries.append(gram_keys([column[sel] for column in columns]))
+                starts.append(open_[sel])
+                lengths.append(length)
+                slots.append(-1)
+        sizes = np.array([len(q) for q in queries])
+        hit, entry, _ = index.keys.ranges(np.concatenate(queries))
+        which = np.searchsorted(np.cumsum(sizes), hit, "right")  # the query array of each match
+        start = np.concatenate(starts)[hit]
+        word_length, slot = np.array(lengths)[which], np.array(slots)[which]
+        pos = index.pos[entry]
+        # a rough gain: the word against its span's characters as words of their own
+        keep = index.base[entry] - single_log_probs()[codes[start + pos]] >= MIN_ROUGH_GAIN
+        keep &= np.where(slot >= 0, (pos == slot) & ~index.shape[entry], index.shape[entry])
+        keep &= ref.lengths[index.rows[entry]] == word_length
+        start, entry = start[keep], entry[keep]
+        return Swaps(start, word_length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
+
+    def _guard(self, ref: Reference, codes: np.ndarray, c: Swaps) -> tuple[Swaps, np.ndarray]:
+        """The candidates that pass every guard (see the module docstring), and the keys of their spans."""
+        target_char = ref.chars[c.row, c.at - c.start]
+        written = codes[c.at]
+        a, b = np.minimum(target_char, written), np.maximum(target_char, written)
+        keep = ~member(ref.variant_codes, (a << CHAR_BITS) | b)
+        c = c.where(keep)
+        spans = _span_keys(codes, c.start, c.length)
+        places, inverse = np.unique(c.at, return_inverse=True)
+        keep = ~self._protected(ref, codes, places)[inverse]
+        keep &= ~self._after_surname(ref, codes, c)
+        c, spans = c.where(keep), spans[keep]
+        # a span written the same way twice in the text is meant (a term, a name)
+        order = np.lexsort((c.start, spans))
+        first = np.ones(len(c), bool)  # the first candidate of each (span, start)
+        first[1:] = (spans[order][1:] != spans[order][:-1]) | (c.start[order][1:] != c.start[order][:-1])
+        keys, counts = np.unique(spans[order][first], return_counts=True)
+        keep = counts[np.searchsorted(keys, spans)] < REPEATS
+        keep &= ~_variant_spells_a_word(ref, codes, c)
+        return c.where(keep), spans[keep]
+
+    @staticmethod
+    def _after_surname(ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
+        """True where the word would start at the swapped character, right after a surname.
+
+        张昭 is a name before it is a slip for 张照; but 关于坏境 is a slip for
+        关于环境, so a surname that ends a word as written (关于) does not count.
+        """
+        before = np.maximum(c.at - 1, 0)
+        hit = (c.at == c.start) & (c.at > 0) & member(ref.surname_codes, codes[before])
+        for size in range(2, 5) if hit.any() else ():
+            begin = c.at - size
+            ok = np.flatnonzero(hit & (begin >= 0))
+            keys = _span_keys(codes, begin[ok], np.full(len(ok), size))
+            hit[ok[ref.table.find(keys) >= 0]] = False
+        # and a surname that would become the first character of a word: 阎肃 is a name
+        # before it is a slip for 严肃
+        return np.asarray(hit | ((c.at == c.start) & member(ref.surname_codes, codes[c.at])))
+
+    def _protected(self, ref: Reference, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""
+        sizes = np.array([size for size in range(2, 5) for _ in range(size)])
+        offsets = np.array([offset for size in range(2, 5) for offset in range(size)])
+        starts = at[:, None] - offsets[None, :]
+        ok = (starts >= 0) & (starts + sizes[None, :] <= len(codes))
+        owner = np.nonzero(ok)[0]
+        start, size = starts[ok], np.broadcast_to(sizes, starts.shape)[ok]
+        keys = _span_keys(codes, start, size)
+        rows = ref.table.find(keys)
+        tag = np.where(rows >= 0, ref.tags[np.maximum(rows, 0)], 0)
+        # jieba tags some rare strings as names (戴表, 里人: frequency 3); those do not count
+        freq = np.where(rows >= 0, ref.freqs[np.maximum(rows, 0)], 0)
+        covered = ((tag & PROPER) > 0) & (freq >= MIN_PROPER_FREQ)
+        covered |= ((tag & IDIOM) > 0) & (size >= 3)
+        # pycorrector's names of two characters are too often plain words (富发), so only longer ones
+        covered |= (ref.name_keys.index(keys) >= 0) & (size >= 3)
+        hit = np.zeros(len(at), bool)
+        hit[owner[covered]] = True
+        if self.never_flag:
+            text = "".join(map(chr, codes.tolist()))
+            for term in self.never_flag:
+                begin = text.find(term)
+                while begin >= 0:
+                    hit |= (at >= begin) & (at < begin + len(term))
+                    begin = text.find(term, begin + 1)
+        return hit
+
+    def _gains(self, ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
+        """How much the swap raises the log-probability of the best segmentation of its window."""
+        han = is_han_table()[codes]
+        k = len(c)
+        width = 4 + 2 * CONTEXT
+        # the window: CONTEXT characters each side of the span, within its run of Han characters
+        run_id = np.cumsum(~han)
+        offsets = np.arange(-CONTEXT, 4 + CONTEXT)
+        pos = c.start[:, None] + offsets[None, :]
+        inside = (pos >= 0) & (pos < len(codes)) & (offsets[None, :] < (c.length[:, None] + CONTEXT))
+        safe = np.clip(pos, 0, len(codes) - 1)
+        inside &= han[safe] & (run_id[safe] == run_id[c.start][:, None])
+        # left-align each window: drop the leading positions outside it
+        lead = np.argmax(inside, axis=1)
+        length = inside.sum(axis=1)
+        col = np.arange(width)[None, :]
+        src = safe[np.arange(k)[:, None], np.minimum(lead[:, None] + col, width - 1)]
+        original = np.where(col < length[:, None], codes[src], 0)
+        swapped = original.copy()
+        at_col = c.at - (c.start - CONTEXT + lead)
+        swapped[np.arange(k), at_col] = ref.chars[c.row, c.at - c.start]
+        best = _segment(ref, np.concatenate([original, swapped]), np.concatenate([length, length]))
+        return np.asarray(best[k:] - best[:k])
+
+    def features(
+        self,
+        ref: Reference,
+        text: str,
+        codes: np.ndarray,
+        c: Swaps,
+        spans: np.ndarray,
+        gains: np.ndarray,
+    ) -> np.ndarray:
+        """One row of :data:`FEATURES` per candidate."""
+        readings = shipped_readings().char_ids
+        target_char = ref.chars[c.row, c.at - c.start]
+        exact = readings[codes[c.at]] == readings[target_char]
+        char_freqs = char_log_freqs()
+        corpus_target, corpus_span = self._corpus_counts(ref, text, codes, c, spans)
+        # counts per CORPUS_SCALE characters, so that weights fitted on one corpus serve another size
+        scale = CORPUS_SCALE / max(self.corpus.chars, 1) if self.corpus is not None else 0.0
+        return np.column_stack(
+            [
+                gains,
+                ref.log_probs[c.row].astype(np.float64),
+                exact & ~c.shape,
+                c.shape,
+                c.length == 3,
+                c.length == 4,
+                inner_spans().index(spans) >= 0,
+                char_freqs[codes[c.at]],
+                single_log_probs()[codes[c.at]],
+                char_freqs[target_char],
+                _margins(c.at, target_char, gains),
+                np.log1p(corpus_target * scale),
+                np.log1p(corpus_span * scale),
+            ]
+        ).astype(np.float64)
+
+    def _corpus_counts(
+        self, ref: Reference, text: str, codes: np.ndarray, c: Swaps, spans: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """How often the corpus has each candidate's word and its span as written (the text left out)."""
+        zeros = np.zeros(len(c))
+        stats = self.corpus
+        if stats is None:
+            return zeros, zeros
+        tables = {2: stats.bigrams, 3: stats.trigrams, 4: stats.fourgrams}
+        words = _keys([ref.chars[c.row, i] for i in range(4)], c.length)
+        target, span = zeros.copy(), zeros.copy()
+        own = len(stats.doc_ids) and text_id(text) in set(stats.doc_ids.tolist())
+        for size, table in tables.items():
+            sel = c.length == size
+            if not sel.any():
+                continue
+            target[sel] = table.get(words[sel])
+            span[sel] = 0 if stats.words_only else table.get(spans[sel])
+            if own:
+                n = len(codes) - size + 1
+                mine = np.unique(gram_keys([codes[i : i + n] for i in range(size)]), return_counts=True)
+                for values, keys in ((target, words), (span, spans)):
+                    at = np.minimum(np.searchsorted(mine[0], keys[sel]), len(mine[0]) - 1)
+                    values[sel] = np.maximum(
+                        values[sel] - np.where(mine[0][at] == keys[sel], mine[1][at], 0), 0
+                    )
+        return target, span
+
+    def _pick(
+        self, text: str, c: Swaps, confidence: np.ndarray, gains: np.ndarray, limit: float
+    ) -> list[NonWordHit]:
+        """The best swap at each character, then the best of overlapping words, at or above ``limit``."""
+        ref = reference()
+        order = np.lexsort((-gains, -confidence))
+        taken = np.zeros(len(text), bool)
+        hits = []
+        for i in order.tolist():
+            if confidence[i] < limit:
+                break
+            start, length, at = int(c.start[i]), int(c.length[i]), int(c.at[i])
+            if taken[start : start + length].any():
+                continue
+            taken[start : start + length] = True
+            word = ref.word(int(c.row[i]))
+            kind = "shape" if c.shape[i] else "sound"
+            hits.append(
+                NonWordHit(
+                    at,
+                    at + 1,
+                    text[at],
+                    word[at - start],
+                    round(float(confidence[i]), 4),
+                    f"{text[start : start + length]!r} is not a word; {word!r} (alike in {kind}) "
+                    f"makes the passage {math.exp(min(float(gains[i]), 50.0)):.3g} times as likely",
+                )
+            )
+        return sorted(hits, key=lambda h: h.start)
+
+
+@cache
+def variant_table() -> np.ndarray:
+    """A variant of each code point (0 for none): 于 for 於, 計 for 计 (one of several)."""
+    ref = reference()
+    table = np.zeros(CODE_POINTS, np.uint64)
+    a, b = ref.variant_codes >> CHAR_BITS, ref.variant_codes & ((1 << CHAR_BITS) - 1)
+    table[a.astype(np.int64)] = b
+    table[b.astype(np.int64)] = a
+    return table
+
+
+def _variant_spells_a_word(ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
+    """True where the span as written is a word once one character is written as its variant.
+
+    富於 is 富于 in traditional script, not a slip for 富裕.
+    """
+    variants = variant_table()
+    last = len(codes) - 1
+    columns = [codes[np.minimum(c.start + i, last)] for i in range(4)]
+    hit = np.zeros(len(c), bool)
+    for i in range(4):
+        other = variants[columns[i]]
+        sel = np.flatnonzero((i < c.length) & (other > 0))
+        if len(sel):
+            swapped = [column[sel] for column in columns]
+            swapped[i] = other[sel]
+            hit[sel] |= ref.table.find(_keys(swapped, c.length[sel])) >= 0
+    return hit
+
+
+def _margins(at: np.ndarray, suggestion: np.ndarray, gains: np.ndarray) -> np.ndarray:
+    """Each swap's gain less the best gain of another suggestion for the same character (at most 10).
+
+    睡面 may be 睡眠 or 水面: when two suggestions for a character compete, neither is sure.
+    """
+    best: dict[int, dict[int, float]] = {}
+    for a, s, g in zip(at.tolist(), suggestion.tolist(), gains.tolist(), strict=True):
+        mine = best.setdefault(a, {})
+        mine[s] = max(mine.get(s, -math.inf), g)
+    return np.array(
+        [
+            min(MAX_MARGIN, g - max((v for k, v in best[a].items() if k != s), default=-math.inf))
+            for a, s, g in zip(at.tolist(), suggestion.tolist(), gains.tolist(), strict=True)
+        ]
+    )
+
+
+def _segment(ref: Reference, windows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The log-probability of the best segmentation of each row's first ``lengths`` characters.
+
+    A unigram segmentation as jieba's: a word of the reference scores its
+    log-probability, any other single character the floor; all substrings of
+    all rows are looked up at once.
+    """
+    k, width = windows.shape
+    spans = [(begin, size) for size in range(1, 5) for begin in range(width - size + 1)]
+    keys = np.concatenate([gram_keys([windows[:, begin + i] for i in range(size)]) for begin, size in spans])
+    rows = ref.table.find(keys).reshape(len(spans), k)
+    log_probs = np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf)
+    singles = np.array([size == 1 for _, size in spans])
+    log_probs[singles] = np.maximum(log_probs[singles], ref.floor_log_prob)
+    score = {span: log_probs[i] for i, span in enumerate(spans)}
+    best = np.full((k, width + 1), -np.inf)
+    best[:, 0] = 0.0
+    for end in range(1, width + 1):
+        for size in range(1, min(4, end) + 1):
+            best[:, end] = np.maximum(best[:, end], best[:, end - size] + score[(end - size, size)])
+    return np.asarray(best[np.arange(k), lengths])

@@ -1,0 +1,78 @@
+"""Both kinds of slip through one checker: the corpus detector, the non-word detector, their guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusclean.typos.check import TypoChecker, best_hits, guarded
+from corpusclean.typos.detect import TypoHit
+from corpusclean.typos.inject import inject_char_slips
+from corpusclean.typos.lexicon import lexicon
+
+PAGE = "我们要制定工作己划。"
+
+
+def test_one_page_without_a_corpus_is_checked_against_the_reference() -> None:
+    checker = TypoChecker()
+    assert not checker.corpus.fitted
+    assert [(h.text, h.suggestion) for h in checker.find(PAGE)] == [("己", "计")]
+
+
+#: About 100,000 characters that never write 计划: enough that the word list expects it there.
+NO_PLAN = ["今天的天气很好，大家都出去走走。"] * 6000
+
+
+@pytest.mark.parametrize(
+    ("others", "flagged"),
+    [
+        pytest.param(["今年的工作计划很好。"] * 4, [("己", "计")], id="correction-written-elsewhere"),
+        pytest.param(NO_PLAN, [], id="correction-expected-but-never-written"),
+        pytest.param(NO_PLAN + ["今年的工作计划很好。"] * 3, [("己", "计")], id="large-corpus-writes-it"),
+    ],
+)
+def test_with_a_corpus_a_non_word_needs_its_correction_written_elsewhere(
+    others: list[str], flagged: list[tuple[str, str]]
+) -> None:
+    checker = TypoChecker().fit([*others, PAGE])
+    assert [(h.text, h.suggestion) for h in checker.find(PAGE)] == flagged
+
+
+def test_a_correction_written_only_in_the_same_document_does_not_count() -> None:
+    text = PAGE + "今年的工作计划很好。" * 4
+    checker = TypoChecker().fit([*NO_PLAN, text])
+    assert checker.find(text) == []
+
+
+def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
+    low = TypoHit(2, 4, "出行", "初心", 0.7, (0, 0, 0, 0))
+    high = TypoHit(3, 4, "行", "心", 0.9, (0, 0, 0, 0))
+    apart = TypoHit(6, 8, "使命", "事明", 0.8, (0, 0, 0, 0))
+    assert best_hits([low, high, apart]) == [high, apart]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "left_alone"),
+    [
+        pytest.param("我们要制定工作己划", 7, 8, False, id="a-non-word-slip"),
+        pytest.param("记者王珣章报道", 3, 4, True, id="given-name-after-a-surname"),
+        pytest.param("提高笑率", 2, 3, False, id="surname-character-inside-a-word"),
+        pytest.param("富於变化的谋略", 1, 2, True, id="traditional-text"),
+        pytest.param("对三个人都负责任的决定", 6, 7, True, id="makes-a-common-word"),
+        pytest.param("读胡志明主席的信", 3, 5, True, id="across-a-listed-name"),
+    ],
+)
+def test_guards_on_any_hit(text: str, start: int, end: int, left_alone: bool) -> None:
+    assert guarded(text, start, end) is left_alone
+
+
+def test_one_character_slips_change_one_character_of_a_listed_word() -> None:
+    texts = ["今天我们坚持改革开放的方针，继续前进，努力完成工作计划。" * 30]
+    noisy, slips = inject_char_slips(texts, rate=1 / 50, seed=3)
+    assert len(slips) >= 10
+    changed = [i for i, (a, b) in enumerate(zip(texts[0], noisy[0], strict=True)) if a != b]
+    assert changed == [s.start for s in slips]
+    words = lexicon().words
+    for s in slips:
+        assert s.kind in ("nonword", "realword") and s.original != s.typo
+        if s.kind == "realword":
+            assert any(noisy[0][a : a + 2] in words for a in (s.start - 1, s.start))

@@ -1,0 +1,191 @@
+"""Non-word slip detection with the shipped reference: what it must flag, what it must leave alone."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusclean.typos import NonWordDetector, NonWordHit
+from corpusclean.typos.ngrams import NgramStats
+from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
+
+ROOT = Path(__file__).resolve().parent.parent
+CSC = ROOT.parent / "shared" / "csc-dev"
+
+
+@pytest.fixture(scope="module")
+def detector() -> NonWordDetector:
+    found = NonWordDetector()
+    found.preload()
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        pytest.param("公司今年的生产己划已经完成。", "己", "计", id="ji-hua"),
+        pytest.param("他对各仲食品都充满了好奇。", "仲", "种", id="ge-zhong"),
+        pytest.param("其实找工作是个热能生巧的过程。", "热", "熟", id="idiom-shu-neng-sheng-qiao"),
+        pytest.param("面试技巧才是关建。", "建", "键", id="guan-jian"),
+        pytest.param("我们要保持乐关的心态。", "关", "观", id="le-guan"),
+        pytest.param("他最近经常失面，精神不好。", "面", "眠", id="shi-mian"),
+        pytest.param("会议决定成立专门的调查小祖。", "祖", "组", id="xiao-zu"),
+        pytest.param("今年的经济增长速度明显加块。", "块", "快", id="jia-kuai"),
+    ],
+)
+def test_flags_non_word_slips(detector: NonWordDetector, text: str, wrong: str, right: str) -> None:
+    hits = detector.find(text)
+    assert [(h.text, h.suggestion) for h in hits] == [(wrong, right)]
+    (hit,) = hits
+    assert text[hit.start : hit.end] == wrong
+    assert DEFAULT_NONWORD_THRESHOLD <= hit.confidence <= 1.0
+    assert "is not a word" in hit.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("公司今年的生产计划已经完成。", id="the-correct-word"),
+        pytest.param("她是一个可爱至极的女孩。", id="web-zhi-ji"),
+        pytest.param("他们砍倒一棵树。", id="web-kan-dao"),
+        pytest.param("这事我知道了。", id="web-zhe-shi"),
+        pytest.param("立宪主义是一种政治理念。", id="web-li-xian"),
+        pytest.param("这是一种新的研究范式。", id="web-fan-shi"),
+        pytest.param("毛泽东同志在延安。", id="name"),
+        pytest.param("王小明今天没来上课。", id="name-after-surname"),
+        pytest.param("张昭片刻之后离开。", id="given-name-not-zhao-pian"),
+        pytest.param("这次活动事半功倍。", id="idiom"),
+        pytest.param("我们要再接再厉。", id="idiom-2"),
+        pytest.param("一九九八年十二月三十一日。", id="numerals"),
+        pytest.param("这个问题需要进一步研九。", id="numeral-never-swapped"),
+        pytest.param("他买了一部iPhone手机。", id="latin"),
+        pytest.param("我不施工的时候休息。", id="straddles-a-boundary"),
+        pytest.param("他是知识分子，也是我们的一份子。", id="variant-forms"),
+        pytest.param("这个計划很好。", id="traditional-variant"),
+    ],
+)
+def test_leaves_alone(detector: NonWordDetector, text: str) -> None:
+    assert detector.find(text) == []
+
+
+def test_a_span_written_twice_is_meant(detector: NonWordDetector) -> None:
+    once = "我们要保持乐关的心态。"
+    assert detector.find(once)
+    assert detector.find(once + "乐关是他的名字。") == []
+
+
+def test_never_flag_terms() -> None:
+    text = "我们要保持乐关的心态。"
+    assert NonWordDetector(never_flag=["乐关"]).find(text) == []
+
+
+def test_threshold_per_call(detector: NonWordDetector) -> None:
+    text = "我们要保持乐关的心态。"
+    (hit,) = detector.find(text)
+    assert detector.find(text, threshold=hit.confidence + 1e-3) == []
+    assert detector.find(text, threshold=hit.confidence - 1e-3) == [hit]
+
+
+def test_a_lower_slip_rate_lowers_confidence() -> None:
+    text = "我们要保持乐关的心态。"
+    (usual,) = NonWordDetector().find(text, threshold=0.0)
+    (rare,) = NonWordDetector(slip_rate=1 / 2000).find(text, threshold=0.0)
+    assert rare.confidence < usual.confidence
+    assert rare.suggestion == usual.suggestion
+
+
+def test_corpus_counts_vouch_for_a_term_and_for_a_suggestion() -> None:
+    term = "这是检查前的肠腔准备，需要空腹。"  # 肠腔 is a medical term the word list lacks
+    plain = NonWordDetector()
+    assert [h.suggestion for h in plain.find(term)] == ["唱"]
+    plain.use_corpus(NgramStats.fit(["肠腔准备很重要。"] * 5 + ["做好肠腔的清洁。"] * 5))
+    assert plain.find(term) == []
+
+    slip = "我们要保持乐关的心态。"
+    alone = NonWordDetector().find(slip)[0].confidence
+    with_corpus = NonWordDetector()
+    with_corpus.use_corpus(NgramStats.fit(["他很乐观。"] * 5 + ["乐观的心态很重要。"] * 5))
+    assert with_corpus.find(slip)[0].confidence > alone
+
+
+def test_a_text_in_the_corpus_does_not_vouch_for_itself() -> None:
+    """A text counted in the corpus is scored on the counts of the other documents only."""
+    text = "我们要保持乐关的心态。"
+    stats = NgramStats.fit([text] * 3 + ["今天天气很好。", "乐观的人更健康。"])
+    detector = NonWordDetector()
+    detector.use_corpus(stats)
+    column = FEATURES.index("corpus_span")
+
+    def span_feature(text: str) -> float:
+        scored = detector.candidates(text)
+        assert scored is not None
+        _, features, _ = scored
+        return float(features[0, column])
+
+    per_char = CORPUS_SCALE / stats.chars
+    assert span_feature(text) == pytest.approx(np.log1p(2 * per_char))  # its own copy taken away
+    assert span_feature(text + "再见。") == pytest.approx(np.log1p(3 * per_char))  # not in the corpus
+
+
+def test_hits_are_frozen_records() -> None:
+    (hit,) = NonWordDetector().find("今年的经济增长速度明显加块。")
+    assert isinstance(hit, NonWordHit)
+    with pytest.raises(AttributeError):
+        hit.confidence = 0.0  # type: ignore[misc]
+
+
+def test_weights_fit_the_features() -> None:
+    fits = fitted_weights()
+    assert set(fits) == {"reference", "corpus", "corpus_words_only"}
+    assert all(len(w.weights) == len(FEATURES) and 0 < w.slip_rate < 1 for w in fits.values())
+
+
+def _eval_csc() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_csc", ROOT / "benchmarks" / "eval_csc.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not CSC.is_dir(), reason=f"the csc-dev set is not at {CSC}")
+@pytest.mark.parametrize("name", ["law.test", "med.test"])
+def test_csc_dev_slice_meets_a_floor(name: str) -> None:
+    """The first 200 sentences of each held-out file, each checked alone with the reference only."""
+    module = _eval_csc()
+    rows = module.read(CSC / name)[:200]
+    (scores,) = module.evaluate(rows, NonWordDetector(), [DEFAULT_NONWORD_THRESHOLD])
+    char_precision = scores.right_chars / scores.flagged_chars
+    sentence_p = scores.corrected / scores.flagged_sentences
+    sentence_r = scores.corrected / scores.error_sentences
+    assert char_precision >= 0.7
+    assert 2 * sentence_p * sentence_r / (sentence_p + sentence_r) > 0.25
+    assert scores.clean_flagged / scores.clean_sentences <= 0.08
+
+
+@given(st.text(alphabet=st.sampled_from("己划计首度都推退向运数输的了是在\n ，。aZ1𠀀🙂一二"), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_hits_are_spans_of_the_text(text: str) -> None:
+    for hit in NonWordDetector().find(text):
+        assert text[hit.start : hit.end] == hit.text and hit.end == hit.start + 1
+        assert hit.suggestion != hit.text and 0.0 <= hit.confidence <= 1.0
+
+
+def test_pickles_for_worker_processes() -> None:
+    """A parallel runner ships the detector to workers; the loaded tables stay behind, cached per process."""
+    import pickle
+
+    detector = NonWordDetector(never_flag=["乐关"])
+    detector.use_corpus(NgramStats.fit(["今年的生产计划。"] * 3 + ["乐观的心态。"] * 3))
+    copy = pickle.loads(pickle.dumps(detector))
+    text = "公司今年的生产己划已经完成。我们要保持乐关的心态。"
+    assert copy.find(text) == detector.find(text) != []
+    assert len(pickle.dumps(NonWordDetector())) < 2_000
