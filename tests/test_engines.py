@@ -9,8 +9,8 @@ import pytest
 
 from corpusclean.document import Document
 from corpusclean.engines.records import BatchCleaner, clean_records, read_document
+from corpusclean.formats import Corpus
 from corpusclean.pipeline import Pipeline
-from corpusclean.readers import Corpus
 from corpusclean.recipe import default_pipeline
 
 OWN = "今天天气很好，我们去公园散步。  \n\n\n公园里有很多人在锻炼身体。"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from corpusclean import Document
-from corpusclean.exporters import JsonlWriter, TextDirWriter, TextFileWriter, safe_relative_path
-from corpusclean.readers import Corpus
+from corpusclean.formats import Corpus, JsonlWriter, TextDirWriter, TextFileWriter
+from corpusclean.formats.writers import safe_relative_path
 
 DOCS = [
     Document(id="a", text="中文，全角　空格（测试）！", metadata={"k": "值"}),

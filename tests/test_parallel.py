@@ -17,9 +17,9 @@ from corpusclean.cleaner import Cleaner
 from corpusclean.cli import main
 from corpusclean.document import Document
 from corpusclean.errors import OutputError
+from corpusclean.formats import Corpus, open_compressed
 from corpusclean.parallel import LocalEngine, StateMerger, fit_groups
 from corpusclean.pipeline import Pipeline
-from corpusclean.readers import Corpus, open_compressed
 from corpusclean.registry import make_cleaner
 from corpusclean.runner import clean_files
 from corpusclean.units import UNIT_BYTES, find_files, plan_units, read_unit, unit_size

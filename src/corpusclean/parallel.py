@@ -39,7 +39,7 @@ from typing import Any, Protocol, TypeVar
 from .cleaner import Cleaner, not_counted
 from .document import Document
 from .errors import InputError
-from .exporters import document_record
+from .formats import document_record
 from .pipeline import Pipeline
 from .shards import SHARD_BYTES, UnitResult, UnitWriter, reject_record
 from .units import Unit, read_unit
@@ -56,10 +56,11 @@ def with_progress(progress: Progress | None, items: Iterable[T], desc: str) -> I
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How input records are read: the JSONL fields of the text and the id."""
+    """How input records are read: the record fields of the text and the id, whether to split text files."""
 
     text_key: str = "text"
     id_key: str = "id"
+    split_text: bool = False
 
 
 DEFAULT_READ = ReadOptions()
@@ -96,7 +97,7 @@ def clean_unit(
         errors.append(cleaning_failure(doc, exc))
 
     try:
-        docs = read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=errors.append)
+        docs = read_unit(unit, options, on_error=errors.append)
         for doc in pipeline.clean(_counted(docs, result), on_drop=set_aside, on_error=failed):
             if "duplicate_of" in doc.metadata:
                 result.duplicates += 1
@@ -252,7 +253,7 @@ class StateMerger:
 
 def _read_all(units: Iterable[Unit], options: ReadOptions) -> Iterator[Document]:
     for unit in units:
-        yield from read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=_ignore)
+        yield from read_unit(unit, options, on_error=_ignore)
 
 
 def _ignore(error: InputError) -> None:

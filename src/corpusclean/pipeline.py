@@ -86,7 +86,7 @@ class Pipeline(Cleaner):
         """Fit each corpus-level cleaner on ``docs`` as the cleaners before it leave them.
 
         ``docs`` is iterated once per cleaner that needs a fit, so pass a list or a
-        re-readable corpus (:class:`corpusclean.readers.Corpus`), not a generator,
+        re-readable corpus (:class:`corpusclean.formats.Corpus`), not a generator,
         when more than one does.
         """
         for i, cleaner in enumerate(self.cleaners):

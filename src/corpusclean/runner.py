@@ -29,24 +29,14 @@ from typing import Any, Literal
 from .cleaner import Cleaner, CleanerStats
 from .document import Document
 from .errors import InputError, OutputError
-from .exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
+from .formats import JsonlWriter, TextDirWriter, atomic_file, document_suffix, find_files, format_named
+from .formats import infer_format as infer_format  # the output choice lives with the formats
 from .parallel import LocalEngine, Progress, ReadOptions, UnitEngine, as_pipeline, with_progress
-from .readers import document_suffix, find_files
 from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, reject_record, stats_from_dict
 from .units import Unit, input_fingerprint, plan_units, total_bytes, unit_size
 
-Format = Literal["jsonl", "txt"]
-
-
-def infer_format(output: str) -> Format:
-    """The output format an output path implies: JSONL for ``-`` and ``.jsonl[.gz|.zst]``, else text.
-
-    >>> infer_format("out/seeds.jsonl.zst"), infer_format("out/texts"), infer_format("-")
-    ('jsonl', 'txt', 'jsonl')
-    """
-    if output == "-" or (document_suffix(Path(output)) or "").startswith(".jsonl"):
-        return "jsonl"
-    return "txt"
+#: An output format: the name of a row of :data:`~corpusclean.formats.FORMATS` that has a writer.
+Format = str
 
 
 @dataclass
@@ -121,10 +111,10 @@ class _Outputs(contextlib.ExitStack):
         self._sides: dict[str, JsonlWriter] = {}
 
     def open_main(self) -> None:
-        if self.fmt == "jsonl":  # a file or stdout: a directory gets shards
-            self.main = self.enter_context(JsonlWriter(self.output))
-        elif self.output.lower().endswith(".txt"):
-            self.main = self.enter_context(TextFileWriter(self.output))
+        writer = format_named(self.fmt).write
+        if self.output == "-" or (writer is not None and document_suffix(Path(self.output))):
+            # a file or stdout; a directory gets shards, or one text file per document
+            self.main = self.enter_context((writer or JsonlWriter)(Path(self.output)))
         else:
             self.main = self.enter_context(TextDirWriter(self.output))
         self.result.files["documents"] = self.output
@@ -159,6 +149,7 @@ def clean_files(
     fmt: Format | None = None,
     text_key: str = "text",
     id_key: str = "id",
+    split_text: bool = False,
     on_error: Literal["skip", "fail"] = "skip",
     progress: Progress | None = None,
     workers: int = 1,
@@ -178,7 +169,7 @@ def clean_files(
     """
     fmt = fmt or infer_format(output)
     check_output_path(inputs, output)
-    options = ReadOptions(text_key=text_key, id_key=id_key)
+    options = ReadOptions(text_key=text_key, id_key=id_key, split_text=split_text)
     files = find_files(inputs)
     unit_bytes = unit_bytes or unit_size(total_bytes(files))
     units = plan_units(files, unit_bytes=unit_bytes)
@@ -187,7 +178,7 @@ def clean_files(
         fingerprint = {
             "inputs": input_fingerprint(files),
             "pipeline": as_pipeline(pipeline).names,
-            "read": [text_key, id_key],
+            "read": [text_key, id_key, split_text],
             "unit_bytes": unit_bytes,
             "shard_bytes": shard_bytes,
         }

@@ -26,7 +26,7 @@ import orjson
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document
-from ..exporters import document_record
+from ..formats import document_record
 
 #: Columns of the output batches.
 COLUMNS: tuple[str, ...] = ("id", "text", "status", "document")

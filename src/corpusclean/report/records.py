@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..document import Document
 from ..errors import InputError
-from ..readers import open_compressed
+from ..formats import open_compressed
 
 
 def read_documents(path: str | Path) -> Iterator[Document]:

@@ -28,15 +28,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from .document import Document
-from .errors import OutputError
+from ..document import Document
+from ..errors import OutputError
 from .jsonl import dump_record
 
 
 def document_record(doc: Document) -> bytes:
     """One JSONL line (with its newline) for ``doc``: exactly the model's fields, UTF-8.
 
-    Integers beyond 64 bits in the metadata keep every digit (see :mod:`corpusclean.jsonl`).
+    Integers beyond 64 bits in the metadata keep every digit (see :mod:`corpusclean.formats.jsonl`).
     """
     return dump_record(doc.model_dump(mode="json"))
 

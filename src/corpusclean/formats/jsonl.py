@@ -1,0 +1,333 @@
+"""JSON Lines in and out, without silent loss; and ``.json`` files, as JSON Lines or one array.
+
+orjson is fast and strict, and right for nearly every line. Where it would lose
+something quietly, the line is parsed again with the standard library: an
+integer beyond 64 bits (orjson turns it into an inexact float) keeps every
+digit, and a top-level key given twice with different values is refused rather
+than resolved by keeping the last. Both are found with a cheap test on every
+line, and only a line that fails it is parsed again. Writing falls back the same way for such
+integers.
+
+>>> parse_record(b'{"text": "x", "n": 1180591620717411303424}', {})[0]["n"]
+1180591620717411303424
+>>> dump_record({"n": 2**70})
+b'{"n":1180591620717411303424}\\n'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+import orjson
+
+from ..document import Document
+from ..errors import InputError
+from .compression import open_compressed
+from .encoding import decode_bytes
+from .records import MissingTextError, record_document
+from .source import InputFile, ReadSettings, Span
+
+_BOM = b"\xef\xbb\xbf"
+_SKIP_CHUNK = 2**20
+
+
+def parse_record(line: bytes, where: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """The JSON value of ``line`` and metadata on how it was decoded (empty for UTF-8).
+
+    A line that is not UTF-8 is decoded like a text file (see
+    :func:`corpusclean.formats.encoding.decode_bytes`): damaged UTF-8 gives
+    ``{"decode_errors": n}``, a legacy encoding ``{"encoding": "gb18030"}``.
+    ``where`` (``path`` and ``line``) goes into the error raised for a bad line.
+    """
+    decoded: dict[str, Any] = {}
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        if _is_utf8(line):  # a real syntax error (orjson reports bad UTF-8 in the same words)
+            raise _invalid(exc, where) from None
+        try:
+            text, encoding = decode_bytes(line)
+        except InputError as err:
+            raise InputError(err.reason, **where) from None
+        if encoding == "utf-8":
+            decoded["decode_errors"] = text.count("\ufffd")
+        else:
+            decoded["encoding"] = encoding
+        try:
+            record = orjson.loads(text)
+        except orjson.JSONDecodeError as exc2:
+            raise _invalid(exc2, where) from None
+        line = text.encode("utf-8")
+    if isinstance(record, dict) and _needs_exact_parse(line, record):
+        record = _parse_exactly(line, where)
+    return record, decoded
+
+
+def dump_record(value: Any) -> bytes:
+    """``value`` as one compact JSON line, UTF-8 with Chinese readable; big integers exact."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # "Integer exceeds 64-bit range": the standard library keeps every digit
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return text.encode("utf-8") + b"\n"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _invalid(exc: Exception, where: dict[str, Any]) -> InputError:
+    return InputError(f"not valid JSON ({exc}); fix or remove the line", **where)
+
+
+_PLAIN = (str, int, bool, type(None))
+
+
+def _needs_exact_parse(line: bytes, record: dict[str, Any]) -> bool:
+    """A cheap test, run on every record, that errs only towards True.
+
+    Every key of a JSON object is followed by ``":`` (JSON escapes any quote
+    inside a string), so a line with more of them than the record has keys
+    repeated a key (or has ``":`` inside a string, and is merely parsed again);
+    one with fewer was written with spaces before its colons. A float beyond
+    64 bits may have been an integer that orjson could not hold.
+    """
+    expected = len(record)
+    for value in record.values():
+        if type(value) not in _PLAIN:
+            keys, inexact = _walk(value)
+            if inexact:
+                return True
+            expected += keys
+    return line.count(b'":') != expected
+
+
+def _walk(value: Any) -> tuple[int, bool]:
+    """The number of object keys inside ``value``, and whether it holds a float beyond 64 bits."""
+    if type(value) is float:
+        return 0, not -(2.0**63) < value < 2.0**63
+    keys, items = 0, value
+    if type(value) is dict:
+        keys, items = len(value), value.values()
+    elif type(value) is not list:
+        return 0, False
+    for item in items:
+        if type(item) not in _PLAIN:
+            inner, inexact = _walk(item)
+            if inexact:
+                return keys, True
+            keys += inner
+    return keys, False
+
+
+def _parse_exactly(line: bytes, where: dict[str, Any]) -> Any:
+    """Parse with the standard library: integers of any size; a top-level key repeated
+    with different values is refused (nested objects keep the last value, as orjson does)."""
+    objects: list[list[tuple[str, Any]]] = []
+
+    def keep_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        objects.append(items)  # the outermost object is completed, and so appended, last
+        return dict(items)
+
+    try:
+        record = json.loads(line, object_pairs_hook=keep_pairs, parse_constant=_no_constant)
+    except ValueError as exc:
+        raise _invalid(exc, where) from None
+    seen: dict[str, Any] = {}
+    for key, value in objects[-1] if isinstance(record, dict) else ():
+        if key in seen and seen[key] != value:
+            raise InputError(
+                f"the key {key!r} appears more than once with different values, so reading either "
+                "would lose the other; keep one of them and read the file again",
+                **where,
+            )
+        seen[key] = value
+    return record
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def read_jsonl(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[Document]:
+    """The documents of a JSON Lines file (``.gz``/``.zst`` decompressed), or of the lines in ``span``.
+
+    A line over the document limit is refused without being read into memory.
+    When the first record read has no text field, the name is wrong for the
+    file: reading stops with one error that names the fields there are,
+    instead of one error per line.
+    """
+    number, limit, position = span.first - 1, settings.max_document_bytes, span.start
+    path, first = str(file.path), True
+    try:
+        with open_compressed(file.path) as stream:
+            if span.start:
+                stream.seek(span.start)
+            # never more than the limit in memory
+            while (span.end is None or position < span.end) and (line := stream.readline(limit + 1)):
+                number += 1
+                position += len(line)
+                if len(line) > limit and not line.endswith(b"\n"):
+                    size = len(line) + skip_line(stream)
+                    position += size - len(line)
+                    settings.fail(InputError(settings.too_large(size, "the line"), path=path, line=number))
+                    continue
+                if number == 1 and line.startswith(_BOM):
+                    line = line[len(_BOM) :]
+                if line.isspace() or not line:
+                    continue
+                where: dict[str, Any] = {"path": path, "line": number}
+                try:
+                    record, decoded = parse_record(line, where)
+                    yield record_document(record, settings, f"{file.path.name}:{number}", where, decoded)
+                except MissingTextError as err:
+                    if first:
+                        raise _wrong_text_key(err) from None
+                    settings.fail(err)
+                except InputError as err:
+                    settings.fail(err)
+                first = False
+    except EOFError:
+        raise InputError(
+            "the compressed file ends too early (truncated); the documents before this line were "
+            "read, the rest is missing: fetch or compress the file again",
+            path=path,
+            line=number + 1,
+        ) from None
+
+
+def _wrong_text_key(err: InputError) -> InputError:
+    return InputError(
+        f"{err.reason}; the first record has no such field, so the rest of the file was not read",
+        path=err.path,
+        line=err.line,
+    )
+
+
+def skip_line(stream: IO[bytes]) -> int:
+    """Read past the rest of an overlong line in pieces; return how many bytes it had."""
+    size = 0
+    while chunk := stream.readline(_SKIP_CHUNK):
+        size += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return size
+
+
+def cut_jsonl(file: InputFile, size: int, unit_bytes: int) -> list[tuple[Span, int]]:
+    """Spans of about ``unit_bytes`` of an uncompressed JSONL file, cut after a newline, with their sizes.
+
+    A compressed file cannot be cut without reading it: it is one span.
+    """
+    if file.path.name.lower().endswith((".gz", ".zst")) or size <= unit_bytes:
+        return [(Span(), size)]
+    spans: list[tuple[Span, int]] = []
+    with file.path.open("rb") as stream:
+        start, line = 0, 1
+        while start < size:
+            stream.seek(min(start + unit_bytes, size))
+            if stream.tell() < size:  # on to the end of the line the cut falls in, 1 MiB at a time
+                while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
+                    pass
+            end = stream.tell()
+            spans.append((Span(start, end, line), end - start))
+            line += _count_newlines(stream, start, end)
+            start = end
+    return spans
+
+
+def _count_newlines(stream: IO[bytes], start: int, end: int) -> int:
+    stream.seek(start)
+    count, left = 0, end - start
+    while left > 0:
+        block = stream.read(min(left, 1 << 20))
+        if not block:
+            break
+        count += block.count(b"\n")
+        left -= len(block)
+    return count
+
+
+def read_json(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[Document]:
+    """The documents of a ``.json`` file: one JSON array of records, or JSON Lines under another name.
+
+    Hugging Face datasets are often JSON Lines named ``.json``; exports from
+    other tools are one array. The array is read element by element
+    (:func:`array_elements`), so memory follows the largest record, not the file.
+    """
+    with file.path.open("rb") as stream:
+        head = stream.read(4096).lstrip(_BOM).lstrip()
+    if not head.startswith(b"["):
+        yield from read_jsonl(file, settings, span)
+        return
+    path = str(file.path)
+    with file.path.open("rb") as stream:
+        for number, element in enumerate(array_elements(stream, settings, path), 1):
+            where: dict[str, Any] = {"path": path, "line": number}
+            try:
+                record, decoded = parse_record(element, where)
+                yield record_document(record, settings, f"{file.path.name}:{number}", where, decoded)
+            except MissingTextError as err:
+                if number == 1:
+                    raise _wrong_text_key(err) from None
+                settings.fail(err)
+            except InputError as err:
+                settings.fail(err)
+
+
+def array_elements(
+    stream: IO[bytes], settings: ReadSettings, path: str, block: int = 1 << 16
+) -> Iterator[bytes]:
+    """The bytes of each element of the JSON array that ``stream`` holds, one at a time.
+
+    Elements are found by scanning for the commas and the closing bracket at
+    nesting depth one, outside strings; each is parsed by the caller. An
+    element over the document limit raises :class:`InputError`.
+
+    >>> import io
+    >>> [e for e in array_elements(io.BytesIO(b'[{"a": "x,]"}, {"b": [1, 2]}]'), ReadSettings(), "a.json")]
+    [b'{"a": "x,]"}', b'{"b": [1, 2]}']
+    """
+    depth, in_string, escaped = 0, False, False
+    element = bytearray()
+    started = False
+    while data := stream.read(block):
+        for byte in data:
+            if not started:
+                if byte == 0x5B:  # [
+                    started, depth = True, 1
+                continue
+            if in_string:
+                element.append(byte)
+                if escaped:
+                    escaped = False
+                elif byte == 0x5C:  # backslash
+                    escaped = True
+                elif byte == 0x22:  # "
+                    in_string = False
+                continue
+            if byte in b"[{":
+                depth += 1
+            elif byte in b"]}":
+                depth -= 1
+            elif byte == 0x22:
+                in_string = True
+            if depth == 0 or (depth == 1 and byte == 0x2C):  # the array's "]" or a "," between elements
+                if element.strip():
+                    yield bytes(element.strip())
+                element.clear()
+                if depth == 0:
+                    return
+                continue
+            element.append(byte)
+            if len(element) > settings.max_document_bytes:
+                raise InputError(settings.too_large(len(element), "an element of the array"), path=path)
+    raise InputError(
+        "the JSON array is not closed (the file ends inside it); fetch the file again", path=path
+    )
