@@ -48,8 +48,8 @@ __all__ = [
     "format_of",
     "infer_format",
     "input_help",
-    "output_help",
     "open_compressed",
+    "output_help",
     "read_documents",
     "split_text",
 ]
