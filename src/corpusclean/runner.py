@@ -86,19 +86,27 @@ def check_output_path(inputs: Iterable[str | Path], output: str) -> None:
 def side_path(output: str, fmt: Format, kind: str) -> Path:
     """Where the ``kind`` side file (duplicates, dropped, rejects) of ``output`` goes.
 
+    Duplicates and dropped documents follow the main output's format when it
+    keeps whole records (JSONL, Parquet), else JSON Lines; rejects (errors, not
+    documents) are always JSON Lines.
+
     >>> side_path("out/seeds.jsonl.gz", "jsonl", "duplicates").as_posix()
     'out/seeds.duplicates.jsonl.gz'
+    >>> side_path("out/rows.parquet", "parquet", "dropped").as_posix()
+    'out/rows.dropped.parquet'
+    >>> side_path("out/rows.parquet", "parquet", "rejects").as_posix()
+    'out/rows.rejects.jsonl'
     >>> side_path("out/texts", "txt", "rejects").as_posix()
     'out/texts/rejects.jsonl'
     """
     path = Path(output)
     suffix = document_suffix(path)
-    if fmt == "jsonl" and suffix:
-        stem = path.name[: -len(suffix)]
+    if suffix is None:
+        return path / f"{kind}.jsonl"
+    stem = path.name[: -len(suffix)]
+    if format_named(fmt).whole_records and kind != "rejects":
         return path.with_name(f"{stem}.{kind}{suffix}")
-    if fmt == "txt" and path.name.lower().endswith(".txt"):
-        return path.with_name(f"{path.name[:-4]}.{kind}.jsonl")
-    return path / f"{kind}.jsonl"
+    return path.with_name(f"{stem}.{kind}.jsonl")
 
 
 class _Outputs(contextlib.ExitStack):
@@ -108,7 +116,7 @@ class _Outputs(contextlib.ExitStack):
         super().__init__()
         self.output, self.fmt, self.result = output, fmt, result
         self.main: Any = None
-        self._sides: dict[str, JsonlWriter] = {}
+        self._sides: dict[str, Any] = {}
 
     def open_main(self) -> None:
         writer = format_named(self.fmt).write
@@ -119,12 +127,14 @@ class _Outputs(contextlib.ExitStack):
             self.main = self.enter_context(TextDirWriter(self.output))
         self.result.files["documents"] = self.output
 
-    def side(self, kind: str) -> JsonlWriter:
+    def side(self, kind: str) -> Any:
         if self.output == "-":
             return self.main  # type: ignore[no-any-return]  # stdout: everything in one stream
         if kind not in self._sides:
             path = side_path(self.output, self.fmt, kind)
-            self._sides[kind] = self.enter_context(JsonlWriter(path))
+            main = format_named(self.fmt)
+            writer = main.write if main.whole_records and main.write is not None else JsonlWriter
+            self._sides[kind] = self.enter_context(writer(path))
             self.result.files[kind] = str(path)
         return self._sides[kind]
 
@@ -169,6 +179,11 @@ def clean_files(
     """
     fmt = fmt or infer_format(output)
     check_output_path(inputs, output)
+    if fmt not in ("jsonl", "txt") and (output == "-" or document_suffix(Path(output)) is None):
+        raise OutputError(
+            f"the {fmt} format is written to a file only (not to stdout, nor as shards yet); "
+            f"give -o a file name ending in {format_named(fmt).suffixes[0]}, or use --format jsonl"
+        )
     options = ReadOptions(text_key=text_key, id_key=id_key, split_text=split_text)
     files = find_files(inputs)
     unit_bytes = unit_bytes or unit_size(total_bytes(files))

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..document import Document
 from .jsonl import cut_jsonl, read_json, read_jsonl
+from .parquet import ParquetWriter, cut_parquet, read_parquet
 from .source import InputFile, ReadSettings, Span
 from .text import read_html, read_text
 from .writers import JsonlWriter, TextFileWriter
@@ -45,6 +46,8 @@ class FileFormat:
     cut: Cutter | None = None
     #: How to open a file output of this format; ``None``: not written.
     write: WriterFactory | None = None
+    #: Whether the writer keeps every field of a document (side files then use it too).
+    whole_records: bool = True
 
 
 def _read_text(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[Document]:
@@ -73,8 +76,17 @@ FORMATS: tuple[FileFormat, ...] = (
         "plain text, one document (a text over the size limit is split, see --split-text)",
         _read_text,
         write=TextFileWriter,
+        whole_records=False,
     ),
     FileFormat("html", (".html", ".htm"), "a web page, decoded as its charset declaration says", _read_html),
+    FileFormat(
+        "parquet",
+        (".parquet",),
+        "Parquet, one row a record, read by row group (pip install 'corpusclean[parquet]')",
+        read_parquet,
+        cut=cut_parquet,
+        write=ParquetWriter,
+    ),
 )
 
 #: The format of a file named on the command line with an ending no row has.
