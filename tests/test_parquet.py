@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import signal
 import sys
 from pathlib import Path
 
@@ -10,14 +11,17 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from corpus_cleaners import Slow, corpus_pipeline, same_names, stop_after_units
 from seedtools import peoples_daily
 
 from corpusclean.cli import main
 from corpusclean.errors import MissingDependencyError
 from corpusclean.formats import Corpus, find_files
 from corpusclean.formats.parquet import ParquetWriter
+from corpusclean.runner import clean_files
 from corpusclean.units import plan_units
 
+TESTS = Path(__file__).resolve().parent
 PARAGRAPHS = [p for p in peoples_daily(600) if len(p) > 20][:300]
 
 
@@ -142,12 +146,41 @@ def test_a_missing_pyarrow_names_the_pip_line(tmp_path: Path, monkeypatch: pytes
         list(Corpus([tmp_path / "in.parquet"]))
 
 
-def test_parquet_shards_are_refused_with_a_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    pq.write_table(table(PARAGRAPHS[:2]), tmp_path / "in.parquet")
-    assert (
-        main(["clean", str(tmp_path / "in.parquet"), "-o", str(tmp_path / "shards"), "--format", "parquet"])
-        == 2
+def test_a_directory_output_gets_parquet_shards_like_jsonl_ones(tmp_path: Path) -> None:
+    pq.write_table(table(PARAGRAPHS), tmp_path / "in.parquet", row_group_size=20)
+    shards, jsonl = tmp_path / "shards", tmp_path / "out.jsonl"
+    common = dict(pipeline=corpus_pipeline(), unit_bytes=4000, shard_bytes=20_000)
+    clean_files([tmp_path / "in.parquet"], str(shards), fmt="parquet", **common)  # type: ignore[arg-type]
+    clean_files([tmp_path / "in.parquet"], str(jsonl), **common)  # type: ignore[arg-type]
+    parts = sorted(shards.glob("part-*.parquet"))
+    assert len(parts) > 3 and parts[0].name == "part-00000.parquet"
+    rows = [row for part in parts for row in pq.read_table(part).to_pylist()]
+    assert [(r["id"], r["text"]) for r in rows] == [(r["id"], r["text"]) for r in records(jsonl)]
+
+
+INTERRUPTED_RUN = """
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
+sys.path[:0] = [{tests!r}, {src!r}]
+from corpus_cleaners import Slow, corpus_pipeline, same_names, stop_after_units
+from corpusclean.runner import clean_files
+clean_files([{source!r}], {out!r}, fmt="parquet", pipeline=corpus_pipeline(Slow(seconds=0.02)),
+            workers=2, unit_bytes=4000, shard_bytes=20_000)
+"""
+
+
+def test_an_interrupted_parquet_run_resumes_to_the_same_output(tmp_path: Path) -> None:
+    source = tmp_path / "in.parquet"
+    pq.write_table(table(PARAGRAPHS), source, row_group_size=20)
+    reference, out = tmp_path / "reference", tmp_path / "out"
+    clean_files([source], str(reference), fmt="parquet", pipeline=corpus_pipeline(), workers=1,
+                unit_bytes=4000, shard_bytes=20_000)  # fmt: skip
+    code = INTERRUPTED_RUN.format(
+        tests=str(TESTS), src=str(TESTS.parent / "src"), source=str(source), out=str(out)
     )
-    assert "give -o a file name ending in .parquet" in capsys.readouterr().err
+    left = stop_after_units(code, out, 2, signal.SIGKILL)
+    assert not left["complete"], "the run must be stopped in the middle for this test to mean anything"
+    clean_files([source], str(out), fmt="parquet", pipeline=corpus_pipeline(Slow(seconds=0)), workers=2,
+                unit_bytes=4000, shard_bytes=20_000)  # fmt: skip
+    for name in same_names(out, reference):
+        assert pq.read_table(out / name).equals(pq.read_table(reference / name)), name

@@ -143,12 +143,15 @@ Engine = Literal["local", "ray"]
 
 
 def is_sharded(output: str, fmt: Format) -> bool:
-    """True when ``output`` is a directory of JSONL shards (a directory output with the jsonl format).
+    """True when ``output`` is a directory of shards (a directory output in JSONL or a format with shards).
 
     >>> is_sharded("out/shards", "jsonl"), is_sharded("out/a.jsonl", "jsonl"), is_sharded("out/t", "txt")
     (True, False, False)
+    >>> is_sharded("out/shards", "parquet")
+    True
     """
-    return fmt == "jsonl" and output != "-" and document_suffix(Path(output)) is None
+    has_shards = fmt == "jsonl" or format_named(fmt).from_jsonl is not None
+    return has_shards and output != "-" and document_suffix(Path(output)) is None
 
 
 def clean_files(
@@ -179,11 +182,8 @@ def clean_files(
     """
     fmt = fmt or infer_format(output)
     check_output_path(inputs, output)
-    if fmt not in ("jsonl", "txt") and (output == "-" or document_suffix(Path(output)) is None):
-        raise OutputError(
-            f"the {fmt} format is written to a file only (not to stdout, nor as shards yet); "
-            f"give -o a file name ending in {format_named(fmt).suffixes[0]}, or use --format jsonl"
-        )
+    if fmt not in ("jsonl", "txt") and output == "-":
+        raise OutputError(f"the {fmt} format is not written to stdout; give -o a file or a directory")
     options = ReadOptions(text_key=text_key, id_key=id_key, split_text=split_text)
     files = find_files(inputs)
     unit_bytes = unit_bytes or unit_size(total_bytes(files))
@@ -197,7 +197,12 @@ def clean_files(
             "unit_bytes": unit_bytes,
             "shard_bytes": shard_bytes,
         }
-        shards = ShardDirectory(output, fingerprint=fingerprint)
+        convert = format_named(fmt).from_jsonl
+        shards = ShardDirectory(
+            output,
+            fingerprint={**fingerprint, "format": fmt},
+            convert=None if convert is None else (format_named(fmt).suffixes[0], convert),
+        )
         return _clean_to_shards(pipeline, units, shards, runner, options, on_error, progress, shard_bytes)
     result = RunResult()
     if pipeline.needs_fit:

@@ -28,6 +28,7 @@ import orjson
 
 from ..document import Document
 from ..errors import InputError, MissingDependencyError
+from .compression import open_compressed
 from .records import MissingTextError, record_document
 from .source import InputFile, ReadSettings, Span
 from .writers import atomic_file
@@ -215,3 +216,13 @@ class ParquetWriter:
         if kind is None:
             self._flush()
         self._stack.__exit__(kind, exc, tb)
+
+
+def jsonl_to_parquet(source: Path, target: Path) -> None:
+    """Write the documents of a JSON Lines shard (``.jsonl[.zst]``) as the Parquet file ``target``.
+
+    A directory output in the Parquet format is written this way, one shard at a time.
+    """
+    with open_compressed(source) as stream, ParquetWriter(target) as writer:
+        for line in stream:
+            writer.write(Document.model_validate_json(line))

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..document import Document
 from .jsonl import cut_jsonl, read_json, read_jsonl
-from .parquet import ParquetWriter, cut_parquet, read_parquet
+from .parquet import ParquetWriter, cut_parquet, jsonl_to_parquet, read_parquet
 from .source import InputFile, ReadSettings, Span
 from .text import read_html, read_text
 from .writers import JsonlWriter, TextFileWriter
@@ -48,6 +48,9 @@ class FileFormat:
     write: WriterFactory | None = None
     #: Whether the writer keeps every field of a document (side files then use it too).
     whole_records: bool = True
+    #: How a JSON Lines shard of a directory output becomes a shard of this format;
+    #: ``None``: no shards in this format (JSON Lines shards are kept as they are).
+    from_jsonl: Callable[[Path, Path], None] | None = None
 
 
 def _read_text(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[Document]:
@@ -86,6 +89,7 @@ FORMATS: tuple[FileFormat, ...] = (
         read_parquet,
         cut=cut_parquet,
         write=ParquetWriter,
+        from_jsonl=jsonl_to_parquet,
     ),
 )
 
