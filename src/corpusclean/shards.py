@@ -195,6 +195,8 @@ class ShardDirectory:
         shutil.rmtree(self.tmp, ignore_errors=True)
         for stray in self.directory.glob(f".{MANIFEST}.*"):  # a manifest write that was cut short
             stray.unlink()
+        for stray in self.directory.glob(".*-*.tmp"):  # a converted shard cut short
+            stray.unlink()
         for kind in KINDS:  # shards renamed in place by a run stopped before its manifest was written
             for stray in self.directory.glob(f"{kind}-*{self._suffix(kind)}"):
                 if int(stray.name[len(kind) + 1 :].split(".")[0]) >= self.manifest["shards"][kind]:
