@@ -163,3 +163,16 @@ def test_a_record_missing_the_text_later_in_the_file_is_one_reject_and_the_rest_
 )  # fmt: skip
 def test_one_label_map_for_pages_and_files(label: str, web: bool, codec: str | None) -> None:
     assert codec_for_label(label, web=web) == codec
+
+
+@pytest.mark.parametrize("block", [1, 7, 4096])
+def test_array_elements_are_found_across_reads_of_any_size(block: int) -> None:
+    import io
+
+    from corpusclean.formats.jsonl import array_elements
+    from corpusclean.formats.source import ReadSettings
+
+    records = [{"text": p, "n": i, "big": 2**70, "q": '引号"和,]'} for i, p in enumerate(PARAGRAPHS[:12])]
+    data = json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+    found = list(array_elements(io.BytesIO(data), ReadSettings(), "a.json", block=block))
+    assert [json.loads(e) for e in found] == records

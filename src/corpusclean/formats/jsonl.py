@@ -16,7 +16,9 @@ b'{"n":1180591620717411303424}\\n'
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -30,6 +32,7 @@ from .records import MissingTextError, record_document
 from .source import InputFile, ReadSettings, Span
 
 _BOM = b"\xef\xbb\xbf"
+_BETWEEN_ELEMENTS_RE = re.compile(r"[\s,]*")
 _SKIP_CHUNK = 2**20
 
 
@@ -286,48 +289,49 @@ def array_elements(
 ) -> Iterator[bytes]:
     """The bytes of each element of the JSON array that ``stream`` holds, one at a time.
 
-    Elements are found by scanning for the commas and the closing bracket at
-    nesting depth one, outside strings; each is parsed by the caller. An
-    element over the document limit raises :class:`InputError`.
+    The standard library's decoder finds where each element ends (in C); the
+    caller parses the element's bytes. At most one element (and one block) is
+    held in memory; an element over the document limit raises :class:`InputError`.
 
     >>> import io
     >>> [e for e in array_elements(io.BytesIO(b'[{"a": "x,]"}, {"b": [1, 2]}]'), ReadSettings(), "a.json")]
     [b'{"a": "x,]"}', b'{"b": [1, 2]}']
     """
-    depth, in_string, escaped = 0, False, False
-    element = bytearray()
-    started = False
-    while data := stream.read(block):
-        for byte in data:
-            if not started:
-                if byte == 0x5B:  # [
-                    started, depth = True, 1
+    decoder = json.JSONDecoder()
+    text = codecs.getincrementaldecoder("utf-8")("surrogateescape")  # bytes kept as they are
+    buffer, pos, opened, eof, want = "", 0, False, False, block
+    while True:
+        pos = _BETWEEN_ELEMENTS_RE.match(buffer, pos).end()  # type: ignore[union-attr]
+        if pos < len(buffer):
+            if not opened:
+                if buffer[pos] != "[":
+                    raise InputError("a .json file must hold JSON Lines or one JSON array", path=path)
+                opened, pos = True, pos + 1
                 continue
-            if in_string:
-                element.append(byte)
-                if escaped:
-                    escaped = False
-                elif byte == 0x5C:  # backslash
-                    escaped = True
-                elif byte == 0x22:  # "
-                    in_string = False
-                continue
-            if byte in b"[{":
-                depth += 1
-            elif byte in b"]}":
-                depth -= 1
-            elif byte == 0x22:
-                in_string = True
-            if depth == 0 or (depth == 1 and byte == 0x2C):  # the array's "]" or a "," between elements
-                if element.strip():
-                    yield bytes(element.strip())
-                element.clear()
-                if depth == 0:
-                    return
-                continue
-            element.append(byte)
-            if len(element) > settings.max_document_bytes:
-                raise InputError(settings.too_large(len(element), "an element of the array"), path=path)
-    raise InputError(
-        "the JSON array is not closed (the file ends inside it); fetch the file again", path=path
-    )
+            if buffer[pos] == "]":
+                return
+            try:
+                _, end = decoder.raw_decode(buffer, pos)
+            except json.JSONDecodeError as exc:  # cut off by the end of the block, or not JSON
+                if eof:
+                    raise InputError(
+                        f"the JSON array is not closed, or its last element is not valid JSON ({exc.msg}); "
+                        "the elements before it were read",
+                        path=path,
+                    ) from None
+            else:
+                if end < len(buffer) or eof:  # a number at the very end may go on in the next block
+                    yield buffer[pos:end].encode("utf-8", "surrogateescape")
+                    pos, want = end, block
+                    continue
+        if eof:
+            raise InputError(
+                "the JSON array is not closed (the file ends inside it); fetch the file again", path=path
+            )
+        if len(buffer) - pos > settings.max_document_bytes:
+            what = "an element of the array (or text that is not valid JSON)"
+            raise InputError(settings.too_large(len(buffer) - pos, what), path=path)
+        data = stream.read(want)
+        eof = not data
+        buffer = buffer[pos:] + text.decode(data, final=eof)
+        pos, want = 0, want * 2  # an element longer than a block: read more at once each time
