@@ -176,3 +176,16 @@ def test_array_elements_are_found_across_reads_of_any_size(block: int) -> None:
     data = json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
     found = list(array_elements(io.BytesIO(data), ReadSettings(), "a.json", block=block))
     assert [json.loads(e) for e in found] == records
+
+
+def test_a_json_file_holding_one_record_over_several_lines_is_one_document(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    record = {"id": "rmrb-1", "text": PARAGRAPHS[3], "meta": {"版面": 1}}
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"))
+    (doc,) = Corpus([path])
+    assert (doc.id, doc.text, doc.metadata) == ("rmrb-1", PARAGRAPHS[3], {"meta": {"版面": 1}})
+    errors: list[InputError] = []
+    assert list(Corpus([path], text_key="content", on_error=errors.append)) == []
+    assert (
+        len(errors) == 1 and "fields here: id, text, meta" in errors[0].reason
+    )  # one message, not one a line

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import orjson
@@ -162,40 +162,30 @@ def read_jsonl(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[
     """The documents of a JSON Lines file (``.gz``/``.zst`` decompressed), or of the lines in ``span``.
 
     A line over the document limit is refused without being read into memory.
-    When the first record read has no text field, the name is wrong for the
-    file: reading stops with one error that names the fields there are,
-    instead of one error per line.
     """
+    with open_compressed(file.path) as stream:
+        if span.start:
+            stream.seek(span.start)
+        yield from _documents(_lines(stream, settings, span, str(file.path)), file, settings, first=True)
+
+
+def _lines(stream: IO[bytes], settings: ReadSettings, span: Span, path: str) -> Iterator[tuple[int, bytes]]:
+    """The numbered non-blank lines of ``span``; a line over the limit is skipped in pieces and reported."""
     number, limit, position = span.first - 1, settings.max_document_bytes, span.start
-    path, first = str(file.path), True
     try:
-        with open_compressed(file.path) as stream:
-            if span.start:
-                stream.seek(span.start)
-            # never more than the limit in memory
-            while (span.end is None or position < span.end) and (line := stream.readline(limit + 1)):
-                number += 1
-                position += len(line)
-                if len(line) > limit and not line.endswith(b"\n"):
-                    size = len(line) + skip_line(stream)
-                    position += size - len(line)
-                    settings.fail(InputError(settings.too_large(size, "the line"), path=path, line=number))
-                    continue
-                if number == 1 and line.startswith(_BOM):
-                    line = line[len(_BOM) :]
-                if line.isspace() or not line:
-                    continue
-                where: dict[str, Any] = {"path": path, "line": number}
-                try:
-                    record, decoded = parse_record(line, where)
-                    yield record_document(record, settings, f"{file.path.name}:{number}", where, decoded)
-                except MissingTextError as err:
-                    if first:
-                        raise _wrong_text_key(err) from None
-                    settings.fail(err)
-                except InputError as err:
-                    settings.fail(err)
-                first = False
+        # never more than the limit in memory
+        while (span.end is None or position < span.end) and (line := stream.readline(limit + 1)):
+            number += 1
+            position += len(line)
+            if len(line) > limit and not line.endswith(b"\n"):
+                size = len(line) + skip_line(stream)
+                position += size - len(line)
+                settings.fail(InputError(settings.too_large(size, "the line"), path=path, line=number))
+                continue
+            if number == 1:
+                line = line.removeprefix(_BOM)
+            if line and not line.isspace():
+                yield number, line
     except EOFError:
         raise InputError(
             "the compressed file ends too early (truncated); the documents before this line were "
@@ -203,6 +193,30 @@ def read_jsonl(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[
             path=path,
             line=number + 1,
         ) from None
+
+
+def _documents(
+    records: Iterable[tuple[int, bytes]], file: InputFile, settings: ReadSettings, *, first: bool
+) -> Iterator[Document]:
+    """The documents of numbered JSON records; errors go to ``settings.fail``.
+
+    When the ``first`` record of a file has no text field, the name is wrong for
+    the whole file: reading stops with one error that names the fields there
+    are, instead of one error per record.
+    """
+    path = str(file.path)
+    for number, data in records:
+        where: dict[str, Any] = {"path": path, "line": number}
+        try:
+            record, decoded = parse_record(data, where)
+            yield record_document(record, settings, f"{file.path.name}:{number}", where, decoded)
+        except MissingTextError as err:
+            if first:
+                raise _wrong_text_key(err) from None
+            settings.fail(err)
+        except InputError as err:
+            settings.fail(err)
+        first = False
 
 
 def _wrong_text_key(err: InputError) -> InputError:
@@ -258,30 +272,36 @@ def _count_newlines(stream: IO[bytes], start: int, end: int) -> int:
 
 
 def read_json(file: InputFile, settings: ReadSettings, span: Span) -> Iterator[Document]:
-    """The documents of a ``.json`` file: one JSON array of records, or JSON Lines under another name.
+    """The documents of a ``.json`` file: one JSON array of records, JSON Lines, or one record.
 
     Hugging Face datasets are often JSON Lines named ``.json``; exports from
-    other tools are one array. The array is read element by element
-    (:func:`array_elements`), so memory follows the largest record, not the file.
+    other tools are one array, read element by element (:func:`array_elements`)
+    so that memory follows the largest record, not the file. A file whose first
+    line is not a whole JSON value holds one value (a record written over
+    several lines).
     """
     with file.path.open("rb") as stream:
-        head = stream.read(4096).lstrip(_BOM).lstrip()
-    if not head.startswith(b"["):
-        yield from read_jsonl(file, settings, span)
-        return
+        first_line = stream.readline(settings.max_document_bytes + 1).removeprefix(_BOM)
     path = str(file.path)
-    with file.path.open("rb") as stream:
-        for number, element in enumerate(array_elements(stream, settings, path), 1):
-            where: dict[str, Any] = {"path": path, "line": number}
-            try:
-                record, decoded = parse_record(element, where)
-                yield record_document(record, settings, f"{file.path.name}:{number}", where, decoded)
-            except MissingTextError as err:
-                if number == 1:
-                    raise _wrong_text_key(err) from None
-                settings.fail(err)
-            except InputError as err:
-                settings.fail(err)
+    if first_line.lstrip().startswith(b"["):
+        with file.path.open("rb") as stream:
+            elements = enumerate(array_elements(stream, settings, path), 1)
+            yield from _documents(elements, file, settings, first=True)
+    elif first_line.isspace() or _is_json(first_line):
+        yield from read_jsonl(file, settings, span)
+    else:
+        size = file.path.stat().st_size
+        if size > settings.max_document_bytes:
+            raise InputError(settings.too_large(size, "the JSON value"), path=path)
+        yield from _documents([(1, file.path.read_bytes().removeprefix(_BOM))], file, settings, first=True)
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False
+    return True
 
 
 def array_elements(
@@ -298,7 +318,7 @@ def array_elements(
     [b'{"a": "x,]"}', b'{"b": [1, 2]}']
     """
     decoder = json.JSONDecoder()
-    text = codecs.getincrementaldecoder("utf-8")("surrogateescape")  # bytes kept as they are
+    text = codecs.getincrementaldecoder("utf-8-sig")("surrogateescape")  # bytes kept as they are
     buffer, pos, opened, eof, want = "", 0, False, False, block
     while True:
         pos = _BETWEEN_ELEMENTS_RE.match(buffer, pos).end()  # type: ignore[union-attr]

@@ -150,6 +150,6 @@ def output_help() -> str:
     """The file outputs, for the CLI help.
 
     >>> output_help()
-    'a .jsonl, .jsonl.gz, .jsonl.zst file, a .txt file'
+    'a .jsonl, .jsonl.gz, .jsonl.zst file, a .txt file, a .parquet file'
     """
     return ", ".join(f"a {', '.join(f.suffixes)} file" for f in FORMATS if f.write is not None)
