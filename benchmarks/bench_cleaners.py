@@ -11,8 +11,8 @@ the whole corpus ``--repeat`` times; the best run is reported.
 
 With ``--pipeline-mb N`` it also writes a JSONL corpus of at least N MB of the
 plain documents and runs, in turns so that both see the same load, a plain pass
-(read with :class:`~corpusclean.readers.Corpus`, write with
-:class:`~corpusclean.exporters.JsonlWriter`) and a cleaning pass (the same with
+(read with :class:`~corpusclean.formats.Corpus`, write with
+:class:`~corpusclean.formats.JsonlWriter`) and a cleaning pass (the same with
 the default pipeline's document-level cleaners between, timed apart). The
 target: the cleaners run at no less than a quarter of the plain pass's speed.
 Timings on a shared machine are noisy: each pass is reported in wall-clock and
@@ -34,9 +34,8 @@ import orjson
 from corpusclean.cleaners.script import script_marker_patterns
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.document import Document
-from corpusclean.exporters import JsonlWriter
+from corpusclean.formats import Corpus, JsonlWriter
 from corpusclean.pipeline import Pipeline
-from corpusclean.readers import Corpus
 from corpusclean.reference import peoples_daily_paragraphs as peoples_daily
 from corpusclean.registry import get_cleaner_class, make_cleaner
 

@@ -6,7 +6,7 @@ Usage::
 
 ``DIR`` holds ``original/<id>.html`` (the pages as crawled) and
 ``cleaned/<id>.txt`` (the main text cleaned by hand, UTF-8). Every page is
-decoded once with :func:`corpusclean.html_encoding.decode_html`; both
+decoded once with :func:`corpusclean.formats.decode_html`; both
 extractors get the same ``str``. The score is the F1 of CJK character bigrams:
 the Han characters of a text, in order, cut into overlapping pairs and counted
 as a multiset; precision and recall of the extracted bigrams against the
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from corpusclean.html_encoding import decode_html
+from corpusclean.formats.html_encoding import decode_html
 from corpusclean.webpage import main_text
 
 HAN_RE = regex.compile(r"\p{Han}")

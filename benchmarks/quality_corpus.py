@@ -43,7 +43,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from corpusclean.cleaners.html import looks_like_html, strip_html
-from corpusclean.html_encoding import decode_html
+from corpusclean.formats import decode_html
 from corpusclean.reference import peoples_daily_path, untag
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -151,8 +151,7 @@ def one_run(corpus: Path, out: Path, mode: str, workers: int, engine: str, *, sa
     """
     sys.path.insert(0, str(ROOT / "src"))
     from corpusclean.executor.runner import clean_files
-    from corpusclean.exporters import JsonlWriter
-    from corpusclean.readers import Corpus
+    from corpusclean.formats import Corpus, JsonlWriter
     from corpusclean.recipe import default_pipeline
     from corpusclean.registry import make_cleaner
 
@@ -291,7 +290,7 @@ def same_output(a: Path, b: Path) -> bool:
     """
     import hashlib
 
-    from corpusclean.compression import open_compressed
+    from corpusclean.formats import open_compressed
 
     def digests(folder: Path) -> dict[str, str]:
         found = {}

@@ -6,10 +6,16 @@ by value) can unpickle them.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
+
+import orjson
 
 from corpusclean.cleaner import Cleaner, Drop
 from corpusclean.document import Document
@@ -137,3 +143,25 @@ class RaiseOnMarker(Cleaner):
             return doc
         doc.edit([Edit(0, 1, reason="a first edit, then the bug")], cleaner=self.name)  # partial work
         raise IndexError(f"context index {len(doc.text) + 2} past the end of a text of {len(doc.text)}")
+
+
+def stop_after_units(code: str, out: Path, units: int, sig: int, *, timeout: float = 60) -> dict[str, Any]:
+    """Run ``code`` in a new process, stop it with ``sig`` once ``out``'s manifest records ``units``
+    units, and return the manifest it left."""
+    process = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    manifest = out / "manifest.json"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and (
+        not manifest.exists() or orjson.loads(manifest.read_bytes())["units_done"] < units
+    ):
+        time.sleep(0.01)
+    os.killpg(process.pid, sig)
+    process.wait(timeout=30)
+    return orjson.loads(manifest.read_bytes())  # type: ignore[no-any-return]
+
+
+def same_names(out: Path, reference: Path) -> list[str]:
+    """The files of ``out`` but its manifest, after checking that ``reference`` has the same names."""
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(p.name for p in reference.iterdir())
+    return [name for name in names if name != "manifest.json"]

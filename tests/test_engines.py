@@ -16,8 +16,8 @@ from seedtools import peoples_daily
 from corpusclean.document import Document
 from corpusclean.errors import InputError
 from corpusclean.executor.records import BatchCleaner, clean_records, read_document
+from corpusclean.formats import Corpus
 from corpusclean.pipeline import Pipeline
-from corpusclean.readers import Corpus
 from corpusclean.recipe import default_pipeline
 from corpusclean.registry import make_cleaner
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from seedtools import peoples_daily
 
 from corpusclean import Document
-from corpusclean.exporters import JsonlWriter, TextDirWriter, TextFileWriter, safe_relative_path
-from corpusclean.readers import Corpus
+from corpusclean.formats import Corpus, JsonlWriter, TextDirWriter, TextFileWriter
+from corpusclean.formats.writers import DOCUMENT_SEPARATOR, safe_relative_path
 
 DOCS = [
     Document(id="a", text="中文，全角　空格（测试）！", metadata={"k": "值"}),
@@ -50,10 +51,37 @@ def test_a_failed_write_leaves_no_file_under_the_final_name(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []
 
 
-def test_text_file_separates_documents_by_a_blank_line(tmp_path: Path) -> None:
+def test_text_file_separates_documents_by_a_separator_line(tmp_path: Path) -> None:
     with TextFileWriter(tmp_path / "all.txt") as writer:
         writer.write_all(DOCS)
-    assert (tmp_path / "all.txt").read_text(encoding="utf-8") == "中文，全角　空格（测试）！\n\n第二篇。\n"
+    assert (tmp_path / "all.txt").read_text(encoding="utf-8") == (
+        "中文，全角　空格（测试）！\n<|endoftext|>\n第二篇。\n"
+    )
+
+
+def test_documents_with_paragraphs_and_titles_can_be_told_apart_in_one_text_file(tmp_path: Path) -> None:
+    paragraphs = peoples_daily(12)
+    docs = [
+        Document(id=str(i), title=paragraphs[i * 4], text="\n\n".join(paragraphs[i * 4 + 1 : i * 4 + 4]))
+        for i in range(3)
+    ]
+    with TextFileWriter(tmp_path / "all.txt") as writer:
+        writer.write_all(docs)
+    written = (tmp_path / "all.txt").read_text(encoding="utf-8")
+    parts = written.split(f"\n{DOCUMENT_SEPARATOR}\n")
+    assert len(parts) == 3
+    for part, doc in zip(parts, docs, strict=True):
+        assert part.rstrip("\n") == f"{doc.title}\n{doc.text}"  # the title first, then the text
+
+
+def test_the_title_is_the_first_line_of_a_text_file(tmp_path: Path) -> None:
+    with TextDirWriter(tmp_path / "out") as writer:
+        writer.write(Document(id="a", title="迈向充满希望的新世纪", text="在１９９８年来临之际……"))
+        writer.write(Document(id="b", title="标题", text="标题\n正文"))  # a title still in the text: once
+    assert (tmp_path / "out" / "a.txt").read_text(
+        encoding="utf-8"
+    ) == "迈向充满希望的新世纪\n在１９９８年来临之际……\n"
+    assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == "标题\n正文\n"
 
 
 @pytest.mark.parametrize(

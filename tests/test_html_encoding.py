@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from corpusclean.html_encoding import codec_for_label, declared_encoding, decode_html
+from corpusclean.formats.encoding import codec_for_label
+from corpusclean.formats.html_encoding import declared_encoding, decode_html
 
 BODY = "<p>中文网页正文，简体字。</p>"
 BIG5_BODY = "<p>繁體中文網頁正文。</p>"

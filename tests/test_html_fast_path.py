@@ -15,7 +15,7 @@ from test_html import MUST_CHANGE, MUST_NOT_CHANGE
 from corpusclean.cleaners import html as html_module
 from corpusclean.cleaners.html import StripHtml, html_to_text, is_plain_fragment, simple_fragment_text
 from corpusclean.document import Document
-from corpusclean.html_encoding import decode_html
+from corpusclean.formats import decode_html
 
 HTML_DEV = SHARED / "html-dev" / "original"
 

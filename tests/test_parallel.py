@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import orjson
 import pytest
-from corpus_cleaners import CountChars, MarkRepeats, Slow, corpus_pipeline
+from corpus_cleaners import CountChars, MarkRepeats, Slow, corpus_pipeline, same_names, stop_after_units
 
 from corpusclean.cleaner import Cleaner
 from corpusclean.cli import main
@@ -21,8 +17,8 @@ from corpusclean.executor.fit import StateMerger, fit_groups
 from corpusclean.executor.local import LocalEngine
 from corpusclean.executor.runner import clean_files
 from corpusclean.executor.units import UNIT_BYTES, find_files, plan_units, read_unit, unit_size
+from corpusclean.formats import Corpus, open_compressed
 from corpusclean.pipeline import Pipeline
-from corpusclean.readers import Corpus, open_compressed
 from corpusclean.registry import make_cleaner
 
 TESTS = Path(__file__).resolve().parent
@@ -187,26 +183,14 @@ def test_an_interrupted_run_finishes_on_restart_with_the_same_output(
     out = tmp_path / "out"
     src = str(TESTS.parent / "src")
     code = INTERRUPTED_RUN.format(tests=str(TESTS), src=src, corpus=str(corpus), out=str(out))
-    process = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
-    manifest = out / "manifest.json"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and (
-        not manifest.exists() or orjson.loads(manifest.read_bytes())["units_done"] < 2
-    ):
-        time.sleep(0.01)
-    os.killpg(process.pid, sig)
-    process.wait(timeout=30)
-    done = orjson.loads(manifest.read_bytes())
+    done = stop_after_units(code, out, 2, sig, timeout=30)
     assert not done["complete"], "the run must be stopped in the middle for this test to mean anything"
     for shard in out.glob("*.jsonl.zst"):  # every visible shard is whole
         whole(shard)
     clean_files([corpus], str(out), fmt="jsonl", pipeline=corpus_pipeline(Slow(seconds=0)), workers=2,
                 unit_bytes=3000, shard_bytes=20_000)  # fmt: skip
-    files = sorted(p.name for p in out.iterdir())
-    assert files == sorted(p.name for p in reference.iterdir())
-    for name in files:
-        if name != "manifest.json":
-            assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    for name in same_names(out, reference):
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
 
 
 def test_cli_workers_and_shards(corpus: Path, tmp_path: Path) -> None:

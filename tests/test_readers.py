@@ -10,8 +10,8 @@ import pytest
 import zstandard
 
 from corpusclean import Document, Flag, InputError
-from corpusclean.encoding import decode_bytes
-from corpusclean.readers import Corpus
+from corpusclean.formats import Corpus
+from corpusclean.formats.encoding import decode_bytes
 
 SAMPLE = (
     "　　不忘初心，牢记使命。中国共产党人的初心和使命，是为中国人民谋幸福。\n第二段：“守初心、担使命”！\n"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from corpusclean import Document, Pipeline, make_cleaner, parse_recipe
 from corpusclean.cleaners.webpage import ExtractMainText, is_whole_page
 from corpusclean.defaults import DEFAULT_PIPELINE
-from corpusclean.html_encoding import decode_html
+from corpusclean.formats.html_encoding import decode_html
 from corpusclean.recipe import build_pipeline
 from corpusclean.webpage import extract_page
 from corpusclean.webpage.blocks import page_blocks, parse_page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from seedtools import SHARED
 
-from corpusclean.html_encoding import decode_html
+from corpusclean.formats import decode_html
 from corpusclean.patterns import SITE_TITLE_PART_RE
 from corpusclean.webpage import extract_page
 from corpusclean.webpage.meta import is_dateline, normalize_date, title_parts

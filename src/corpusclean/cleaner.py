@@ -97,7 +97,7 @@ def refuse_read_again(docs: Iterable[Any], action: str) -> None:
             raise ConsumedInputError(
                 f"{action} was given the generator that fit() has already read to the end, so there "
                 "is nothing left in it; pass a list or a re-readable corpus "
-                "(corpusclean.readers.Corpus) to both, or call run(docs), which fits and cleans"
+                "(corpusclean.formats.Corpus) to both, or call run(docs), which fits and cleans"
             )
 
 

@@ -100,7 +100,7 @@ class Pipeline(Cleaner):
         """Fit each corpus-level cleaner on ``docs`` as the cleaners before it leave them.
 
         ``docs`` is iterated once per cleaner that needs a fit, and cleaning reads it
-        again: pass a list or a re-readable corpus (:class:`corpusclean.readers.Corpus`).
+        again: pass a list or a re-readable corpus (:class:`corpusclean.formats.Corpus`).
         A generator raises :class:`~corpusclean.errors.ConsumedInputError` where it
         would be read a second time (by a second cleaner here, or by :meth:`clean`),
         instead of giving nothing. Plain dicts are read as :meth:`Document.from_record`.
@@ -111,7 +111,7 @@ class Pipeline(Cleaner):
             raise ConsumedInputError(
                 f"fit() reads its documents once for each of {', '.join(self.names[i] for i in fitting)}, "
                 "and a generator can be read only once; pass a list or a re-readable corpus "
-                "(corpusclean.readers.Corpus), or call run(docs), which fits and cleans"
+                "(corpusclean.formats.Corpus), or call run(docs), which fits and cleans"
             )
         documents = _AsDocuments(docs)
         for i in fitting:

@@ -14,6 +14,7 @@ from ..errors import OutputError, RecipeError
 from ..executor.engine import ProgressBar, default_workers
 from ..executor.ray import cluster_address
 from ..executor.runner import RunResult, clean_files, infer_format
+from ..formats import OUTPUT_FORMATS, input_help, output_help
 from ..pipeline import Pipeline
 from ..recipe import build_pipeline, load_recipe
 from ..registry import available
@@ -44,8 +45,8 @@ def add_parser(commands: Any) -> None:
         "clean",
         help="clean files or directories into JSONL or plain text",
         description=(
-            "Clean .txt, .html, .htm, .jsonl, .jsonl.gz and .jsonl.zst files (directories are read "
-            "recursively) with the default pipeline or a recipe. Documents marked as duplicates, "
+            "Clean files (directories are read recursively) with the default pipeline or a recipe. "
+            f"Formats read, by file name ending:\n{input_help()}\n\nDocuments marked as duplicates, "
             "dropped documents and unreadable inputs go to side files next to the output "
             "(OUT.duplicates.jsonl, OUT.dropped.jsonl, OUT.rejects.jsonl), so nothing is lost. "
             "A directory output with --format jsonl gets part-00000.jsonl.zst shards and a "
@@ -60,16 +61,29 @@ def add_parser(commands: Any) -> None:
         "--output",
         required=True,
         metavar="OUTPUT",
-        help="a .jsonl[.gz|.zst] file, a .txt file, a directory (one .txt per document), or - for stdout",
+        help=f"{output_help()}, a directory (one .txt per document, or shards with --format), "
+        "or - for stdout",
     )
     parser.add_argument(
-        "--format", choices=["jsonl", "txt"], help="output format (default: from the output's name)"
+        "--format", choices=OUTPUT_FORMATS, help="output format (default: from the output's name)"
     )
     parser.add_argument("--recipe", metavar="FILE", help="a TOML recipe naming the cleaners and options")
     parser.add_argument("--only", metavar="NAME,...", help="run only these cleaners of the pipeline")
     parser.add_argument("--skip", metavar="NAME,...", help="leave these cleaners out of the pipeline")
-    parser.add_argument("--text-key", default="text", help="JSONL field that holds the text (default: text)")
-    parser.add_argument("--id-key", default="id", help="JSONL field that holds the id (default: id)")
+    parser.add_argument(
+        "--text-key",
+        default="text",
+        help="record field that holds the text; a dotted name reaches into nested fields (default: text)",
+    )
+    parser.add_argument(
+        "--id-key", default="id", help="record field that holds the id, e.g. meta.id (default: id)"
+    )
+    parser.add_argument(
+        "--split-text",
+        action="store_true",
+        help="split every text file into documents at chapter headings, else at line or sentence ends "
+        "(ids novel#1, novel#2, ...); a text file over the 16 MiB document limit is split anyway",
+    )
     parser.add_argument(
         "--on-error",
         choices=["skip", "fail"],
@@ -195,6 +209,7 @@ def run(args: argparse.Namespace) -> int:
         fmt=args.format,
         text_key=args.text_key,
         id_key=args.id_key,
+        split_text=args.split_text,
         on_error=args.on_error,
         progress=make_progress(quiet=args.quiet),
         workers=args.workers or default_workers(),

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import RecipeError
+from ..formats import Corpus
 from ..quality import RULES, Thresholds, failures, quality_signals, threshold_names
-from ..readers import Corpus
 
 EPILOG = """Example:
   corpusclean eval-quality crawl/ --samples 3 --set min_fluency=0.5

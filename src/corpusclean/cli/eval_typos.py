@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..readers import Corpus
+from ..formats import Corpus
 from ..typos.detect import DEFAULT_THRESHOLD
 from ..typos.evaluate import CURVE_THRESHOLDS, evaluate
 

@@ -11,7 +11,7 @@ from typing import Any
 # Absolute imports: this module is also imported on its own (doctest collection).
 from corpusclean.errors import InputError, OutputError
 from corpusclean.executor.runner import side_path
-from corpusclean.exporters import atomic_file
+from corpusclean.formats import atomic_file
 from corpusclean.report import read_documents, read_stats, render_report
 
 EXAMPLE = """\

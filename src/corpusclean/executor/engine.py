@@ -24,10 +24,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How input records are read: the JSONL fields of the text and the id."""
+    """How input records are read: the record fields of the text and the id, whether to split text files."""
 
     text_key: str = "text"
     id_key: str = "id"
+    split_text: bool = False
 
 
 DEFAULT_READ = ReadOptions()

@@ -144,7 +144,7 @@ class StateMerger:
 
 def _read_all(units: Iterable[Unit], options: ReadOptions) -> Iterator[Document]:
     for unit in units:
-        yield from read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=_ignore)
+        yield from read_unit(unit, options, on_error=_ignore)
 
 
 def _ignore(error: InputError) -> None:

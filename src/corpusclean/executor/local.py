@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 from ..cleaner import Cleaner
 from ..errors import InputError
-from ..exporters import document_record
+from ..formats import document_record
 from ..pipeline import Pipeline
 from .engine import DEFAULT_READ, Progress, ReadOptions, default_workers
 from .fit import fit_in_parts, fit_unit
@@ -58,7 +58,7 @@ def clean_unit(
     result = UnitResult(unit.index)
     errors: list[InputError] = []
     try:
-        for doc in read_unit(unit, text_key=options.text_key, id_key=options.id_key, on_error=errors.append):
+        for doc in read_unit(unit, options, on_error=errors.append):
             outcome, out = clean_document(pipeline, doc)
             result.tally(outcome)
             writer.write(SHARD_KIND[outcome], document_record(out))

@@ -27,7 +27,7 @@ import orjson
 from ..cleaner import Cleaner
 from ..document import Document
 from ..errors import InputError, MissingDependencyError
-from ..exporters import document_record
+from ..formats import document_record
 from ..pipeline import Pipeline
 from .engine import DEFAULT_READ, Progress, ReadOptions
 from .fit import fit_in_parts, partial_states
@@ -84,9 +84,7 @@ class _ReadUnit:
         errors: list[InputError] = []
         out = [
             {"unit": unit.index, "kind": "input", "record": document_record(doc)}
-            for doc in read_unit(
-                unit, text_key=self.options.text_key, id_key=self.options.id_key, on_error=errors.append
-            )
+            for doc in read_unit(unit, self.options, on_error=errors.append)
         ]
         out += [
             {"unit": unit.index, "kind": "rejects", "record": reject_record(e.path, e.line, e.reason)}

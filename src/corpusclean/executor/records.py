@@ -29,7 +29,7 @@ from typing import Any
 from ..cleaner import Cleaner
 from ..document import Document
 from ..errors import InputError
-from ..exporters import document_record
+from ..formats import document_record
 from .outcome import clean_document
 
 #: Columns of the output batches.
@@ -123,7 +123,7 @@ def clean_records(
 ) -> list[dict[str, Any]]:
     """Clean records given one by one (a Dask bag partition); one output record each.
 
-    Records are documents (as :class:`~corpusclean.readers.Corpus` reads them,
+    Records are documents (as :class:`~corpusclean.formats.Corpus` reads them,
     with the ids a fit on the same corpus saw) or plain dicts with an id. The
     input is read one record at a time; the output is a list, since Dask's
     process scheduler pickles a partition's result (a generator cannot be).

@@ -34,26 +34,16 @@ from typing import Any, Literal
 from ..cleaner import Cleaner, CleanerStats
 from ..document import Document
 from ..errors import InputError, OutputError
-from ..exporters import JsonlWriter, TextDirWriter, TextFileWriter, atomic_file
-from ..readers import document_suffix, find_files
+from ..formats import JsonlWriter, TextDirWriter, atomic_file, document_suffix, find_files, format_named
+from ..formats import infer_format as infer_format  # the output choice lives with the formats
 from .engine import Progress, ReadOptions, UnitEngine, track
 from .fit import as_pipeline
 from .local import LocalEngine
 from .shards import SHARD_BYTES, ShardDirectory, UnitResult, add_stats, reject_record, stats_from_dict
 from .units import Unit, input_fingerprint, plan_units, total_bytes, unit_size
 
-Format = Literal["jsonl", "txt"]
-
-
-def infer_format(output: str) -> Format:
-    """The output format an output path implies: JSONL for ``-`` and ``.jsonl[.gz|.zst]``, else text.
-
-    >>> infer_format("out/seeds.jsonl.zst"), infer_format("out/texts"), infer_format("-")
-    ('jsonl', 'txt', 'jsonl')
-    """
-    if output == "-" or (document_suffix(Path(output)) or "").startswith(".jsonl"):
-        return "jsonl"
-    return "txt"
+#: An output format: the name of a row of :data:`~corpusclean.formats.FORMATS` that has a writer.
+Format = str
 
 
 @dataclass
@@ -109,19 +99,27 @@ def check_output_path(inputs: Iterable[str | Path], output: str) -> None:
 def side_path(output: str, fmt: Format, kind: str) -> Path:
     """Where the ``kind`` side file (duplicates, dropped, rejects) of ``output`` goes.
 
+    Duplicates and dropped documents follow the main output's format when it
+    keeps whole records (JSONL, Parquet), else JSON Lines; rejects (errors, not
+    documents) are always JSON Lines.
+
     >>> side_path("out/seeds.jsonl.gz", "jsonl", "duplicates").as_posix()
     'out/seeds.duplicates.jsonl.gz'
+    >>> side_path("out/rows.parquet", "parquet", "dropped").as_posix()
+    'out/rows.dropped.parquet'
+    >>> side_path("out/rows.parquet", "parquet", "rejects").as_posix()
+    'out/rows.rejects.jsonl'
     >>> side_path("out/texts", "txt", "rejects").as_posix()
     'out/texts/rejects.jsonl'
     """
     path = Path(output)
     suffix = document_suffix(path)
-    if fmt == "jsonl" and suffix:
-        stem = path.name[: -len(suffix)]
+    if suffix is None:
+        return path / f"{kind}.jsonl"
+    stem = path.name[: -len(suffix)]
+    if format_named(fmt).whole_records and kind != "rejects":
         return path.with_name(f"{stem}.{kind}{suffix}")
-    if fmt == "txt" and path.name.lower().endswith(".txt"):
-        return path.with_name(f"{path.name[:-4]}.{kind}.jsonl")
-    return path / f"{kind}.jsonl"
+    return path.with_name(f"{stem}.{kind}.jsonl")
 
 
 class _Outputs(contextlib.ExitStack):
@@ -131,23 +129,25 @@ class _Outputs(contextlib.ExitStack):
         super().__init__()
         self.output, self.fmt, self.result = output, fmt, result
         self.main: Any = None
-        self._sides: dict[str, JsonlWriter] = {}
+        self._sides: dict[str, Any] = {}
 
     def open_main(self) -> None:
-        if self.fmt == "jsonl":  # a file or stdout: a directory gets shards
-            self.main = self.enter_context(JsonlWriter(self.output))
-        elif self.output.lower().endswith(".txt"):
-            self.main = self.enter_context(TextFileWriter(self.output))
+        writer = format_named(self.fmt).write
+        if self.output == "-" or (writer is not None and document_suffix(Path(self.output))):
+            # a file or stdout; a directory gets shards, or one text file per document
+            self.main = self.enter_context((writer or JsonlWriter)(Path(self.output)))
         else:
             self.main = self.enter_context(TextDirWriter(self.output))
         self.result.files["documents"] = self.output
 
-    def side(self, kind: str) -> JsonlWriter:
+    def side(self, kind: str) -> Any:
         if self.output == "-":
             return self.main  # type: ignore[no-any-return]  # stdout: everything in one stream
         if kind not in self._sides:
             path = side_path(self.output, self.fmt, kind)
-            self._sides[kind] = self.enter_context(JsonlWriter(path))
+            main = format_named(self.fmt)
+            writer = main.write if main.whole_records and main.write is not None else JsonlWriter
+            self._sides[kind] = self.enter_context(writer(path))
             self.result.files[kind] = str(path)
         return self._sides[kind]
 
@@ -156,12 +156,15 @@ Engine = Literal["local", "ray"]
 
 
 def is_sharded(output: str, fmt: Format) -> bool:
-    """True when ``output`` is a directory of JSONL shards (a directory output with the jsonl format).
+    """True when ``output`` is a directory of shards (a directory output in JSONL or a format with shards).
 
     >>> is_sharded("out/shards", "jsonl"), is_sharded("out/a.jsonl", "jsonl"), is_sharded("out/t", "txt")
     (True, False, False)
+    >>> is_sharded("out/shards", "parquet")
+    True
     """
-    return fmt == "jsonl" and output != "-" and document_suffix(Path(output)) is None
+    has_shards = fmt == "jsonl" or format_named(fmt).from_jsonl is not None
+    return has_shards and output != "-" and document_suffix(Path(output)) is None
 
 
 def clean_files(
@@ -172,6 +175,7 @@ def clean_files(
     fmt: Format | None = None,
     text_key: str = "text",
     id_key: str = "id",
+    split_text: bool = False,
     on_error: Literal["skip", "fail"] = "skip",
     progress: Progress | None = None,
     workers: int = 1,
@@ -191,7 +195,9 @@ def clean_files(
     """
     fmt = fmt or infer_format(output)
     check_output_path(inputs, output)
-    options = ReadOptions(text_key=text_key, id_key=id_key)
+    if fmt not in ("jsonl", "txt") and output == "-":
+        raise OutputError(f"the {fmt} format is not written to stdout; give -o a file or a directory")
+    options = ReadOptions(text_key=text_key, id_key=id_key, split_text=split_text)
     files = find_files(inputs)
     unit_bytes = unit_bytes or unit_size(total_bytes(files))
     units = plan_units(files, unit_bytes=unit_bytes)
@@ -200,11 +206,16 @@ def clean_files(
         fingerprint = {
             "inputs": input_fingerprint(files),
             "pipeline": as_pipeline(pipeline).names,
-            "read": [text_key, id_key],
+            "read": [text_key, id_key, split_text],
             "unit_bytes": unit_bytes,
             "shard_bytes": shard_bytes,
         }
-        shards = ShardDirectory(output, fingerprint=fingerprint)
+        convert = format_named(fmt).from_jsonl
+        shards = ShardDirectory(
+            output,
+            fingerprint={**fingerprint, "format": fmt},
+            convert=None if convert is None else (format_named(fmt).suffixes[0], convert),
+        )
         return _clean_to_shards(pipeline, units, shards, runner, options, on_error, progress, shard_bytes)
     result = RunResult()
     if pipeline.needs_fit:
@@ -284,11 +295,13 @@ def _copy_unit(unit: UnitResult, outputs: _Outputs, result: RunResult) -> None:
         for name in unit.files.get(kind, []):
             writer = outputs.main if target is None else outputs.side(target)
             with open(name, "rb") as stream:
-                if target is None and outputs.fmt == "txt":  # a text output needs each record's text
+                # JSON Lines out: the records as the worker wrote them. Text and Parquet writers
+                # (a text file's writer is a JsonlWriter too) need each record's fields.
+                if type(writer) is JsonlWriter:
+                    writer.copy_records(stream)
+                else:
                     for number, line in enumerate(stream, start=1):
                         writer.write(Document.from_json(line, path=name, line_number=number))
-                else:
-                    writer.copy_records(stream)  # JSONL: the records as the worker wrote them
     for names in unit.files.values():
         for name in names:
             Path(name).unlink()

@@ -12,7 +12,9 @@ past them is written again, and the result is byte for byte the one of an
 uninterrupted run.
 
 Kept documents go to ``part-*``; duplicates, dropped documents and unreadable
-inputs go to ``duplicates-*``, ``dropped-*`` and ``rejects-*`` shards.
+inputs go to ``duplicates-*``, ``dropped-*`` and ``rejects-*`` shards. With a
+``convert`` function, document shards are converted into another format as
+they are committed (``part-00000.parquet``); rejects stay JSON Lines.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -150,10 +153,21 @@ def add_stats(total: list[CleanerStats], more: list[CleanerStats]) -> list[Clean
 class ShardDirectory:
     """A directory of shards and the manifest that says which units are in it."""
 
-    def __init__(self, directory: str | Path, *, fingerprint: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        directory: str | Path,
+        *,
+        fingerprint: dict[str, Any],
+        convert: tuple[str, Callable[[Path, Path], None]] | None = None,
+    ) -> None:
         self.directory = Path(directory)
         self.fingerprint = fingerprint
         self.manifest: dict[str, Any] = {}
+        #: The suffix of converted shards and the function that writes them from a JSONL shard.
+        self.convert = convert
+
+    def _suffix(self, kind: str) -> str:
+        return self.convert[0] if self.convert is not None and kind != "rejects" else _SUFFIX
 
     @property
     def tmp(self) -> Path:
@@ -189,8 +203,10 @@ class ShardDirectory:
         shutil.rmtree(self.tmp, ignore_errors=True)
         for stray in self.directory.glob(f".{MANIFEST}.*"):  # a manifest write that was cut short
             stray.unlink()
+        for stray in self.directory.glob(".*-*.tmp"):  # a converted shard cut short
+            stray.unlink()
         for kind in KINDS:  # shards renamed in place by a run stopped before its manifest was written
-            for stray in self.directory.glob(f"{kind}-*{_SUFFIX}"):
+            for stray in self.directory.glob(f"{kind}-*{self._suffix(kind)}"):
                 if int(stray.name[len(kind) + 1 :].split(".")[0]) >= self.manifest["shards"][kind]:
                     stray.unlink()
         return self
@@ -202,7 +218,12 @@ class ShardDirectory:
         counters = dict(self.manifest["shards"])
         for kind in KINDS:
             for name in result.files.get(kind, []):
-                os.replace(name, self.directory / f"{kind}-{counters[kind]:05d}{_SUFFIX}")
+                target = self.directory / f"{kind}-{counters[kind]:05d}{self._suffix(kind)}"
+                if self.convert is None or kind == "rejects":
+                    os.replace(name, target)
+                else:  # written atomically beside the target, then the unit's shard goes
+                    self.convert[1](Path(name), target)
+                    os.unlink(name)
                 counters[kind] += 1
         totals = Counter(self.manifest["totals"])
         totals.update(

@@ -4,9 +4,9 @@ A unit is what one worker reads and cleans in one go, and what a sharded
 output commits at once. Units depend only on the inputs and the unit size,
 never on the number of workers, so every engine cuts the corpus the same way
 and writes the same shards. Small files are grouped into one unit (a group
-never grows past the unit size); an uncompressed JSONL file larger than a unit
-is cut at line boundaries; a compressed JSONL file cannot be cut without
-reading it and is one unit.
+never grows past the unit size); a file larger than a unit is cut as its
+format says (:attr:`~corpusclean.formats.table.FileFormat.cut`: an
+uncompressed JSONL file at line boundaries), or else is one unit.
 
 The unit size follows the corpus (:func:`unit_size`): at least
 :data:`MIN_UNITS` units, so that workers finish together (the last unit is the
@@ -28,10 +28,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from ..document import Document
-from ..readers import Corpus, ErrorHandler, InputFile, find_files
+from ..formats import Corpus, ErrorHandler, InputFile, ReadSettings, find_files, format_of
+from ..formats.source import ReadChoices
+
+DEFAULT_SETTINGS = ReadSettings()
 
 #: Largest unit size in bytes of input: big enough that per-unit costs vanish,
 #: small enough that the first shard of a run is written within seconds.
@@ -106,8 +108,10 @@ def plan_units(files: list[InputFile], *, unit_bytes: int | None = None) -> list
         unit_bytes = unit_size(sum(sizes))
     pieces: list[tuple[Piece, int]] = []
     for file, size in zip(files, sizes, strict=True):
-        if file.suffix == ".jsonl" and size > unit_bytes:
-            pieces += _cut_jsonl(file, size, unit_bytes)
+        fmt = format_of(file.path)
+        if fmt is not None and fmt.cut is not None and size > unit_bytes:
+            cut = fmt.cut(file, size, unit_bytes)
+            pieces += [(Piece(file, span.start, span.end, span.first), n) for span, n in cut]
         else:
             pieces.append((Piece(file), size))
     units: list[Unit] = []
@@ -124,40 +128,17 @@ def plan_units(files: list[InputFile], *, unit_bytes: int | None = None) -> list
     return units
 
 
-def _cut_jsonl(file: InputFile, size: int, unit_bytes: int) -> list[tuple[Piece, int]]:
-    """Pieces of about ``unit_bytes`` of an uncompressed JSONL file, cut after a newline."""
-    pieces: list[tuple[Piece, int]] = []
-    with file.path.open("rb") as stream:
-        start, line = 0, 1
-        while start < size:
-            stream.seek(min(start + unit_bytes, size))
-            if stream.tell() < size:  # on to the end of the line the cut falls in, 1 MiB at a time
-                while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
-                    pass
-            end = stream.tell()
-            pieces.append((Piece(file, start, end, line), end - start))
-            line += _count_newlines(stream, start, end)
-            start = end
-    return pieces
-
-
-def _count_newlines(stream: IO[bytes], start: int, end: int) -> int:
-    stream.seek(start)
-    count, left = 0, end - start
-    while left > 0:
-        block = stream.read(min(left, 1 << 20))
-        if not block:
-            break
-        count += block.count(b"\n")
-        left -= len(block)
-    return count
-
-
 def read_unit(
-    unit: Unit, *, text_key: str = "text", id_key: str = "id", on_error: ErrorHandler | None = None
+    unit: Unit, options: ReadChoices = DEFAULT_SETTINGS, *, on_error: ErrorHandler | None = None
 ) -> Iterator[Document]:
-    """The documents of ``unit``, read as :class:`~corpusclean.readers.Corpus` reads whole files."""
-    reader = Corpus([], text_key=text_key, id_key=id_key, on_error=on_error)
+    """The documents of ``unit``, read as :class:`~corpusclean.formats.Corpus` reads whole files.
+
+    ``options`` names the record fields and says whether to split text files
+    (any object with ``text_key``, ``id_key`` and ``split_text``).
+    """
+    reader = Corpus(
+        [], text_key=options.text_key, id_key=options.id_key, on_error=on_error, split_text=options.split_text
+    )
     for piece in unit.pieces:
         yield from reader.read_file(
             piece.file, start=piece.start or 0, end=piece.end, first_line=piece.first_line

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..document import Document
 from ..errors import InputError
-from ..readers import open_compressed
+from ..formats import open_compressed
 
 
 def read_documents(path: str | Path) -> Iterator[Document]:

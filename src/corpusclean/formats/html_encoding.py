@@ -13,8 +13,11 @@ fixed:
 3. with no usable declaration, UTF-8 when the bytes are valid UTF-8, else
    GB18030, the superset of GB2312 and GBK;
 4. GB2312 and GBK are decoded as GB18030, and Big5 as Big5-HKSCS (supersets
-   that read every page the smaller tables read), replacing the few bytes that
-   still fail instead of failing the page.
+   that read every page the smaller tables read; the labels are read by
+   :func:`~corpusclean.formats.encoding.codec_for_label`), replacing the few
+   bytes that still fail instead of failing the page, and mapping the
+   private-use code points GBK pages carry (A3A0, a full-width space) to what
+   their writers meant (:func:`~corpusclean.formats.encoding.map_gb_private_use`).
 
 A declaration is overruled only when the bytes do not decode under it and the
 other candidate (UTF-8 for a legacy declaration, GB18030 for a UTF-8 one)
@@ -33,57 +36,18 @@ from __future__ import annotations
 
 import codecs
 
-from .patterns import META_CHARSET_RE, META_TAG_RE, PAGE_WRAPPER_RE, RAW_TEXT_RE, XML_ENCODING_RE
+from ..patterns import META_CHARSET_RE, META_TAG_RE, PAGE_WRAPPER_RE, RAW_TEXT_RE, XML_ENCODING_RE
+from .encoding import codec_for_label, decode_as
 
 #: How far into the page a ``<meta>`` charset is looked for. Browsers stop at
 #: 1024 bytes; crawled Chinese pages often carry long comments and styles first.
 META_SCAN_BYTES = 16_384
-
-#: Labels decoded with a superset codec. GBK and GB2312 pages in the wild hold
-#: GB18030-only characters, and Big5 pages hold HKSCS ones.
-SUPERSET_CODECS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "cp936": "gb18030",
-    "gb18030": "gb18030",
-    "big5": "big5hkscs",
-    "cp950": "big5hkscs",
-    "big5hkscs": "big5hkscs",
-}
-
-#: Labels pages use that Python's codec registry does not know (from the WHATWG Encoding list).
-LABEL_ALIASES = {
-    "x-gbk": "gbk",
-    "gb_2312": "gb2312",
-    "gb_2312-80": "gb2312",
-    "chinese": "gbk",
-    "csgb2312": "gb2312",
-    "iso-ir-58": "gb2312",
-    "x-x-big5": "big5",
-    "csbig5": "big5",
-    "cn-big5": "big5",
-    "unicode-1-1-utf-8": "utf-8",
-}
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-def codec_for_label(label: str) -> str | None:
-    """The Python codec to decode a page labelled ``label`` with, or ``None`` when unknown.
-
-    >>> codec_for_label("GB2312"), codec_for_label("utf8"), codec_for_label("unset")
-    ('gb18030', 'utf-8', None)
-    """
-    label = label.strip().lower()
-    try:
-        name = codecs.lookup(LABEL_ALIASES.get(label, label)).name
-    except LookupError:
-        return None
-    return SUPERSET_CODECS.get(name, name)
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -114,9 +78,9 @@ def _strict_ok(data: bytes, codec: str) -> bool:
 
 def _fewest_replacements(data: bytes, declared: str) -> tuple[str, str]:
     """Decode with ``declared`` unless the other candidate needs fewer replacements."""
-    text = data.decode(declared, "replace")
+    text = decode_as(data, declared)
     other = "gb18030" if declared == "utf-8" else "utf-8"
-    other_text = data.decode(other, "replace")
+    other_text = decode_as(data, other)
     if other_text.count("\ufffd") < text.count("\ufffd"):
         return other_text, other
     return text, declared
@@ -139,7 +103,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     declared = declared_encoding(data)
     if declared is None:
         undeclared = "utf-8" if _strict_ok(data, "utf-8") else "gb18030"
-        return data.decode(undeclared, "replace"), undeclared
+        return decode_as(data, undeclared), undeclared
     if not _strict_ok(data, declared):
         return _fewest_replacements(data, declared)
-    return data.decode(declared), declared
+    return decode_as(data, declared, "strict"), declared

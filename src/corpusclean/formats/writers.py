@@ -28,15 +28,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from .document import Document
-from .errors import OutputError
+from ..document import Document
+from ..errors import OutputError
 from .jsonl import dump_record
 
 
 def document_record(doc: Document) -> bytes:
     """One JSONL line (with its newline) for ``doc``: exactly the model's fields, UTF-8.
 
-    Integers beyond 64 bits in the metadata keep every digit (see :mod:`corpusclean.jsonl`).
+    Integers beyond 64 bits in the metadata keep every digit (see :mod:`corpusclean.formats.jsonl`).
     """
     return dump_record(doc.model_dump(mode="json"))
 
@@ -127,8 +127,43 @@ class JsonlWriter:
         self._stack.__exit__(kind, exc, tb)
 
 
+#: The line between two documents of one text file. A blank line cannot be it:
+#: documents hold blank lines between their paragraphs. This marker is the one
+#: language-model corpora already use between documents; the one limit is that
+#: a document holding this very line would read back as two.
+DOCUMENT_SEPARATOR = "<|endoftext|>"
+
+
+def plain_text(doc: Document) -> str:
+    """``doc`` as plain text: its title (when it has one) as the first line, then its text.
+
+    >>> plain_text(Document(id="a", text="正文。", title="标题"))
+    '标题\\n正文。\\n'
+    """
+    text = doc.text.rstrip("\n") + "\n"
+    if doc.title and not doc.text.startswith(doc.title):  # a title still in the text is not repeated
+        return f"{doc.title}\n{text}"
+    return text
+
+
 class TextFileWriter(JsonlWriter):
-    """Write the documents' text to one file, documents separated by a blank line."""
+    """Write the documents as plain text to one file (:func:`plain_text`), between separator lines.
+
+    Documents are told apart by a line holding only :data:`DOCUMENT_SEPARATOR`.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "all.txt"
+    >>> with TextFileWriter(out) as writer:
+    ...     writer.write(Document(id="a", text="一。\\n\\n二。", title="题"))
+    ...     writer.write(Document(id="b", text="三。"))
+    >>> print(out.read_text(encoding="utf-8"), end="")
+    题
+    一。
+    <BLANKLINE>
+    二。
+    <|endoftext|>
+    三。
+    """
 
     def __enter__(self) -> TextFileWriter:
         super().__enter__()
@@ -136,7 +171,8 @@ class TextFileWriter(JsonlWriter):
 
     def write(self, doc: Document) -> None:
         assert self._stream is not None, "use TextFileWriter in a with-statement"
-        self._stream.write((("\n" if self.count else "") + doc.text + "\n").encode("utf-8"))
+        separator = f"{DOCUMENT_SEPARATOR}\n" if self.count else ""
+        self._stream.write((separator + plain_text(doc)).encode("utf-8"))
         self.count += 1
 
 
@@ -178,7 +214,7 @@ def safe_relative_path(doc_id: str) -> Path:
 
 
 class TextDirWriter:
-    """Write each document's text to ``<dir>/<id>.txt`` (ids made safe as file names)."""
+    """Write each document to ``<dir>/<id>.txt`` as plain text (:func:`plain_text`; ids made safe)."""
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
@@ -209,7 +245,7 @@ class TextDirWriter:
                 f"{self.directory} points outside it; remove the link or choose another output directory"
             )
         with atomic_file(target) as stream:
-            stream.write((doc.text + "\n").encode("utf-8"))
+            stream.write(plain_text(doc).encode("utf-8"))
         self.count += 1
 
     def write_all(self, docs: Iterable[Document]) -> None:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError
+from ..errors import InputError
 
 #: Stop a stream that inflates by more than this factor (bytes out / bytes in) ...
 MAX_RATIO = 200
