@@ -7,11 +7,11 @@ from pathlib import Path
 
 import orjson
 import pytest
-from corpusclean.units import plan_units
 from seedtools import peoples_daily
 
 from corpusclean.cli import build_parser, main
 from corpusclean.errors import InputError
+from corpusclean.executor.units import plan_units
 from corpusclean.formats import FORMATS, OUTPUT_FORMATS, Corpus, find_files, infer_format
 from corpusclean.formats.encoding import codec_for_label
 

@@ -12,12 +12,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from corpus_cleaners import Slow, corpus_pipeline, same_names, stop_after_units
-from corpusclean.runner import clean_files
-from corpusclean.units import plan_units
 from seedtools import peoples_daily
 
 from corpusclean.cli import main
 from corpusclean.errors import MissingDependencyError
+from corpusclean.executor.runner import clean_files
+from corpusclean.executor.units import plan_units
 from corpusclean.formats import Corpus, find_files
 from corpusclean.formats.parquet import ParquetWriter
 
@@ -163,7 +163,7 @@ import signal, sys
 signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path[:0] = [{tests!r}, {src!r}]
 from corpus_cleaners import Slow, corpus_pipeline, same_names, stop_after_units
-from corpusclean.runner import clean_files
+from corpusclean.executor.runner import clean_files
 clean_files([{source!r}], {out!r}, fmt="parquet", pipeline=corpus_pipeline(Slow(seconds=0.02)),
             workers=2, unit_bytes=4000, shard_bytes=20_000)
 """
