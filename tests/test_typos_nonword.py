@@ -12,9 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusclean.typos import NonWordDetector, NonWordHit
+from corpusclean.typos import NonWordDetector, NonWordHit, nonword
 from corpusclean.typos.ngrams import NgramStats
-from corpusclean.typos import nonword
 from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
 
 ROOT = Path(__file__).resolve().parent.parent
