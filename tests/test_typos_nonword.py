@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusclean.typos import NonWordDetector, NonWordHit
+from corpusclean.typos import NonWordDetector, NonWordHit, nonword
 from corpusclean.typos.ngrams import NgramStats
 from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
 
@@ -91,6 +91,24 @@ def test_threshold_per_call(detector: NonWordDetector) -> None:
     (hit,) = detector.find(text)
     assert detector.find(text, threshold=hit.confidence + 1e-3) == []
     assert detector.find(text, threshold=hit.confidence - 1e-3) == [hit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("尖碑，以显示其至高无上的地位。", id="qi-zhi-gao"),
+        pytest.param("其他领导采取以动制动、动静结合。", id="yi-dong-zhi-dong"),
+        pytest.param("养的人们，会以不同的方式感受。", id="yi-bu-tong"),
+        pytest.param("机关久抓未获的拐卖妇女犯罪团伙。", id="de-guai-mai"),
+    ],
+)
+def test_weak_evidence_is_not_flagged(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Correct news text whose best swap makes its window less than e**MIN_GAIN times as likely."""
+    scored = NonWordDetector().candidates(text)
+    assert scored is None or bool((scored[2] >= nonword.MIN_GAIN).all())
+    assert NonWordDetector().find(text, threshold=0.65) == []
+    monkeypatch.setattr(nonword, "MIN_GAIN", 0.0)  # without the floor, each was flagged
+    assert NonWordDetector().find(text, threshold=0.65) != []
 
 
 def test_a_lower_slip_rate_lowers_confidence() -> None:
