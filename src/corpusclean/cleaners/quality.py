@@ -1,8 +1,9 @@
 """Quality signals for Chinese text, and a filter on them.
 
 ``score_quality`` writes the signals of :func:`corpusclean.quality.quality_signals`
-to ``metadata["quality"]`` and changes nothing else; it is in the default
-pipeline. ``filter_quality`` drops a document when a rule of
+to ``metadata["quality"]`` and changes nothing else; it is not in the default
+pipeline (the signals cost more than a default run should pay on every
+document: a recipe adds it). ``filter_quality`` drops a document when a rule of
 :data:`corpusclean.quality.RULES` fires, with the rule and the values in the
 drop reason (the command line writes dropped documents, reason included, to
 the ``dropped`` side file). It is not in the default pipeline: which text is
