@@ -118,12 +118,14 @@ def find_unbalanced(text: str) -> Iterator[FoundFlag]:
     >>> list(find_unbalanced("但是，“此时无声胜有声\\n”。"))
     []
     """
-    if all_paired(text):
-        return
-    text = unwrap(text)  # read by paragraph, not by line; the offsets stay the same
     left = unpaired_marks(text)
     if not left.strip("\n"):
         return
+    unwrapped = unwrap(text)  # read by paragraph, not by line; the offsets stay the same
+    if unwrapped != text:  # a wrapped line joined: its marks may pair up now
+        text, left = unwrapped, unpaired_marks(unwrapped)
+        if not left.strip("\n"):
+            return
     # A paragraph whose marks all pair up, nested as they should be, raises no flag: each
     # closing mark meets its opening mark on top of the stack. Only the others are read.
     left_in = left.split("\n")  # one entry per paragraph: a line break for each of the text's
