@@ -14,7 +14,8 @@ from ..errors import OutputError, RecipeError
 from ..executor.engine import ProgressBar, default_workers
 from ..executor.ray import cluster_address
 from ..executor.runner import RunResult, clean_files, infer_format
-from ..formats import OUTPUT_FORMATS, input_help, output_help
+from ..executor.units import total_bytes
+from ..formats import OUTPUT_FORMATS, find_files, input_help, output_help
 from ..pipeline import Pipeline
 from ..recipe import build_pipeline, load_recipe
 from ..registry import available
@@ -255,12 +256,7 @@ def ray_hint(inputs: list[str], ray_address: str | None) -> str | None:
     """
     if ray_address:
         return None
-    size = sum(
-        f.stat().st_size
-        for name in inputs
-        for f in (Path(name).rglob("*") if Path(name).is_dir() else [Path(name)])
-        if f.is_file()
-    )
+    size = total_bytes(find_files(inputs))  # the files a run would read, as the run counts them
     if size >= RAY_PAYS_OFF_BYTES:
         return None
     return (
