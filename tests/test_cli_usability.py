@@ -133,11 +133,34 @@ def test_report_of_a_shard_directory_from_clean_and_from_report(
     assert all(seed.stem in again.read_text(encoding="utf-8") for seed in seeds_dir.glob("*.txt"))
 
 
+def test_report_of_parquet_output_shows_what_the_jsonl_report_shows(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The review page reads Parquet shards and files: every document, removal and typo flag is on it."""
+    jsonl_page, shard_page, file_page = (tmp_path / f"{name}.html" for name in ("jsonl", "shards", "file"))
+    assert (
+        main(["clean", str(seeds_dir), "-o", str(tmp_path / "s.jsonl"), "--report", str(jsonl_page), "-q"])
+        == 0
+    )
+    shards = tmp_path / "shards"
+    assert main(["clean", str(seeds_dir), "-o", str(shards), "--format", "parquet", "-q"]) == 0
+    assert [p.name for p in shards.glob("part-*")] == ["part-00000.parquet"]
+    assert main(["report", str(shards), "-o", str(shard_page)]) == 0
+    one = tmp_path / "s.parquet"
+    assert main(["clean", str(seeds_dir), "-o", str(one), "--report", str(file_page), "-q"]) == 0
+    expected = jsonl_page.read_text(encoding="utf-8")
+    for page in (shard_page, file_page):
+        html = page.read_text(encoding="utf-8")
+        assert all(seed.stem in html for seed in seeds_dir.glob("*.txt"))
+        for marker in ("<del", "初心"):  # removals struck through, the typo flags' suggestion
+            assert html.count(marker) == expected.count(marker) > 0
+
+
 def test_report_of_a_directory_without_shards_says_what_to_give(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report", str(tmp_path), "-o", str(tmp_path / "x.html")]) == 2
-    assert "no part-*.jsonl[.zst] shards here" in capsys.readouterr().err
+    assert "no part-*.jsonl[.zst] or part-*.parquet shards here" in capsys.readouterr().err
 
 
 def test_ray_on_a_small_local_input_gets_a_hint_and_a_cluster_gets_none(seeds_dir: Path) -> None:

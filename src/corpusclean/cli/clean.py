@@ -112,7 +112,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--report",
         metavar="HTML",
-        help="also write the run's review page (needs JSONL output: a file, or shards with --format jsonl); "
+        help="also write the run's review page (needs JSONL or Parquet output: a file, or shards with "
+        "--format jsonl or parquet); "
         "see `corpusclean report`",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
@@ -192,10 +193,12 @@ def make_progress(stream: IO[str] | None = None, *, quiet: bool = False, always:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.report and (args.output == "-" or (args.format or infer_format(args.output)) != "jsonl"):
+    if args.report and (
+        args.output == "-" or (args.format or infer_format(args.output)) not in ("jsonl", "parquet")
+    ):
         raise OutputError(
-            "--report reads the run's JSONL output: give -o a .jsonl[.gz|.zst] file, "
-            "or a directory with --format jsonl"
+            "--report reads the run's JSONL or Parquet output: give -o a .jsonl[.gz|.zst] or .parquet "
+            "file, or a directory with --format jsonl or parquet"
         )
     if args.engine == "ray" and not args.quiet:
         hint = ray_hint(args.inputs, os.environ.get("RAY_ADDRESS"))

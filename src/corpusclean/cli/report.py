@@ -1,4 +1,4 @@
-"""``corpusclean report``: the review page of a run already written as JSONL."""
+"""``corpusclean report``: the review page of a run already written as JSONL or Parquet."""
 
 from __future__ import annotations
 
@@ -27,13 +27,13 @@ def add_parser(commands: Any) -> None:
     """Add the ``report`` command to the ``corpusclean`` subparsers."""
     parser = commands.add_parser(
         "report",
-        help="write the review page (one HTML file) of a run's JSONL output",
+        help="write the review page (one HTML file) of a run's JSONL or Parquet output",
         description=(
             "Write one self-contained HTML page (no network) showing a run: the summary, per-cleaner\n"
             "stats and charts, and each document's text with every removal struck through in place\n"
             "and every flag highlighted with its suggestion. With one input, the side files a run\n"
-            "wrote beside it (OUT.duplicates.jsonl, OUT.dropped.jsonl) are read too; a shard\n"
-            "directory (clean -o DIR --format jsonl) is read whole. On big runs\n"
+            "wrote beside it (OUT.duplicates.jsonl, OUT.dropped.jsonl, or .parquet) are read too; a\n"
+            "shard directory (clean -o DIR --format jsonl or parquet) is read whole. On big runs\n"
             "the page shows every document with a typo flag (up to --max-priority-docs) and a random\n"
             "sample of the others."
         ),
@@ -43,8 +43,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "inputs",
         nargs="+",
-        metavar="JSONL",
-        help="JSONL output files of a run (.jsonl[.gz|.zst]), or the shard directory it wrote",
+        metavar="OUTPUT",
+        help="output files of a run (.jsonl[.gz|.zst] or .parquet), or the shard directory it wrote",
     )
     parser.add_argument("-o", "--output", required=True, metavar="HTML", help="the HTML page to write")
     parser.add_argument("--stats", metavar="FILE", help="the run's stats JSON (from clean --stats)")
@@ -92,13 +92,19 @@ SHARD_KINDS = ("part", "duplicates", "dropped")
 
 
 def run_outputs(output: Path) -> list[Path]:
-    """The JSONL files of a run's ``output``: a file and its side files, or a shard directory's shards."""
+    """The files of a run's ``output``: a file and its side files, or a shard directory's shards."""
     if not output.is_dir():
         return [output, *side_files(output)]
-    shards = [path for kind in SHARD_KINDS for path in sorted(output.glob(f"{kind}-*.jsonl*"))]
+    shards = [
+        path
+        for kind in SHARD_KINDS
+        for pattern in (f"{kind}-*.jsonl*", f"{kind}-*.parquet")
+        for path in sorted(output.glob(pattern))
+    ]
     if not shards:
         raise InputError(
-            "no part-*.jsonl[.zst] shards here; give the directory a run wrote with --format jsonl",
+            "no part-*.jsonl[.zst] or part-*.parquet shards here; give the directory a run wrote "
+            "with --format jsonl or --format parquet",
             path=str(output),
         )
     return shards
@@ -106,7 +112,8 @@ def run_outputs(output: Path) -> list[Path]:
 
 def side_files(output: Path) -> list[Path]:
     """The duplicates and dropped side files that a run wrote beside ``output``, if any."""
-    found = (side_path(str(output), "jsonl", kind) for kind in ("duplicates", "dropped"))
+    fmt = "parquet" if output.suffix == ".parquet" else "jsonl"
+    found = (side_path(str(output), fmt, kind) for kind in ("duplicates", "dropped"))
     return [path for path in found if path.is_file()]
 
 

@@ -1,8 +1,9 @@
-"""Read a run's output back: JSONL records (plain, ``.gz`` or ``.zst``) and the stats JSON.
+"""Read a run's output back: JSONL records (plain, ``.gz`` or ``.zst``) or Parquet, and the stats JSON.
 
-Each line is one document record with exactly the fields of
+Each JSONL line is one document record with exactly the fields of
 :class:`~corpusclean.document.Document`; a bad line fails with the file and the
-line number.
+line number. A Parquet output is read back row by row as the run wrote it
+(its flags and removals included).
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from typing import Any
 from ..document import Document
 from ..errors import InputError
 from ..formats import open_compressed
+from ..formats import read_documents as read_inputs
 
 
 def read_documents(path: str | Path) -> Iterator[Document]:
-    """The documents of a JSONL output file, one per non-blank line, read lazily."""
+    """The documents of a JSONL or Parquet output file, read lazily."""
     path = Path(path)
+    if path.suffix == ".parquet":
+        yield from read_inputs([path])
+        return
     try:
         stream = open_compressed(path)
     except OSError as exc:
