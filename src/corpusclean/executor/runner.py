@@ -295,9 +295,9 @@ def _copy_unit(unit: UnitResult, outputs: _Outputs, result: RunResult) -> None:
         for name in unit.files.get(kind, []):
             writer = outputs.main if target is None else outputs.side(target)
             with open(name, "rb") as stream:
-                # JSON Lines out: the records as the worker wrote them. Text and Parquet writers
-                # (a text file's writer is a JsonlWriter too) need each record's fields.
-                if type(writer) is JsonlWriter:
+                # JSON Lines out: the records as the worker wrote them; other writers need each
+                # record's fields
+                if getattr(writer, "copies_records", False):
                     writer.copy_records(stream)
                 else:
                     for number, line in enumerate(stream, start=1):

@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, ClassVar
 
 from ..document import Document
 from ..errors import OutputError
@@ -83,6 +83,10 @@ def _compressing(raw: IO[bytes], path: Path) -> IO[bytes]:
 
 class JsonlWriter:
     """Write documents as JSON Lines to a file (atomically) or to stdout (``"-"``)."""
+
+    #: Whether :meth:`copy_records` may append a worker's JSONL records as they are
+    #: (a writer of another form needs each record's fields).
+    copies_records: ClassVar[bool] = True
 
     def __init__(self, path: str | Path) -> None:
         self.path = None if str(path) == "-" else Path(path)
@@ -164,6 +168,8 @@ class TextFileWriter(JsonlWriter):
     <|endoftext|>
     三。
     """
+
+    copies_records = False
 
     def __enter__(self) -> TextFileWriter:
         super().__enter__()
