@@ -24,7 +24,8 @@ Printed per file:
 - the share of correct sentences (``N`` = 0) that get any flag.
 
 ``--fit`` fits the confidence weights on the ``*.train`` files only (every
-candidate swap that passes the guards, labelled right when it is at a
+candidate swap that passes the guards and makes its window more likely, below
+the evidence floor too, labelled right when it is at a
 misspelt position and suggests the correct character) and prints them with
 the precision of the training candidates at each threshold; the ``*.test``
 files are the held-out figures.
@@ -41,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from corpusclean.typos import nonword
+from corpusclean.typos.detect import span_words
 from corpusclean.typos.ngrams import NgramStats, string_codes
 from corpusclean.typos.nonword import (
     DEFAULT_NONWORD_THRESHOLD,
@@ -150,7 +152,7 @@ def training_rows(
     ref = reference()
     xs, ys = [], []
     for _, wrong, correct in rows:
-        scored = detector.candidates(wrong)
+        scored = detector.candidates(wrong, min_gain=0.0)
         if scored is None:
             continue
         cands, features, _ = scored
@@ -167,26 +169,26 @@ def fit(
     """Weights fitted on ``rows``: with no corpus, or with the other half's ``correct`` sides as one.
 
     With a corpus, each half of ``rows`` is scored against the counts of the
-    other half (so a sentence never vouches for itself); ``corpus_words_only``
-    leaves out the count of the span as written, which statistics counted
-    around listed words only do not have.
+    other half (so a sentence never vouches for itself); for
+    ``corpus_words_only`` they are counted as ``flag_typos`` counts them, around
+    listed words only (a span of three or four characters as written is
+    then counted only when it holds a word).
     """
     parts = []
     if corpus is None:
         detector.use_corpus(None)
         parts.append(training_rows(rows, detector))
     else:
+        words = span_words() if corpus == "corpus_words_only" else None
         halves = rows[::2], rows[1::2]
         for mine, other in (halves, halves[::-1]):
-            detector.use_corpus(NgramStats.fit(correct for _, _, correct in other))
+            detector.use_corpus(NgramStats.fit((correct for _, _, correct in other), words=words))
             parts.append(training_rows(mine, detector))
         detector.use_corpus(None)
     x = np.concatenate([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     if corpus is None:
         x[:, [FEATURES.index("corpus_target"), FEATURES.index("corpus_span")]] = 0.0
-    elif corpus == "corpus_words_only":
-        x[:, FEATURES.index("corpus_span")] = 0.0
     w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
     misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
     weights = Weights(tuple(round(float(v), 4) for v in w[:-1]), round(float(w[-1]), 4), 0.0)

@@ -59,6 +59,10 @@ def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
         pytest.param("富於变化的谋略", 1, 2, True, id="traditional-text"),
         pytest.param("对三个人都负责任的决定", 6, 7, True, id="makes-a-common-word"),
         pytest.param("读胡志明主席的信", 3, 5, True, id="across-a-listed-name"),
+        # People's Daily, January 1998: a list of names, and a byline closing a paragraph
+        pytest.param("陈剑虹、范维唐、茅玉麟", 5, 6, True, id="given-name-after-a-common-surname"),
+        pytest.param("外资的发展模式。（辛闻）\n说“泡沫”", 9, 10, True, id="byline-closing-a-paragraph"),
+        pytest.param("我们要制定（工作己划）的安排", 8, 9, False, id="parenthesis-inside-a-paragraph"),
     ],
 )
 def test_guards_on_any_hit(text: str, start: int, end: int, left_alone: bool) -> None:

@@ -21,6 +21,7 @@ the hits of both.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
@@ -28,10 +29,19 @@ import numpy as np
 
 from .arrays import lookup
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
-from .guards import in_name_shape, makes_common_word, near_traditional, overlaps_longer_word, written_again
+from .guards import (
+    common_surnames,
+    in_byline,
+    in_name_shape,
+    makes_common_word,
+    near_traditional,
+    overlaps_longer_word,
+    written_again,
+)
 from .lexicon import is_listed_word, lexicon, listed_freq
 from .ngrams import CHAR_BITS, NgramStats
 from .nonword import NonWordDetector
+from .reference import reference
 
 
 class Hit(Protocol):
@@ -82,11 +92,26 @@ def default_nonword() -> Detector:
     return NonWordDetector()
 
 
+@cache
+def surnames() -> frozenset[str]:
+    """The surnames a given name may follow: the word list's (:func:`common_surnames`) and the reference's.
+
+    The word list's names run to transliterations (斯, 克), the reference's
+    list to the common Chinese surnames (沈, 范, 董, 卢, 施, 薛).
+
+    >>> {"王", "沈", "范"} <= surnames(), "的" in surnames()
+    (True, False)
+    """
+    shipped = "".join(map(chr, reference().surname_codes.tolist()))
+    return common_surnames() | frozenset(shipped)
+
+
 def guarded(text: str, start: int, end: int) -> bool:
     """The guards on any hit, whichever detector found it.
 
     Left alone: a span just after a surname that opens no word (a given name),
-    a span that is part of a listed word of three or four characters as written
+    a span inside a short parenthesis that closes a paragraph (a byline:
+    （记者诸葛仓麟）), a span that is part of a listed word of three or four characters as written
     (an idiom, a set phrase, a name), a span near a Traditional-only character
     (富於变化: the lists are Simplified), and a single character that makes a
     common word with a neighbour as written (任 of 负责任: 责任 is a word, so
@@ -98,7 +123,8 @@ def guarded(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return (
-        in_name_shape(text, start, is_listed_word)
+        in_name_shape(text, start, is_listed_word, surnames())
+        or in_byline(text, start, end)
         or overlaps_longer_word(text, start, end, lexicon().long_words)
         or near_traditional(text, start, end)
         or (end - start == 1 and (makes_common_word(text, start, listed_freq) or written_again(text, start)))
