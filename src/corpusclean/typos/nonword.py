@@ -147,6 +147,9 @@ class NonWordHit:
     suggestion: str
     confidence: float
     reason: str
+    #: The word the suggestion makes, and where it starts in the text (计划 at the 己 of 己划).
+    word: str = ""
+    word_start: int = -1
 
 
 @dataclass(frozen=True)
@@ -651,6 +654,8 @@ class NonWordDetector:
                     round(float(confidence[i]), 4),
                     f"{text[start : start + length]!r} is not a word; {word!r} (alike in {kind}) "
                     f"makes the passage {math.exp(min(float(gains[i]), 50.0)):.3g} times as likely",
+                    word,
+                    start,
                 )
             )
         return sorted(hits, key=lambda h: h.start)
