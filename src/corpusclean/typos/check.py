@@ -242,8 +242,8 @@ class TypoChecker:
         neighbour (作计划 or 计划。). 记着孩子 is no slip for 记者孩子: a corpus of news
         writes 记者 thousands of times, but never 记者孩. Hits of other lengths, and
         words the other documents use less, stand. On the People's Daily text with
-        injected slips (seeds 55 and 101) this removed about a third of the false
-        flags for a tenth of the right ones (``docs/typos.md``).
+        injected slips (seeds 55 and 101) this removed about half of the false
+        flags on the untouched text for one right flag in twelve (``docs/typos.md``).
         """
         word, start = str(getattr(hit, "word", "")), int(getattr(hit, "word_start", -1))
         if len(word) != 2 or start < 0:
