@@ -23,6 +23,11 @@ Printed per file:
   corrected sentences over sentences with errors;
 - the share of correct sentences (``N`` = 0) that get any flag.
 
+``--checker`` checks with ``flag_typos``'s checker instead
+(:class:`~corpusclean.typos.check.TypoChecker`: both detectors, its guards,
+and with ``--corpus`` its corpus rules, the counts kept as ``flag_typos``
+keeps them).
+
 ``--fit`` fits the confidence weights on the ``*.train`` files only (every
 candidate swap that passes the guards and makes its window more likely, below
 the evidence floor too, labelled right when it is at a
@@ -42,6 +47,7 @@ from pathlib import Path
 import numpy as np
 
 from corpusclean.typos import nonword
+from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.detect import span_words
 from corpusclean.typos.ngrams import NgramStats, string_codes
 from corpusclean.typos.nonword import (
@@ -126,7 +132,7 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate(
-    rows: list[tuple[int, str, str]], detector: NonWordDetector, thresholds: list[float]
+    rows: list[tuple[int, str, str]], detector: NonWordDetector | TypoChecker, thresholds: list[float]
 ) -> list[Scores]:
     """Check each ``wrong`` sentence alone and score the flags against ``correct``, at each threshold.
 
@@ -141,7 +147,15 @@ def evaluate(
         seconds = time.process_time() - start
         for t, s in zip(thresholds, scores, strict=True):
             s.seconds += seconds
-            s.add(wrong, correct, [(h.start, h.suggestion) for h in hits if h.confidence >= t])
+            # a real-word hit of the checker spans two characters: each one it changes counts
+            changed = [
+                (h.start + i, ch)
+                for h in hits
+                if h.confidence >= t
+                for i, ch in enumerate(h.suggestion)
+                if wrong[h.start + i] != ch
+            ]
+            s.add(wrong, correct, changed)
     return scores
 
 
@@ -213,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
     parser.add_argument("--write", action="store_true", help="with --fit: write them to the package")
     parser.add_argument("--no-shapes", action="store_true", help="sound-alike swaps only")
+    parser.add_argument("--checker", action="store_true", help="check with flag_typos's TypoChecker")
     parser.add_argument("--files", nargs="+", default=list(FILES), help="which files to score")
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
     args = parser.parse_args(argv)
@@ -243,11 +258,16 @@ def main(argv: list[str] | None = None) -> int:
         if name not in args.files:
             continue
         detector.use_corpus(None)
+        finder: NonWordDetector | TypoChecker = TypoChecker() if args.checker else detector
         if args.corpus:
             stem = name.split(".")[0]
             train_rows = data.get(stem + ".train") or read(args.dir / (stem + ".train"))
-            detector.use_corpus(NgramStats.fit(correct for _, _, correct in train_rows))
-        for t, scores in zip(args.threshold, evaluate(rows, detector, args.threshold), strict=True):
+            train = [correct for _, _, correct in train_rows]
+            if isinstance(finder, TypoChecker):
+                finder.fit(train)
+            else:
+                detector.use_corpus(NgramStats.fit(train))
+        for t, scores in zip(args.threshold, evaluate(rows, finder, args.threshold), strict=True):
             print(f"{t:.2f} " + scores.line(name))
     return 0
 
