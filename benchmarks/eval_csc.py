@@ -262,11 +262,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.corpus:
             stem = name.split(".")[0]
             train_rows = data.get(stem + ".train") or read(args.dir / (stem + ".train"))
-            train = [correct for _, _, correct in train_rows]
+            sides = [correct for _, _, correct in train_rows]
             if isinstance(finder, TypoChecker):
-                finder.fit(train)
+                finder.fit(sides)
             else:
-                detector.use_corpus(NgramStats.fit(train))
+                detector.use_corpus(NgramStats.fit(sides))
         for t, scores in zip(args.threshold, evaluate(rows, finder, args.threshold), strict=True):
             print(f"{t:.2f} " + scores.line(name))
     return 0
