@@ -29,7 +29,8 @@ Calibration: the confidence is a logistic function of :data:`FEATURES`, with
 weights (``nonword_weights.json``) fitted by ``benchmarks/eval_csc.py --fit``
 on the ``*.train`` files of the csc-dev set (law and medicine; the ``*.test``
 files are held out): one fit for the reference alone, one with corpus
-counts, one with counts of listed words only. At the default threshold,
+counts, one with the counts ``flag_typos`` keeps (n-grams around listed
+words, and the pairs that are no word). At the default threshold,
 :data:`DEFAULT_NONWORD_THRESHOLD` (0.6), 88% of the training swaps it keeps
 are right with the reference alone and 92% with a corpus; on the held-out
 files the flagged characters are right 95% (law) and 85% (medicine) of the
