@@ -112,6 +112,14 @@ def test_weak_evidence_is_not_flagged(text: str, monkeypatch: pytest.MonkeyPatch
     assert NonWordDetector().find(text, threshold=0.65) != []
 
 
+def test_the_weights_are_fitted_below_the_evidence_floor_too() -> None:
+    """``benchmarks/eval_csc.py --fit`` asks for every swap that raises its window (``min_gain=0``)."""
+    text = "尖碑，以显示其至高无上的地位。"  # its best swap is weak evidence
+    assert NonWordDetector().candidates(text) is None
+    scored = NonWordDetector().candidates(text, min_gain=0.0)
+    assert scored is not None and bool(((scored[2] > 0) & (scored[2] < nonword.MIN_GAIN)).all())
+
+
 def test_a_lower_slip_rate_lowers_confidence() -> None:
     text = "我们要保持乐关的心态。"
     (usual,) = NonWordDetector().find(text, threshold=0.0)
