@@ -9,10 +9,10 @@ for 计划), which needs only the shipped reference statistics. Both give a
 probability that the suggestion is what was meant, so one threshold serves
 both. With a corpus, a non-word hit also needs its correction to be written
 in the other documents (:meth:`TypoChecker.attested`), beside the same
-neighbour where they use it often (:meth:`TypoChecker.in_context`). The checker owns the
-corpus statistics: it counts parts of a corpus, adds them up, saves and loads
-them, and hands them to both detectors. The guards of :func:`guarded` hold for
-the hits of both.
+neighbour where they use it often (:meth:`TypoChecker.in_context`). The
+checker owns the corpus statistics: it counts parts of a corpus, adds them
+up, saves and loads them, and hands them to both detectors. The guards of
+:func:`guarded` hold for the hits of both.
 
 >>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"] * 3 + ["人的出行和使命。"])
 >>> [(h.text, h.suggestion) for h in checker.find("人的出行和使命。", threshold=0.0)]
@@ -112,8 +112,8 @@ def guarded(text: str, start: int, end: int) -> bool:
 
     Left alone: a span just after a surname that opens no word (a given name),
     a span inside a short parenthesis that closes a paragraph (a byline:
-    （记者诸葛仓麟）), a span that is part of a listed word of three or four characters as written
-    (an idiom, a set phrase, a name), a span near a Traditional-only character
+    （记者诸葛仓麟）), a span that is part of a listed word of three or four
+    characters as written (an idiom, a set phrase, a name), a span near a Traditional-only character
     (富於变化: the lists are Simplified), and a single character that makes a
     common word with a neighbour as written (任 of 负责任: 责任 is a word, so
     this is no non-word), or that makes with a neighbour a pair the text writes
