@@ -16,7 +16,8 @@ step before ``flag_typos``), one-character sound-alike slips injected at one
 per 2,000 characters (non-words and real words), checked as ``flag_typos``
 checks with its defaults; precision, recall and false flags per 10,000
 characters of the untouched text, with the corpus fitted and with the
-reference only.
+reference only. ``--cache FILE`` keeps the cleaned text in a JSON file, so
+that later runs skip the steps before ``flag_typos``.
 ``--pipeline MB`` builds a text corpus of that size with ``benchmarks/run.py``'s
 builder and times, in child processes, a plain pass (read each JSONL line with
 ``json``, write it back) and ``corpusclean clean`` with the default pipeline on
@@ -178,14 +179,26 @@ def curve(docs: list[str], seed: int) -> None:
     print(result.table())
 
 
-def cleaned_by_default_pipeline(docs: list[str]) -> list[str]:
-    """The texts as the default pipeline leaves them for ``flag_typos`` (every step before it)."""
+def cleaned_by_default_pipeline(docs: list[str], cache: Path | None = None) -> list[str]:
+    """The texts as the default pipeline leaves them for ``flag_typos`` (every step before it).
+
+    With ``cache``, the texts are read from that JSON file when it exists and
+    written to it otherwise (the steps before ``flag_typos`` take minutes; delete
+    the file when they change).
+    """
     from corpusclean.defaults import DEFAULT_PIPELINE
     from corpusclean.pipeline import Pipeline
 
+    if cache is not None and cache.exists():
+        texts: list[str] = json.loads(cache.read_text(encoding="utf-8"))
+        return texts
     before = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("flag_typos")]
     pipeline = Pipeline([make_cleaner(name) for name in before])
-    return [d.text for d in pipeline.run([Document(id=str(i), text=t) for i, t in enumerate(docs)])]
+    texts = [d.text for d in pipeline.run([Document(id=str(i), text=t) for i, t in enumerate(docs)])]
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    return texts
 
 
 def figure(texts: list[str], seed: int, curve: bool) -> None:
@@ -244,6 +257,11 @@ def main() -> None:
     parser.add_argument("--eval", type=int, nargs="*", default=[], metavar="SEED")
     parser.add_argument("--figure", type=int, nargs="*", default=[], metavar="SEED")
     parser.add_argument("--curve", action="store_true", help="with --figure, print the whole curves")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="with --figure: read the cleaned text from this JSON file, or write it there",
+    )
     parser.add_argument("--pipeline", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
@@ -263,7 +281,7 @@ def main() -> None:
         return
     docs = peoples_daily()
     if args.figure:
-        texts = cleaned_by_default_pipeline(docs)
+        texts = cleaned_by_default_pipeline(docs, args.cache)
         for seed in args.figure:
             figure(texts, seed, args.curve)
         return

@@ -23,8 +23,14 @@ Printed per file:
   corrected sentences over sentences with errors;
 - the share of correct sentences (``N`` = 0) that get any flag.
 
+``--checker`` checks with ``flag_typos``'s checker instead
+(:class:`~corpusclean.typos.check.TypoChecker`: both detectors, its guards,
+and with ``--corpus`` its corpus rules, the counts kept as ``flag_typos``
+keeps them).
+
 ``--fit`` fits the confidence weights on the ``*.train`` files only (every
-candidate swap that passes the guards, labelled right when it is at a
+candidate swap that passes the guards and makes its window more likely, below
+the evidence floor too, labelled right when it is at a
 misspelt position and suggests the correct character) and prints them with
 the precision of the training candidates at each threshold; the ``*.test``
 files are the held-out figures.
@@ -41,6 +47,8 @@ from pathlib import Path
 import numpy as np
 
 from corpusclean.typos import nonword
+from corpusclean.typos.check import TypoChecker
+from corpusclean.typos.detect import span_words
 from corpusclean.typos.ngrams import NgramStats, string_codes
 from corpusclean.typos.nonword import (
     DEFAULT_NONWORD_THRESHOLD,
@@ -124,7 +132,7 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate(
-    rows: list[tuple[int, str, str]], detector: NonWordDetector, thresholds: list[float]
+    rows: list[tuple[int, str, str]], detector: NonWordDetector | TypoChecker, thresholds: list[float]
 ) -> list[Scores]:
     """Check each ``wrong`` sentence alone and score the flags against ``correct``, at each threshold.
 
@@ -139,7 +147,15 @@ def evaluate(
         seconds = time.process_time() - start
         for t, s in zip(thresholds, scores, strict=True):
             s.seconds += seconds
-            s.add(wrong, correct, [(h.start, h.suggestion) for h in hits if h.confidence >= t])
+            # a real-word hit of the checker spans two characters: each one it changes counts
+            changed = [
+                (h.start + i, ch)
+                for h in hits
+                if h.confidence >= t
+                for i, ch in enumerate(h.suggestion)
+                if wrong[h.start + i] != ch
+            ]
+            s.add(wrong, correct, changed)
     return scores
 
 
@@ -150,7 +166,7 @@ def training_rows(
     ref = reference()
     xs, ys = [], []
     for _, wrong, correct in rows:
-        scored = detector.candidates(wrong)
+        scored = detector.candidates(wrong, min_gain=0.0)
         if scored is None:
             continue
         cands, features, _ = scored
@@ -167,26 +183,26 @@ def fit(
     """Weights fitted on ``rows``: with no corpus, or with the other half's ``correct`` sides as one.
 
     With a corpus, each half of ``rows`` is scored against the counts of the
-    other half (so a sentence never vouches for itself); ``corpus_words_only``
-    leaves out the count of the span as written, which statistics counted
-    around listed words only do not have.
+    other half (so a sentence never vouches for itself); for
+    ``corpus_words_only`` they are counted as ``flag_typos`` counts them, around
+    listed words only (a span of three or four characters as written is
+    then counted only when it holds a word).
     """
     parts = []
     if corpus is None:
         detector.use_corpus(None)
         parts.append(training_rows(rows, detector))
     else:
+        words = span_words() if corpus == "corpus_words_only" else None
         halves = rows[::2], rows[1::2]
         for mine, other in (halves, halves[::-1]):
-            detector.use_corpus(NgramStats.fit(correct for _, _, correct in other))
+            detector.use_corpus(NgramStats.fit((correct for _, _, correct in other), words=words))
             parts.append(training_rows(mine, detector))
         detector.use_corpus(None)
     x = np.concatenate([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     if corpus is None:
         x[:, [FEATURES.index("corpus_target"), FEATURES.index("corpus_span")]] = 0.0
-    elif corpus == "corpus_words_only":
-        x[:, FEATURES.index("corpus_span")] = 0.0
     w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
     misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
     weights = Weights(tuple(round(float(v), 4) for v in w[:-1]), round(float(w[-1]), 4), 0.0)
@@ -211,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
     parser.add_argument("--write", action="store_true", help="with --fit: write them to the package")
     parser.add_argument("--no-shapes", action="store_true", help="sound-alike swaps only")
+    parser.add_argument("--checker", action="store_true", help="check with flag_typos's TypoChecker")
     parser.add_argument("--files", nargs="+", default=list(FILES), help="which files to score")
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
     args = parser.parse_args(argv)
@@ -241,11 +258,16 @@ def main(argv: list[str] | None = None) -> int:
         if name not in args.files:
             continue
         detector.use_corpus(None)
+        finder: NonWordDetector | TypoChecker = TypoChecker() if args.checker else detector
         if args.corpus:
             stem = name.split(".")[0]
             train_rows = data.get(stem + ".train") or read(args.dir / (stem + ".train"))
-            detector.use_corpus(NgramStats.fit(correct for _, _, correct in train_rows))
-        for t, scores in zip(args.threshold, evaluate(rows, detector, args.threshold), strict=True):
+            sides = [correct for _, _, correct in train_rows]
+            if isinstance(finder, TypoChecker):
+                finder.fit(sides)
+            else:
+                detector.use_corpus(NgramStats.fit(sides))
+        for t, scores in zip(args.threshold, evaluate(rows, finder, args.threshold), strict=True):
             print(f"{t:.2f} " + scores.line(name))
     return 0
 

@@ -8,6 +8,7 @@ from corpusclean.typos.check import TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
 from corpusclean.typos.inject import inject_char_slips
 from corpusclean.typos.lexicon import lexicon
+from corpusclean.typos.nonword import NonWordDetector
 
 PAGE = "我们要制定工作己划。"
 
@@ -59,6 +60,10 @@ def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
         pytest.param("富於变化的谋略", 1, 2, True, id="traditional-text"),
         pytest.param("对三个人都负责任的决定", 6, 7, True, id="makes-a-common-word"),
         pytest.param("读胡志明主席的信", 3, 5, True, id="across-a-listed-name"),
+        # People's Daily, January 1998: a list of names, and a byline closing a paragraph
+        pytest.param("陈剑虹、范维唐、茅玉麟", 5, 6, True, id="given-name-after-a-common-surname"),
+        pytest.param("外资的发展模式。（辛闻）\n说“泡沫”", 9, 10, True, id="byline-closing-a-paragraph"),
+        pytest.param("我们要制定（工作己划）的安排", 8, 9, False, id="parenthesis-inside-a-paragraph"),
     ],
 )
 def test_guards_on_any_hit(text: str, start: int, end: int, left_alone: bool) -> None:
@@ -76,3 +81,30 @@ def test_one_character_slips_change_one_character_of_a_listed_word() -> None:
         assert s.kind in ("nonword", "realword") and s.original != s.typo
         if s.kind == "realword":
             assert any(noisy[0][a : a + 2] in words for a in (s.start - 1, s.start))
+
+
+#: 记者 (reporter) written twelve times, never before 孩 (记着孩子: keeps the child in mind).
+REPORTERS = ["记者来到现场采访。", "这位记者写了一篇报道。"] * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        pytest.param("我们总是记着孩子的生日。", False, id="never-written-beside-these-neighbours"),
+        pytest.param("这位记着写了一篇文章。", True, id="written-beside-the-left-neighbour"),
+    ],
+)
+def test_with_a_corpus_a_suggested_word_must_be_written_in_this_context(text: str, flagged: bool) -> None:
+    checker = TypoChecker().fit(REPORTERS)
+    assert isinstance(checker.nonword, NonWordDetector)
+    (hit,) = [h for h in checker.nonword.find(text, threshold=0.0) if h.suggestion == "者"]
+    assert (hit.word, text[hit.word_start : hit.word_start + 2]) == ("记者", "记着")
+    assert checker.in_context(text, hit) is flagged
+    assert any(h.suggestion == "者" for h in checker.find(text, threshold=0.0)) is flagged
+
+
+def test_a_corpus_that_uses_the_word_too_little_cannot_speak_against_its_context() -> None:
+    checker = TypoChecker().fit(REPORTERS[:6])  # 记者 six times
+    assert isinstance(checker.nonword, NonWordDetector)
+    (hit,) = checker.nonword.find("我们总是记着孩子的生日。", threshold=0.0)
+    assert checker.in_context("我们总是记着孩子的生日。", hit)

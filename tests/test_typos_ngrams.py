@@ -114,6 +114,19 @@ def test_words_only_counts_the_ngrams_around_the_words(gram: str, expected: int)
     assert found == expected
 
 
+def test_words_only_counts_the_pairs_that_are_no_word_apart() -> None:
+    """Counted around words, the Han pairs that are no word go to ``pairs``, words to ``bigrams``."""
+    words = np.sort(bigram_codes(string_codes("初心使命"))[[0, 2]])  # 初心 and 使命
+    stats = NgramStats.fit(TEXTS[:2] * 3, words=words)
+    codes = bigram_codes(string_codes("心和使"))
+    assert stats.pairs.get(codes).tolist() == [3, 3] and stats.bigrams.get(codes).tolist() == [0, 0]
+    assert stats.pair_counts(bigram_codes(string_codes("初心和"))).tolist() == [6, 3]
+    assert stats.pairs.get(bigram_codes(string_codes("，牢"))).tolist() == [0]  # not two Han characters
+    halves = NgramStats.count(TEXTS[:2], words=words).add(NgramStats.count(TEXTS[:2] * 2, words=words))
+    assert halves.finish() == stats
+    assert NgramStats.fit(TEXTS[:2] * 3).pairs.keys.size == 0  # every pair is in the bigrams then
+
+
 def test_counts_of_the_whole_text_and_of_words_only_do_not_add() -> None:
     words = np.sort(bigram_codes(string_codes("初心")))
     with pytest.raises(CorpusCleanError, match="same words"):
@@ -138,6 +151,21 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
     assert (loaded.docs, loaded.chars) == (3, 18)
     assert np.array_equal(loaded.fourgrams.keys, stats.fourgrams.keys)
     assert pickle.loads(pickle.dumps(stats)).bigrams.counts.tolist() == stats.bigrams.counts.tolist()
+
+
+def test_pairs_are_saved_and_a_file_without_them_still_loads(tmp_path: Path) -> None:
+    words = np.sort(bigram_codes(string_codes("初心")))
+    stats = NgramStats.fit(["初心和使命。"] * 3, words=words)
+    stats.save(tmp_path / "stats.npz")
+    loaded = NgramStats.load(tmp_path / "stats.npz")
+    assert loaded == stats and loaded.pairs.keys.size == 3  # 心和, 和使, 使命
+    with np.load(tmp_path / "stats.npz") as z:
+        meta = json.loads(str(z["meta"]))
+        arrays = {k: z[k] for k in z.files if not k.startswith("pair_")}
+    meta.update(format=2, floors=meta["floors"][:3])
+    np.savez(tmp_path / "old.npz", **{**arrays, "meta": np.array(json.dumps(meta))})
+    old = NgramStats.load(tmp_path / "old.npz")
+    assert old.words_only and old.pairs.keys.size == 0 and old.bigrams == stats.bigrams
 
 
 def test_load_a_bad_file_says_what_to_do(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusclean.typos import NonWordDetector, NonWordHit, nonword
+from corpusclean.typos.detect import span_words
 from corpusclean.typos.ngrams import NgramStats
 from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
 
@@ -111,6 +112,14 @@ def test_weak_evidence_is_not_flagged(text: str, monkeypatch: pytest.MonkeyPatch
     assert NonWordDetector().find(text, threshold=0.65) != []
 
 
+def test_the_weights_are_fitted_below_the_evidence_floor_too() -> None:
+    """``benchmarks/eval_csc.py --fit`` asks for every swap that raises its window (``min_gain=0``)."""
+    text = "尖碑，以显示其至高无上的地位。"  # its best swap is weak evidence
+    assert NonWordDetector().candidates(text) is None
+    scored = NonWordDetector().candidates(text, min_gain=0.0)
+    assert scored is not None and bool(((scored[2] > 0) & (scored[2] < nonword.MIN_GAIN)).all())
+
+
 def test_a_lower_slip_rate_lowers_confidence() -> None:
     text = "我们要保持乐关的心态。"
     (usual,) = NonWordDetector().find(text, threshold=0.0)
@@ -147,9 +156,34 @@ def test_a_text_in_the_corpus_does_not_vouch_for_itself() -> None:
         _, features, _ = scored
         return float(features[0, column])
 
-    per_char = CORPUS_SCALE / stats.chars
+    per_char = min(1.0, CORPUS_SCALE / stats.chars)  # a corpus this small: counts as they are
     assert span_feature(text) == pytest.approx(np.log1p(2 * per_char))  # its own copy taken away
     assert span_feature(text + "再见。") == pytest.approx(np.log1p(3 * per_char))  # not in the corpus
+
+
+#: 记着 ("keeps in mind") is no word of the lists but good Chinese; 记者 (reporter) is a word.
+KEEPS_IN_MIND = "我们总是记着孩子的生日，每年都买蛋糕。"
+REPORTERS = ["记者来到现场采访。", "这位记者写了一篇报道。"] * 3
+
+
+def test_a_span_the_other_documents_write_is_no_slip() -> None:
+    """Counted as ``flag_typos`` counts (around words only), the corpus still knows 记着 as written."""
+    detector = NonWordDetector()
+    assert [h.suggestion for h in detector.find(KEEPS_IN_MIND)] == ["者"]
+    writes_it = ["他一直记着这件事。", "请记着带伞。", "老师记着每个学生的名字。"] * 2
+    detector.use_corpus(NgramStats.fit(writes_it + REPORTERS, words=span_words()))
+    assert detector.find(KEEPS_IN_MIND) == []
+    detector.use_corpus(NgramStats.fit(REPORTERS + ["今天天气很好。"] * 6, words=span_words()))
+    assert [h.suggestion for h in detector.find(KEEPS_IN_MIND)] == ["者"]
+
+
+def test_a_small_corpus_counts_are_not_scaled_up() -> None:
+    stats = NgramStats.fit(REPORTERS, words=span_words())
+    detector = NonWordDetector()
+    detector.use_corpus(stats)
+    scored = detector.candidates(KEEPS_IN_MIND)
+    assert scored is not None and stats.chars < CORPUS_SCALE
+    assert scored[1][0, FEATURES.index("corpus_target")] == pytest.approx(np.log1p(6))  # 记者, six times
 
 
 def test_hits_are_frozen_records() -> None:

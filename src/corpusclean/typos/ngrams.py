@@ -13,8 +13,11 @@ without the memory bound below the result is the same however the corpus was cut
 
 Memory stays bounded three ways. Given the words that will be looked up
 (``words``), only the n-grams that contain one of them are counted: the detector
-never asks for any other. N-grams seen once are dropped at the end (a
-document's own n-grams never count as evidence for it). And when a table
+never asks for any other; the pairs of Han characters that are no word are
+counted too, in a table of their own (:attr:`NgramStats.pairs`), so that the
+corpus can say whether a pair that reads like a slip is written elsewhere.
+N-grams seen once are dropped at the end (a document's own n-grams never
+count as evidence for it). And when a table
 outgrows ``max_ngrams`` while counting or adding, its rarest entries are
 dropped until it fits (the lowest count still kept is in ``floor``); only then
 can the result depend on how the corpus was cut.
@@ -39,12 +42,13 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CorpusCleanError
+from .guards import is_han_table
 
 CHAR_BITS = 21
 #: Separates documents when counting, so that no n-gram spans two of them.
 _SEPARATOR = "\x00"
-#: The default bound on each table: at 12 bytes an entry, at most 24 MB a table and 72 MB
-#: for the bigram, trigram and four-gram tables together. Adding a part to tables at the
+#: The default bound on each table: at 12 bytes an entry, at most 24 MB a table and 96 MB
+#: for the bigram, pair, trigram and four-gram tables together. Adding a part to tables at the
 #: bound takes about as much again for a moment, so a process stays near 400 MB at worst;
 #: the seeds and the People's Daily text never reach it (docs/typos.md, "Memory").
 MAX_NGRAMS = 2_000_000
@@ -172,6 +176,9 @@ class NgramStats:
     bigrams: CountTable = field(default_factory=CountTable)
     trigrams: CountTable = field(default_factory=CountTable)
     fourgrams: CountTable = field(default_factory=CountTable)
+    #: Counted around words only: the pairs of Han characters that are none of the words,
+    #: as written (without words, the bigrams hold every pair and this stays empty).
+    pairs: CountTable = field(default_factory=CountTable)
     #: Sorted fingerprints (:func:`text_id`) of the documents counted, to leave each one out.
     doc_ids: np.ndarray = field(default_factory=lambda: _NO_IDS)
     docs: int = 0
@@ -183,8 +190,8 @@ class NgramStats:
         if not isinstance(other, NgramStats):
             return NotImplemented
         return (
-            (self.unigrams, self.bigrams, self.trigrams, self.fourgrams)
-            == (other.unigrams, other.bigrams, other.trigrams, other.fourgrams)
+            (self.unigrams, self.bigrams, self.trigrams, self.fourgrams, self.pairs)
+            == (other.unigrams, other.bigrams, other.trigrams, other.fourgrams, other.pairs)
             and np.array_equal(self.doc_ids, other.doc_ids)
             and (self.docs, self.chars, self.words_only) == (other.docs, other.chars, other.words_only)
         )
@@ -214,7 +221,8 @@ class NgramStats:
 
         With ``words`` (sorted bigram codes), a bigram is counted only when it is
         one of them, a trigram or four-gram only when two adjacent characters of
-        it are; the unigrams are all counted. Nothing is dropped for being rare
+        it are; any other pair of Han characters goes to :attr:`pairs`; the
+        unigrams are all counted. Nothing is dropped for being rare
         but the entries over ``max_ngrams`` a table.
         """
         stats = cls(words_only=words is not None)
@@ -247,6 +255,7 @@ class NgramStats:
             bigrams=self.bigrams.merge(other.bigrams).bound(max_ngrams),
             trigrams=self.trigrams.merge(other.trigrams).bound(max_ngrams),
             fourgrams=self.fourgrams.merge(other.fourgrams).bound(max_ngrams),
+            pairs=self.pairs.merge(other.pairs).bound(max_ngrams),
             doc_ids=np.union1d(self.doc_ids, other.doc_ids),
             docs=self.docs + other.docs,
             chars=self.chars + other.chars,
@@ -257,8 +266,19 @@ class NgramStats:
         """These counts without the n-grams seen once in the whole corpus: what flagging reads."""
         return NgramStats(
             self.unigrams, self.bigrams.prune(2), self.trigrams.prune(2), self.fourgrams.prune(2),
-            self.doc_ids, self.docs, self.chars, self.words_only,
+            self.pairs.prune(2), self.doc_ids, self.docs, self.chars, self.words_only,
         )  # fmt: skip
+
+    def pair_counts(self, codes: np.ndarray) -> np.ndarray:
+        """How often each pair (bigram codes) is written in the corpus, word or not, as ``int64``.
+
+        >>> stats = NgramStats.fit(["记着孩子的生日"] * 2, words=bigram_codes(string_codes("孩子")))
+        >>> stats.pair_counts(bigram_codes(string_codes("孩子记着"))).tolist()  # a word, no pair, a pair
+        [2, 0, 2]
+        """
+        # a pair is in the bigrams (a word, or any pair when every n-gram is counted) or in
+        # the pairs, never in both
+        return np.asarray(self.bigrams.get(codes) + self.pairs.get(codes))
 
     def counted(self, text: str) -> bool:
         """Whether ``text`` is one of the documents counted (by its fingerprint)."""
@@ -285,6 +305,10 @@ class NgramStats:
             triples &= word[:-1] | word[1:]
             quads &= word[:-2] | word[1:-1] | word[2:]
         self.bigrams = self.bigrams.merge(CountTable.count(bigrams[word])).bound(max_ngrams)
+        if words is not None:
+            han = is_han_table()[codes]
+            other = pairs & ~word & han[:-1] & han[1:]
+            self.pairs = self.pairs.merge(CountTable.count(bigrams[other])).bound(max_ngrams)
         trigrams = (bigrams[:-1] << CHAR_BITS) | codes[2:]
         del bigrams
         self.trigrams = self.trigrams.merge(CountTable.count(trigrams[triples])).bound(max_ngrams)
@@ -296,7 +320,7 @@ class NgramStats:
     @property
     def nbytes(self) -> int:
         """Memory the counts and fingerprints hold, in bytes."""
-        tables = (self.unigrams, self.bigrams, self.trigrams, self.fourgrams)
+        tables = (self.unigrams, self.bigrams, self.trigrams, self.fourgrams, self.pairs)
         return sum(t.nbytes for t in tables) + int(self.doc_ids.nbytes)
 
     # -- saving and loading (:mod:`corpusclean.typos.store`) ----------------------

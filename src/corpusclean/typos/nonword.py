@@ -29,7 +29,8 @@ Calibration: the confidence is a logistic function of :data:`FEATURES`, with
 weights (``nonword_weights.json``) fitted by ``benchmarks/eval_csc.py --fit``
 on the ``*.train`` files of the csc-dev set (law and medicine; the ``*.test``
 files are held out): one fit for the reference alone, one with corpus
-counts, one with counts of listed words only. At the default threshold,
+counts, one with the counts ``flag_typos`` keeps (n-grams around listed
+words, and the pairs that are no word). At the default threshold,
 :data:`DEFAULT_NONWORD_THRESHOLD` (0.6), 88% of the training swaps it keeps
 are right with the reference alone and 92% with a corpus; on the held-out
 files the flagged characters are right 95% (law) and 85% (medicine) of the
@@ -69,7 +70,7 @@ DEFAULT_NONWORD_THRESHOLD = 0.6
 MIN_TARGET_FREQ = 20
 #: A span written the same way this many times in one text is taken as meant, not flagged.
 REPEATS = 2
-#: Corpus counts are taken per this many characters of the corpus.
+#: Corpus counts are taken per this many characters of a larger corpus (a smaller one's as they are).
 CORPUS_SCALE = 100_000
 #: The margin feature's cap: a swap without a rival scores this.
 MAX_MARGIN = 10.0
@@ -122,8 +123,9 @@ class Weights:
 def fitted_weights() -> dict[str, Weights]:
     """The shipped weights: ``reference`` (no corpus), ``corpus`` and ``corpus_words_only``.
 
-    ``corpus_words_only`` serves statistics counted around listed words only,
-    which do not count a span that is no word.
+    ``corpus_words_only`` serves statistics counted around listed words only
+    (as ``flag_typos`` counts), where a span of three or four characters that
+    holds no word is not counted.
     """
     data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
@@ -146,6 +148,9 @@ class NonWordHit:
     suggestion: str
     confidence: float
     reason: str
+    #: The word the suggestion makes, and where it starts in the text (计划 at the 己 of 己划).
+    word: str = ""
+    word_start: int = -1
 
 
 @dataclass(frozen=True)
@@ -383,8 +388,15 @@ class NonWordDetector:
             z += math.log(self.slip_rate / w.slip_rate)
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
-    def candidates(self, text: str) -> tuple[Swaps, np.ndarray, np.ndarray] | None:
-        """The swaps of ``text`` that pass the guards and :data:`MIN_GAIN`, their features and gains."""
+    def candidates(
+        self, text: str, *, min_gain: float | None = None
+    ) -> tuple[Swaps, np.ndarray, np.ndarray] | None:
+        """The swaps of ``text`` that pass the guards and ``min_gain``, their features and gains.
+
+        ``min_gain`` defaults to :data:`MIN_GAIN`. The weights are fitted on every
+        swap that makes its window more likely (``min_gain=0``); the floor is a
+        choice of its own, made after the fit.
+        """
         if len(text) < 2:
             return None
         ref = reference()
@@ -401,7 +413,7 @@ class NonWordDetector:
             return None
         cands, spans, gains = cands.where(keep), spans[keep], gains[keep]
         features = self.features(ref, text, codes, cands, spans, gains)
-        keep = gains >= MIN_GAIN
+        keep = gains >= (MIN_GAIN if min_gain is None else min_gain)
         if not keep.any():
             return None
         return cands.where(keep), features[keep], gains[keep]
@@ -565,8 +577,10 @@ class NonWordDetector:
         exact = readings[codes[c.at]] == readings[target_char]
         char_freqs = char_log_freqs()
         corpus_target, corpus_span = self._corpus_counts(ref, text, codes, c, spans)
-        # counts per CORPUS_SCALE characters, so that weights fitted on one corpus serve another size
-        scale = CORPUS_SCALE / max(self.corpus.chars, 1) if self.corpus is not None else 0.0
+        # counts per CORPUS_SCALE characters, so that weights fitted on one corpus serve a larger
+        # one; a smaller corpus's few sightings are not scaled up (three uses of 大会 in 19,000
+        # characters would read as sixteen, and speak for 大会 in 十九大绘就)
+        scale = min(1.0, CORPUS_SCALE / max(self.corpus.chars, 1)) if self.corpus is not None else 0.0
         return np.column_stack(
             [
                 gains,
@@ -602,7 +616,9 @@ class NonWordDetector:
             if not sel.any():
                 continue
             target[sel] = table.get(words[sel])
-            span[sel] = 0 if stats.words_only else table.get(spans[sel])
+            # a span is no word, so counted around words only it is among the pairs, or in a
+            # longer n-gram only when it holds a word
+            span[sel] = stats.pair_counts(spans[sel]) if size == 2 else table.get(spans[sel])
             if own:
                 n = len(codes) - size + 1
                 mine = np.unique(gram_keys([codes[i : i + n] for i in range(size)]), return_counts=True)
@@ -639,6 +655,8 @@ class NonWordDetector:
                     round(float(confidence[i]), 4),
                     f"{text[start : start + length]!r} is not a word; {word!r} (alike in {kind}) "
                     f"makes the passage {math.exp(min(float(gains[i]), 50.0)):.3g} times as likely",
+                    word,
+                    start,
                 )
             )
         return sorted(hits, key=lambda h: h.start)

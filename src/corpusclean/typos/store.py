@@ -1,7 +1,9 @@
 """Fitted n-gram statistics on disk: a numpy ``.npz`` file, no pickle inside.
 
-Format 2 adds ``words_only`` (n-grams counted around listed words only); files
-of format 1 (every n-gram counted) still load.
+Format 2 adds ``words_only`` (n-grams counted around listed words only),
+format 3 the pairs that are no word (:attr:`NgramStats.pairs`); files of
+formats 1 and 2 still load (without pairs, the corpus cannot vouch for a
+pair as written).
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "stats.npz"
@@ -20,14 +22,14 @@ import numpy as np
 from ..errors import CorpusCleanError
 from .ngrams import CountTable, NgramStats
 
-_TABLES = ("unigram", "bigram", "trigram", "fourgram")
+_TABLES = ("unigram", "bigram", "trigram", "fourgram", "pair")
 
 
 def save_stats(stats: NgramStats, path: str | Path) -> None:
     """Write ``stats`` to ``path``."""
-    meta = {"format": 2, "docs": stats.docs, "chars": stats.chars, "words_only": stats.words_only,
-            "floors": [stats.bigrams.floor, stats.trigrams.floor, stats.fourgrams.floor]}  # fmt: skip
-    tables = (stats.unigrams, stats.bigrams, stats.trigrams, stats.fourgrams)
+    tables = (stats.unigrams, stats.bigrams, stats.trigrams, stats.fourgrams, stats.pairs)
+    meta = {"format": 3, "docs": stats.docs, "chars": stats.chars, "words_only": stats.words_only,
+            "floors": [table.floor for table in tables[1:]]}  # fmt: skip
     arrays = {f"{name}_{part}": getattr(table, part) for name, table in zip(_TABLES, tables, strict=True)
               for part in ("keys", "counts")}  # fmt: skip
     with open(path, "wb") as f:
@@ -39,12 +41,12 @@ def load_stats(path: str | Path) -> NgramStats:
     try:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
-            if meta.get("format") not in (1, 2):
+            if meta.get("format") not in (1, 2, 3):
                 raise ValueError(f"unknown format {meta.get('format')!r}")
             floors = [1, *meta["floors"]]
             tables = {
                 f"{name}s": CountTable(z[f"{name}_keys"], z[f"{name}_counts"], floor)
-                for name, floor in zip(_TABLES, floors, strict=True)
+                for name, floor in zip(_TABLES, floors, strict=False)  # no pairs before format 3
             }
             return NgramStats(
                 **tables,
