@@ -194,3 +194,42 @@ def test_datelines_and_bylines_go_only_above_the_article(line: str) -> None:
 )
 def test_lines_like_the_new_kinds_that_are_text(line: str) -> None:
     assert furniture_kind(line, at_edge=True, at_top=True) is None
+
+
+#: A portal's tech article (2019): the body's ``<div>`` has a share script's class beside the
+#: id that names it; the paragraphs must not count as a share bar.
+TECH_TEXT = [
+    "新浪科技讯 北京时间9月11日凌晨消息，苹果2019秋季发布会开幕，新iPad为第一个出场的硬件产品。",
+    "iPhone 11是iPhone XR的继任者。与去年的型号一样，iPhone 11采用6.1英寸显示屏，设计与去年的型号类似。",
+    "在iPhone 11中新增夜间模式，镜头可识别物体是否在运动从而进行更准确的夜拍。",
+]
+TECH_PAGE = (
+    "<html><head><title>苹果发布新iPhone 11_新浪科技</title></head><body>"
+    f"<div class='nav'><ul>{MENU}</ul></div><h1>苹果发布新iPhone 11</h1>"
+    "<div class='BSHARE_POP blkContainerSblkCon clearfix' id='artibody'>"
+    + "".join(f"<p>{p}</p>" for p in TECH_TEXT)
+    + "<p class='ecode_weixin'>专注苹果新闻报道，每日推送最新苹果资讯。</p></div>"
+    "<div class='comment'><div>大部分是间谍软件</div><div>为什么在中国同款机型要贵那么多？</div></div>"
+    "</body></html>"
+)
+
+
+def test_an_id_naming_the_article_body_outweighs_a_share_class() -> None:
+    found = extract_page(TECH_PAGE)
+    assert found.text.splitlines()[:3] == TECH_TEXT
+
+
+#: A news page (2019) with a hidden block of search keywords after it, longer than the article.
+KEYWORDS = " ".join(["邓朴方潜逃", "第92号红通自首", "活力影院灰姑娘", "祥园刻章", "炮艇坠落第一条线索"] * 60)
+
+
+def test_a_block_of_keywords_without_punctuation_is_no_article() -> None:
+    body = peoples_daily(30)[20:24]
+    page = (
+        "<html><head><title>新年讲话_某某网</title></head><body><h1>新年讲话</h1>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + f"<div class='rel'><a href='/a'>友情链接</a></div><div>{KEYWORDS}</div></body></html>"
+    )
+    found = extract_page(page)
+    assert found.text.splitlines() == body
+    assert KEYWORDS in found.dropped["text outside the main text"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..patterns import UserPattern, compile_user_pattern
 from .patterns import (
+    AD_LABEL_RE,
     AUTHOR_SOURCE_LINE_RE,
     CREDIT_LINE_RE,
     DATE_LINE_RE,
@@ -70,6 +71,7 @@ FLOOR_LABEL = "forum floor labels and post headers"
 DEFAULT_FURNITURE = (
     LineRule("share and reading prompts", SHARE_PROMPT_RE, 40, anywhere=True),
     LineRule("reader counters", READER_COUNTER_RE, 60, anywhere=True),
+    LineRule("advertisement labels", AD_LABEL_RE, 20, anywhere=True),
     LineRule("forum controls", FORUM_CONTROL_RE, 60, anywhere=True),
     LineRule(FLOOR_LABEL, FLOOR_LABEL_RE, 80, anywhere=True),
     LineRule("forum signature", SIGNATURE_RE, 120, anywhere=True, sentences=True),

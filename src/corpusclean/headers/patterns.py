@@ -126,13 +126,16 @@ IMAGE_SOURCE_RE = regex.compile(
 )
 #: A dateline on a line of its own above an article: a date, its time, and at most a few
 #: names or a source (``2019-09-26 10:56:28 证券时报网``, ``2020-06-05 20:35 叨叨姐 胡一刀``,
-#: ``2006年12月27日（京港台时间）``).
+#: ``2006年12月27日（京港台时间）``), or a labelled one (``发表时间： 06/02/2022 - 13:48``).
 DATE_LINE_RE = regex.compile(
     r"\A(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
     r"(?:\s*[（(][^（）()]{1,10}[）)])?(?:\s+[^\s，。；！？]{1,12}){0,4}\s*\Z"
+    r"|\A(?:发表|发布|更新)(?:时间|日期)\s*[:：]\s*[0-9/.\-年月日:： ]{6,30}\Z"
 )
 #: An author and the paper or site on a line of their own above an article: ``石佳/中国青年报``.
 AUTHOR_SOURCE_LINE_RE = regex.compile(r"\A[\p{Han}·]{2,6}\s*[/／]\s*\p{Han}{2,12}\Z")
+#: A line that only labels an advertisement: ``广告``, ``推广``.
+AD_LABEL_RE = regex.compile(r"\A[【\[（(]?(?:广告|推广|赞助内容|advertisement)[】\]）)]?\Z", regex.I)
 #: A forum signature: ``签名：…``, ``个性签名``.
 SIGNATURE_RE = regex.compile(r"\A(?:个性)?签名(?:档)?\s*[:：]?")
 #: A forum floor label or post header: ``沙发``, ``板凳``, ``地板``, ``第 2 楼``, ``3#``,

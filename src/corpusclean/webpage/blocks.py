@@ -95,9 +95,21 @@ def parse_page(html: str) -> tuple[etree._Element, str | None]:
 
 
 def _hint(el: etree._Element) -> int:
-    names = f"{el.get('class', '')} {el.get('id', '')}"
+    """+1, -1 or 0: what the element's id and class names say it holds.
+
+    An id that names only one of the two decides first: an id names the element itself,
+    while a class is as often a script's hook (``<div class="BSHARE_POP" id="artibody">``
+    is an article body that a share button acts on). Otherwise furniture names win.
+    """
+    ident, names = el.get("id", ""), f"{el.get('class', '')} {el.get('id', '')}"
     if not names.strip():
         return 0
+    if ident:
+        furniture, content = BOILERPLATE_HINT_RE.search(ident), CONTENT_HINT_RE.search(ident)
+        if content and not furniture:
+            return 1
+        if furniture and not content:
+            return -1
     if BOILERPLATE_HINT_RE.search(names):
         return -1
     if CONTENT_HINT_RE.search(names):

@@ -37,6 +37,8 @@ LINK_COST = 2.0
 NON_PROSE_WEIGHT = 0.5
 #: The most blocks of links and short headings between a lead paragraph and the article.
 MAX_LEAD_GAP = 15
+#: A block with this many Han characters and no CJK punctuation mark is a word list, not prose.
+WORD_LIST_HAN = 100
 #: Main text with fewer Han characters than this is not main text.
 MIN_MAIN_HAN = 10
 
@@ -68,7 +70,13 @@ def is_prose(block: Block) -> bool:
 
 
 def block_value(block: Block) -> float:
-    """How much keeping ``block`` adds to the main text (negative for page furniture)."""
+    """How much keeping ``block`` adds to the main text (negative for page furniture).
+
+    A long run of Han text without one CJK punctuation mark is a word list (a tag cloud, a
+    block of search keywords), never Chinese prose: it brings nothing, however long.
+    """
+    if block.punct == 0 and block.han >= WORD_LIST_HAN:
+        return -BLOCK_COST
     own = block.chars - block.link_chars
     value = own * (1.0 if is_prose(block) else NON_PROSE_WEIGHT) - LINK_COST * block.link_chars - BLOCK_COST
     if block.hint < 0:
