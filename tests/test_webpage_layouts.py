@@ -166,6 +166,23 @@ MORE_FURNITURE = [
         "copyright notice",
     ),
     ("③ 如因作品内容、版权和其它问题需要同本网联系的，请在30日内进行。", "copyright notice"),
+    ("本文原标题：《定了！广州南沙邮轮母港即将开通！地铁直达+无敌免税城......》", "original title line"),
+    ("编辑|禤志杰", "credit line"),
+    ("来源|广州参考、广州南沙发布、羊城晚报", "credit line"),
+    ("特别声明", "portal disclaimer"),
+    (
+        "本文为政务等机构在澎湃新闻上传并发布，仅代表该机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。",
+        "portal disclaimer",
+    ),
+    (
+        "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储空间服务。",
+        "portal disclaimer",
+    ),
+    ("（点击看清晰大图）", "share and reading prompts"),
+    ("用微信扫描二维码", "share and reading prompts"),
+    ("4,786 条评论", "reader counters"),
+    ("跟贴8", "reader counters"),
+    ("广告", "advertisement labels"),
 ]
 
 
@@ -233,3 +250,22 @@ def test_a_block_of_keywords_without_punctuation_is_no_article() -> None:
     found = extract_page(page)
     assert found.text.splitlines() == body
     assert KEYWORDS in found.dropped["text outside the main text"]
+
+
+#: A government page (2007 resolution, crawled 2023) that pastes in a header template ending
+#: with ``</html>`` before its article; lxml's parser stops reading at that end tag.
+RESOLUTION = (
+    "第十届全国人民代表大会常务委员会第二十八次会议，听取了财政部部长金人庆代表国务院对《国务院关于提请审议"
+    "财政部发行特别国债购买外汇及调整2007年末国债余额限额的议案》作的说明，并对议案进行了审议。"
+)
+GOV_PAGE = (
+    "<html><head><title>关于批准财政部发行特别国债的决议_国务院公报</title></head><body>"
+    f"<div class='header'><ul class='header_toolbar'>{MENU}</ul></div></body></html>"
+    "<div class='article'><div class='pages_content' id='UCAP-CONTENT'>"
+    f"<p>（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p><p>{RESOLUTION}</p>"
+    "</div></div></body></html>"
+)
+
+
+def test_a_stray_html_end_tag_does_not_end_the_page() -> None:
+    assert extract_page(GOV_PAGE).text.splitlines()[-1] == RESOLUTION

@@ -266,6 +266,9 @@ WRAPPED_BREAK_RE = re.compile(
 PAGE_WRAPPER_RE = regex.compile(rb"\A\s*<text\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]*)", regex.I)
 #: The same wrapper as decoded text, with the whole opening tag.
 PAGE_WRAPPER_TEXT_RE = regex.compile(r"\A\s*<text\b[^>]*\bencoding\s*=[^>]*>", regex.I)
+#: An ``</html>`` end tag: lxml's HTML parser stops reading at the first one, and pages that
+#: paste in a header template hold one before their article.
+HTML_END_TAG_RE = regex.compile(r"</html\s*>", regex.I)
 #: An XML declaration with an encoding: ``<?xml version="1.0" encoding="gbk"?>``.
 XML_ENCODING_RE = regex.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]+)", regex.I)
 #: A ``<meta>`` tag; its charset is read by :data:`META_CHARSET_RE` inside it.

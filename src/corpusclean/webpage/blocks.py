@@ -24,6 +24,7 @@ from ..patterns import (
     CJK_PUNCT_MARK_RE,
     CONTENT_HINT_RE,
     HAN_RE,
+    HTML_END_TAG_RE,
     PAGE_WRAPPER_TEXT_RE,
     SPACE_RUN_RE,
 )
@@ -77,7 +78,8 @@ def parse_page(html: str) -> tuple[etree._Element, str | None]:
     """Parse a whole page with lxml; return the root and the crawl wrapper's title, if any.
 
     The legacy crawl wrapper ``<text id=... title=... encoding=...>`` is cut
-    first, and byte-order marks left inside the text are dropped.
+    first, and byte-order marks left inside the text are dropped, and so are ``</html>``
+    end tags, where lxml would stop reading (a pasted-in header template ends with one).
     """
     wrapper_title = None
     m = PAGE_WRAPPER_TEXT_RE.match(html)
@@ -85,7 +87,7 @@ def parse_page(html: str) -> tuple[etree._Element, str | None]:
         wrapper = lxml.html.fragment_fromstring(m.group() + "</text>")
         wrapper_title = wrapper.get("title")
         html = html[m.end() :]
-    html = html.replace("\ufeff", "")
+    html = HTML_END_TAG_RE.sub("", html.replace("\ufeff", ""))
     # lxml refuses a str with an XML declaration; UTF-8 bytes with the encoding
     # fixed in the parser are read as they are, whatever the page declares.
     root = etree.fromstring(html.encode("utf-8", "surrogatepass"), _PARSER) if html.strip() else None
