@@ -14,6 +14,7 @@ job; this module only measures.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import lxml.html
@@ -23,7 +24,7 @@ from ..patterns import (
     BOILERPLATE_HINT_RE,
     CJK_PUNCT_MARK_RE,
     CONTENT_HINT_RE,
-    HAN_RE,
+    HAN_RUN_RE,
     HTML_END_TAG_RE,
     PAGE_WRAPPER_TEXT_RE,
     SPACE_RUN_RE,
@@ -42,7 +43,8 @@ BLOCK_TAGS = HEADING_TAGS | {
     "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "html", "li", "main", "nav",
     "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }  # fmt: skip
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# lxml's plain HTML parser: lxml.html's element classes cost a lookup per element and are not needed.
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 @dataclass(slots=True)
@@ -97,13 +99,20 @@ def parse_page(html: str) -> tuple[etree._Element, str | None]:
 
 
 def _hint(el: etree._Element) -> int:
-    """+1, -1 or 0: what the element's id and class names say it holds.
+    """+1, -1 or 0: what the element's id and class names say it holds."""
+    ident, classes = el.get("id"), el.get("class")
+    return _names_hint(ident or "", classes or "") if ident or classes else 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_hint(ident: str, classes: str) -> int:
+    """The hint of an id and a class attribute (a page repeats a few of them many times).
 
     An id that names only one of the two decides first: an id names the element itself,
     while a class is as often a script's hook (``<div class="BSHARE_POP" id="artibody">``
     is an article body that a share button acts on). Otherwise furniture names win.
     """
-    ident, names = el.get("id", ""), f"{el.get('class', '')} {el.get('id', '')}"
+    names = f"{classes} {ident}"
     if not names.strip():
         return 0
     if ident:
@@ -146,7 +155,7 @@ class _Builder:
                         text=text,
                         chars=chars,
                         link_chars=min(self.link_chars, chars),
-                        han=len(HAN_RE.findall(text)),
+                        han=sum(map(len, HAN_RUN_RE.findall(text))),  # runs: 4x faster than chars
                         punct=len(CJK_PUNCT_MARK_RE.findall(text)),
                         hint=self.hint,
                         tag=self.tag,
