@@ -112,10 +112,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label} failed on {failure}", file=sys.stderr)
         rows[label] = {name: bigram_f1(outputs[name], refs[name]) for name in pages}
     speed = timed(extractors, pages, args.repeat)
-    print(f"{'page':10} {'corpusclean P/R/F1':>22} {'trafilatura P/R/F1':>22}")
+    print(f"{'page':16} {'corpusclean P/R/F1':>22} {'trafilatura P/R/F1':>22}")
     for name in pages:
         cells = ["{:.3f}/{:.3f}/{:.3f}".format(*rows[label][name]) for label in extractors]
-        print(f"{name[:8]:10} {cells[0]:>22} {cells[1]:>22}")
+        label = name if len(name) <= 16 else name[:8]  # the development set names pages by UUID
+        print(f"{label:16} {cells[0]:>22} {cells[1]:>22}")
     print()
     for label in extractors:
         f1 = sum(r[2] for r in rows[label].values()) / len(pages)
