@@ -266,6 +266,9 @@ WRAPPED_BREAK_RE = re.compile(
 PAGE_WRAPPER_RE = regex.compile(rb"\A\s*<text\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]*)", regex.I)
 #: The same wrapper as decoded text, with the whole opening tag.
 PAGE_WRAPPER_TEXT_RE = regex.compile(r"\A\s*<text\b[^>]*\bencoding\s*=[^>]*>", regex.I)
+#: An ``</html>`` end tag: lxml's HTML parser stops reading at the first one, and pages that
+#: paste in a header template hold one before their article.
+HTML_END_TAG_RE = regex.compile(r"</html\s*>", regex.I)
 #: An XML declaration with an encoding: ``<?xml version="1.0" encoding="gbk"?>``.
 XML_ENCODING_RE = regex.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']?([\w.:-]+)", regex.I)
 #: A ``<meta>`` tag; its charset is read by :data:`META_CHARSET_RE` inside it.
@@ -298,7 +301,7 @@ CONTENT_HINT_RE = regex.compile(
 )
 #: A copyright, licence or contact line of a page footer.
 COPYRIGHT_LINE_RE = regex.compile(
-    r"版权所有|copyright|©|\(c\)\s*\d{4}|ICP[备证]|公网安备|联系我们|关于我们|免责声明|法律声明"
+    r"版权所有(?!者|人|权)|copyright|©|\(c\)\s*\d{4}|ICP[备证]|公网安备|联系我们|关于我们|免责声明|法律声明"
     r"|广告服务|网站地图|违法和不良信息|举报电话|未经授权.{0,8}(?:转载|复制)|版权(?:声明|归)"
     r"|禁止.{0,6}转载|转载.{0,10}(?:请联系|须注明|申请)",
     regex.I,
@@ -310,8 +313,8 @@ SHARE_LINE_RE = regex.compile(
 )
 #: The heading of a related-articles list.
 RELATED_LINE_RE = regex.compile(
-    r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢"
-    r"|上一篇|下一篇)"
+    r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论|推荐)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢"
+    r"|为你推荐|为您推荐|你可能(?:会)?喜欢|(?:热点|精彩)推荐|上一篇|下一篇)"
 )
 #: A publication date: ``2005年8月16日``, ``2005-08-16 09:30``, ``2005/8/16``.
 PAGE_DATE_RE = regex.compile(

@@ -1,12 +1,13 @@
 """Furniture inside a web page's article: the lines around and between the text that are no part of it.
 
 Share and reading prompts, reader counters, portal disclaimers, ``原标题：`` lines,
-copyright notices, reporter credit lines, forum signatures, floor labels and
-controls. Each rule names its kind (the reason recorded in ``removed``), the
-longest line it applies to, and where it applies: kinds that no article
-sentence could be (``您是本文第 154 个阅览者``, ``沙发``) anywhere in the
-article, the others only at its edges. A line with a sentence in it (``，。``)
-is never a credit, a label or a prompt. The credit lines of
+copyright notices, reporter and staff credit lines, picture-source notes,
+datelines above the text, forum signatures, floor labels and controls. Each rule
+names its kind (the reason recorded in ``removed``), the longest line it applies
+to, and where it applies: kinds that no article sentence could be (``您是本文第
+154 个阅览者``, ``沙发``) anywhere in the article, the others only at its edges,
+and a dateline only at its top (a letter or a notice may end with a date). A
+line with a sentence in it (``，。``) is never a credit, a label or a prompt. The credit lines of
 :mod:`corpusclean.headers` (``责任编辑：``, ``来源：``) are among the rules, so
 news text and web pages share one vocabulary; a recipe adds its own rules with
 :meth:`FurnitureRules.extended`.
@@ -24,16 +25,21 @@ from dataclasses import dataclass
 
 from ..patterns import UserPattern, compile_user_pattern
 from .patterns import (
+    AD_LABEL_RE,
+    AUTHOR_SOURCE_LINE_RE,
     CREDIT_LINE_RE,
+    DATE_LINE_RE,
     DISCLAIMER_RE,
     FLOOR_LABEL_RE,
     FORUM_CONTROL_RE,
+    IMAGE_SOURCE_RE,
     ORIGINAL_TITLE_RE,
     READER_COUNTER_RE,
     REPORTER_CREDIT_RE,
     RIGHTS_NOTICE_RE,
     SHARE_PROMPT_RE,
     SIGNATURE_RE,
+    STAFF_CREDIT_RE,
 )
 from .rules import Pattern
 
@@ -53,16 +59,20 @@ class LineRule:
     anywhere: bool = False
     #: whether a line with sentence punctuation can be of this kind (a disclaimer is a sentence)
     sentences: bool = False
+    #: ``True``: only at the article's top edge (a letter or notice may end with its date)
+    top_only: bool = False
 
 
 CREDIT = "credit line"  # as remove_headers records it
+DATELINE = "bylines and datelines above the article"
 #: The kind that marks where a forum post or a blog comment begins.
 FLOOR_LABEL = "forum floor labels and post headers"
 
 DEFAULT_FURNITURE = (
     LineRule("share and reading prompts", SHARE_PROMPT_RE, 40, anywhere=True),
     LineRule("reader counters", READER_COUNTER_RE, 60, anywhere=True),
-    LineRule("forum controls", FORUM_CONTROL_RE, 40, anywhere=True),
+    LineRule("advertisement labels", AD_LABEL_RE, 20, anywhere=True),
+    LineRule("forum controls", FORUM_CONTROL_RE, 60, anywhere=True),
     LineRule(FLOOR_LABEL, FLOOR_LABEL_RE, 80, anywhere=True),
     LineRule("forum signature", SIGNATURE_RE, 120, anywhere=True, sentences=True),
     LineRule("portal disclaimer", DISCLAIMER_RE, 200, sentences=True),
@@ -70,6 +80,10 @@ DEFAULT_FURNITURE = (
     LineRule("copyright notice", RIGHTS_NOTICE_RE, 160, sentences=True),
     LineRule("reporter credit line", REPORTER_CREDIT_RE, 40),
     LineRule(CREDIT, CREDIT_LINE_RE, 60),
+    LineRule(CREDIT, STAFF_CREDIT_RE, 40),
+    LineRule(CREDIT, IMAGE_SOURCE_RE, 30),
+    LineRule(DATELINE, DATE_LINE_RE, 50, top_only=True),
+    LineRule(DATELINE, AUTHOR_SOURCE_LINE_RE, 20, top_only=True),
 )
 
 
@@ -87,13 +101,15 @@ class FurnitureRules:
         )
         return FurnitureRules(self.rules + extra)
 
-    def kind(self, line: str, *, at_edge: bool) -> str | None:
-        """The kind of furniture ``line`` is (its reason), or ``None`` for article text."""
+    def kind(self, line: str, *, at_edge: bool, at_top: bool = False) -> str | None:
+        """The kind of furniture ``line`` is (its reason), or ``None`` for article text;
+        ``at_top``: the line is in the run at the article's top edge."""
         line = line.strip()
         sentence = any(mark in line for mark in _SENTENCE_MARKS)
         for rule in self.rules:
             if (
                 (at_edge or rule.anywhere)
+                and (at_top or not rule.top_only)
                 and len(line) <= rule.max_chars
                 and (rule.sentences or not sentence)
                 and rule.pattern.search(line)
@@ -110,7 +126,7 @@ DEFAULT_FURNITURE_RULES = FurnitureRules()
 
 
 def furniture_kind(
-    line: str, *, at_edge: bool, rules: FurnitureRules = DEFAULT_FURNITURE_RULES
+    line: str, *, at_edge: bool, at_top: bool = False, rules: FurnitureRules = DEFAULT_FURNITURE_RULES
 ) -> str | None:
-    """The kind of furniture ``line`` is, at an article's edge or inside it, or ``None``."""
-    return rules.kind(line, at_edge=at_edge)
+    """The kind of furniture ``line`` is, at an article's edge (its top edge) or inside it, or ``None``."""
+    return rules.kind(line, at_edge=at_edge, at_top=at_top)

@@ -76,36 +76,71 @@ CREDIT_LINE_RE = regex.compile(rf"[（(【\[]?(?:{_CREDIT_LABELS})\s*[：:][^\n�
 SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
 
 # -- furniture inside a web page's article (extract_main_text) --------------------------
-#: A prompt to share the page or read it elsewhere: ``扫一扫在手机打开当前页``, ``分享到：``.
+#: A prompt to share the page or read it elsewhere: ``扫一扫在手机打开当前页``, ``分享到：``, and the
+#: font-size controls beside it (``调整字体``, ``打印 字体： 放大 正常 缩小 分享``).
 SHARE_PROMPT_RE = regex.compile(
-    r"扫一扫在手机|(?:扫一扫|扫描|长按)(?:二维码|下方|上方|左侧|右侧)?.{0,8}(?:分享|手机|关注|打开|阅读)"
-    r"|在手机上?(?:打开|阅读|浏览)|手机(?:看|阅读|浏览)本文|分享到[:：]|分享至|一键分享|收藏本页|打印本页"
-    r"|字号[:：]?\s*[大中小]"
+    r"扫一扫在手机|(?:扫一扫|扫描|长按|扫码|扫二维码)(?:二维码|下方|上方|左侧|右侧)?.{0,8}(?:分享|手机|关注|打开|阅读"
+    r"|移动|下载)|\A用?微信扫(?:描|一扫)?二维码\Z|[（(]?点击(?:查看|看)?(?:清晰|高清)?大图[）)]?\Z"
+    r"|在手机上?(?:打开|阅读|浏览)|手机(?:看|阅读|浏览)本文|分享到[:：]|\A分享\s*[:：]|分享至|一键分享|收藏本页|打印本页"
+    r"|字号[:：]?\s*[大中小]|\A(?:打印\s*)?(?:调整)?(?:字号|字体)(?:大小)?\s*[:：]?(?:\s*(?:超大|特大|大|中|小|标准|正常|默认"
+    r"|放大|缩小|分享|打印))*\s*\Z"
 )
-#: A reader counter: ``您是本文第 154 个阅览者``, ``阅读：3727``, ``已有 12 人参与``.
+#: A reader counter: ``您是本文第 154 个阅览者``, ``阅读：3727``, ``阅读数(15878）``, ``已有 12 人参与``,
+#: a comment count on a line of its own (``4,786 条评论``, ``跟贴8``).
 READER_COUNTER_RE = regex.compile(
-    r"您是本文第\s*\d+\s*(?:个|位)?(?:阅览者|读者|访问者)|(?:阅读|浏览|点击|访问|人气)(?:次数|数|量|率)?\s*[:：]\s*\d+"
+    r"您是本文第\s*\d+\s*(?:个|位)?(?:阅览者|读者|访问者)|(?:阅读|浏览|点击|访问|人气)(?:次数|数|量|率)?\s*(?:[:：]|[(（](?=\s*\d+\s*[)）]))\s*\d+"
     r"|(?:阅读|浏览|点击)\s*\d+\s*次|已有\s*\d+\s*(?:人|位)(?:阅读|浏览|参与|评论)"
+    r"|\A[\d,]+\s*条?(?:评论|跟贴)\Z|\A(?:评论|跟贴)\s*[(（]?\s*[\d,]+\s*[)）]?\Z"
 )
-#: A portal's disclaimer: ``声明：该文观点仅代表作者本人``; a line opening with 声明 that
-#: speaks of views, positions, copyright or reprints, never any line with 声明 in it.
+#: A portal's disclaimer: ``声明：该文观点仅代表作者本人``, ``本站郑重声明：所载文章、数据仅供参考``;
+#: a line opening with 声明 that speaks of views, positions, copyright, reprints or investment
+#: advice, or a 特别声明 heading alone, or ``本文为…上传并发布，仅代表该机构观点``; never any line
+#: with 声明 in it.
 DISCLAIMER_RE = regex.compile(
-    r"\A[【\[（(]?(?:免责|特别|版权)?声明[】\]）)]?\s*[:：].{0,120}?"
-    r"(?:仅代表|不代表|观点|立场|版权|转载|侵权|来源于网络|与本(?:站|网)无关)"
+    r"\A[【\[（(]?(?:本站|本网)?(?:郑重|免责|特别|版权)?声明[】\]）)]?\s*(?:[:：].{0,120}?"
+    r"(?:仅代表|不代表|观点|立场|版权|转载|侵权|来源于网络|与本(?:站|网)无关|仅供参考|投资建议|风险自担"
+    r"|信息存储空间)|\Z)|\A本文(?:为|系|由).{0,60}?(?:仅代表|不代表).{0,20}?(?:观点|立场)"
 )
-#: The original headline a reprint names: ``原标题：…``.
-ORIGINAL_TITLE_RE = regex.compile(r"\A[（(【\[]?原(?:标)?题\s*[:：]")
-#: A copyright or anti-infringement notice (``未经授权禁止转载``, ``侵权必究``, ``举报电话：010-…``).
+#: The original headline a reprint names: ``原标题：…``, ``（原题为《…》）``, ``本文原标题：《…》``.
+ORIGINAL_TITLE_RE = regex.compile(r"\A[（(【\[]?(?:本文)?原(?:标)?题(?:为|是)?\s*[:：《“]")
+#: A copyright or anti-infringement notice (``未经授权禁止转载``, ``侵权必究``, ``举报电话：010-…``),
+#: and the numbered reprint notes of portals (``凡本网注明“来源：…”的所有作品，版权均属于…``,
+#: ``转载目的在于传递更多信息``).
 RIGHTS_NOTICE_RE = regex.compile(
-    r"(?:版权所有|著作权|版权归|未经.{0,10}(?:授权|许可|同意)|侵权(?:必究|行为)|违者必究|转载请注明|维权"
-    r"|举报电话|联系电话|投稿(?:邮箱|电话))"
+    r"(?:版权所有(?!者|人|权)|著作权|版权归|未经.{0,10}(?:授权|许可|同意)|侵权(?:必究|行为)|违者必究|转载请注明|维权"
+    r"|举报电话|联系电话|投稿(?:邮箱|电话)|凡本(?:网|站)注明|转载目的在于传递更多信息|不代表本(?:网|站)"
+    r"|需要?同本(?:网|站)联系)"
 )
 #: A line that is only a reporter credit: ``光明日报记者 王建宏 张文攀``, ``本报记者　李四``,
-#: ``（记者 张三 通讯员 李四）``: a paper or agency, 记者 or 通讯员, and two to four names.
+#: ``（记者 张三 通讯员 李四）``, ``新华网黑龙江频道 记者 伊琳 李清芬``: a paper, agency or
+#: channel, 记者 or 通讯员, and two to four names.
 REPORTER_CREDIT_RE = regex.compile(
-    r"\A[（(]?(?:[\p{Han}]{1,8}?(?:报|社|台|网|电视台)(?:驻\p{Han}{1,6})?)?(?:特约|首席|实习)?(?:记者|通讯员)"
+    r"\A[（(]?(?:[\p{Han}]{1,8}?(?:报|社|台|网|电视台|频道|新闻)(?:驻\p{Han}{1,6})?[ \t\u3000]*)?"
+    r"(?:特约|首席|实习)?(?:记者|通讯员)"
     r"(?:[ \t\u3000]*(?:记者|通讯员)?[ \t\u3000]*[\p{Han}·]{2,4}){1,4}[）)]?\Z"
 )
+#: Staff credits without a colon: ``编辑 刘晓阳 校对 李铭``, ``责编 张三``, ``编辑|禤志杰``.
+STAFF_CREDIT_RE = regex.compile(
+    r"\A(?:(?:责任编辑|编辑|责编|校对|审校|审核|终审|美编|监制|制作|摄影|作者)"
+    r"[ \t\u3000]+[\p{Han}·]{2,4}[ \t\u3000]*)+\Z"
+    r"|\A(?:责任编辑|编辑|责编|校对|审校|审核|监制|制作|摄影|作者|来源|文|图)\s*[|｜]\s*[^\s，。；！？|｜]{2,30}\Z"
+)
+#: A note on where a page's pictures come from: ``图片均来自网络``, ``（本文配图来源于网络）``.
+IMAGE_SOURCE_RE = regex.compile(
+    r"\A[（(【\[]?(?:本文)?(?:图片|配图|图)(?:均|皆)?(?:来自|来源于?|源自|取自)(?:网络|互联网|网上)"
+)
+#: A dateline on a line of its own above an article: a date, its time, and at most a few
+#: names or a source (``2019-09-26 10:56:28 证券时报网``, ``2020-06-05 20:35 叨叨姐 胡一刀``,
+#: ``2006年12月27日（京港台时间）``), or a labelled one (``发表时间： 06/02/2022 - 13:48``).
+DATE_LINE_RE = regex.compile(
+    r"\A(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    r"(?:\s*[（(][^（）()]{1,10}[）)])?(?:\s+[^\s，。；！？]{1,12}){0,4}\s*\Z"
+    r"|\A(?:发表|发布|更新)(?:时间|日期)\s*[:：]\s*[0-9/.\-年月日:： ]{6,30}\Z"
+)
+#: An author and the paper or site on a line of their own above an article: ``石佳/中国青年报``.
+AUTHOR_SOURCE_LINE_RE = regex.compile(r"\A[\p{Han}·]{2,6}\s*[/／]\s*\p{Han}{2,12}\Z")
+#: A line that only labels an advertisement: ``广告``, ``推广``.
+AD_LABEL_RE = regex.compile(r"\A[【\[（(]?(?:广告|推广|赞助内容|advertisement)[】\]）)]?\Z", regex.I)
 #: A forum signature: ``签名：…``, ``个性签名``.
 SIGNATURE_RE = regex.compile(r"\A(?:个性)?签名(?:档)?\s*[:：]?")
 #: A forum floor label or post header: ``沙发``, ``板凳``, ``地板``, ``第 2 楼``, ``3#``,
@@ -115,7 +150,9 @@ FLOOR_LABEL_RE = regex.compile(
     r"|(?:发表于|回复于|发表时间)\s*[:：]?\s*(?:19|20)\d{2}|[#＃]\s*re\s*[:：])",
     regex.I,
 )
-#: Forum controls: ``回帖后跳转到最后一页``, ``只看该作者``, ``返回列表``.
+#: Forum and blog controls: ``回帖后跳转到最后一页``, ``只看该作者``, ``返回列表``,
+#: ``本文通告引用(Trackback)链接: …``.
 FORUM_CONTROL_RE = regex.compile(
     r"回帖后跳转到最后一页|只看该作者|倒序浏览|返回列表|快速回复|发表回复|回复\s*引用|使用道具|阅读模式"
+    r"|通告引用|(?i:trackback)"
 )

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..headers.furniture import DEFAULT_FURNITURE_RULES, FurnitureRules
+from ..headers.furniture import DATELINE, DEFAULT_FURNITURE_RULES, FurnitureRules
 from .blocks import Block, page_blocks, parse_page
 from .meta import find_author, head_info, is_dateline, meta_author, meta_date, normalize_date, page_title
 from .select import BYLINE, Selection, select_main
@@ -36,6 +36,8 @@ DATELINE_BLOCKS_INSIDE = 3
 #: A ``<title>`` shorter than this (``1``, ``显示``) names no article; a line above the text may.
 MIN_TITLE_CHARS = 4
 HEADLINE = "headline (moved to the title)"
+#: How many lines at the top of the text are searched for the headline.
+HEADLINE_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,9 @@ def _byline_date(blocks: list[Block], chosen: Selection) -> str | None:
     first = next((b.index for b in chosen.kept if start <= b.index < end), end)
     above = [b.text for b in reversed(blocks[max(0, start - BYLINE_BLOCKS_BEFORE) : start])]
     head = [b.text for b in blocks[start:first]] + kept[:DATELINE_BLOCKS_INSIDE]
-    bylines = [b.text for b in chosen.dropped.get(BYLINE, ()) if start <= b.index < end]
+    bylines = [
+        b.text for kind in (DATELINE, BYLINE) for b in chosen.dropped.get(kind, ()) if start <= b.index < end
+    ]
     for text in above + head + bylines:
         if is_dateline(text):
             return normalize_date(text)
@@ -79,6 +83,18 @@ def _headline_above(blocks: list[Block], start: int) -> str | None:
     for b in reversed(blocks[max(0, start - 3) : start]):
         if 4 <= b.chars <= 60 and b.link_chars == 0 and not b.text.endswith("。"):
             return b.text
+    return None
+
+
+def _headline_at(kept: list[Block], title: str | None) -> int | None:
+    """Where the headline is among the first lines of the text: the first line when the title
+    holds it, or a later one of the first :data:`HEADLINE_LINES` that is the title itself (a blog
+    prints its date line above the post's headline)."""
+    if not title:
+        return None
+    for i, b in enumerate(kept[:HEADLINE_LINES]):
+        if b.chars <= 80 and (b.text == title or (i == 0 and b.text in title)):
+            return i
     return None
 
 
@@ -103,9 +119,10 @@ def extract_page(
         title = _headline_above(blocks, chosen.start) or title
     kept = chosen.kept
     dropped = {kind: [b.text for b in found] for kind, found in chosen.dropped.items()}
-    if kept and title and kept[0].chars <= 80 and kept[0].text in title:
-        dropped[HEADLINE] = [kept[0].text]
-        kept = kept[1:]
+    at = _headline_at(kept, title)
+    if at is not None:
+        dropped[HEADLINE] = [kept[at].text]
+        kept = kept[:at] + kept[at + 1 :]
     byline = _byline(blocks, chosen.start, chosen.end) if kept else ""
     return MainText(
         text="\n".join(b.text for b in kept),

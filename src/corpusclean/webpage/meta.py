@@ -77,8 +77,9 @@ def head_info(root: etree._Element) -> dict[str, str]:
     """The ``<title>`` text and the ``<meta>`` name/content pairs of a parsed page (lower-cased names)."""
     info: dict[str, str] = {}
     title = root.find(".//title")
-    if title is not None and title.text_content().strip():
-        info["title"] = clean_space(title.text_content())
+    text = "".join(title.itertext()) if title is not None else ""
+    if text.strip():
+        info["title"] = clean_space(text)
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").strip().lower()
         content = clean_space(meta.get("content") or "")

@@ -5,9 +5,12 @@ full when the block reads as Chinese prose, with ``，。`` punctuation, and at 
 quarter otherwise) minus a penalty for link text and a fixed cost per block.
 The main text is the run of consecutive blocks with the highest total value
 (the maximum-subarray problem, solved in one pass): article paragraphs add up,
-while menus, link lists and footers between them cost more than they bring.
-Inside that run, link lists, copyright lines and share bars are dropped again
-by their own signs.
+while menus, link lists and footers between them cost more than they bring. A
+block that would be dropped anyway (a copyright or contact line, a disclaimer)
+brings nothing, however long its sentences: a page's footer never outweighs a
+short article. Inside that run, link lists, copyright lines and share bars are
+dropped again by their own signs, and the article ends at the heading of a list
+of related articles.
 
 >>> from corpusclean.webpage.blocks import Block
 >>> def b(i, text, links=0):
@@ -34,6 +37,8 @@ LINK_COST = 2.0
 NON_PROSE_WEIGHT = 0.5
 #: The most blocks of links and short headings between a lead paragraph and the article.
 MAX_LEAD_GAP = 15
+#: A block with this many Han characters and no CJK punctuation mark is a word list, not prose.
+WORD_LIST_HAN = 100
 #: Main text with fewer Han characters than this is not main text.
 MIN_MAIN_HAN = 10
 
@@ -65,7 +70,13 @@ def is_prose(block: Block) -> bool:
 
 
 def block_value(block: Block) -> float:
-    """How much keeping ``block`` adds to the main text (negative for page furniture)."""
+    """How much keeping ``block`` adds to the main text (negative for page furniture).
+
+    A long run of Han text without one CJK punctuation mark is a word list (a tag cloud, a
+    block of search keywords), never Chinese prose: it brings nothing, however long.
+    """
+    if block.punct == 0 and block.han >= WORD_LIST_HAN:
+        return -BLOCK_COST
     own = block.chars - block.link_chars
     value = own * (1.0 if is_prose(block) else NON_PROSE_WEIGHT) - LINK_COST * block.link_chars - BLOCK_COST
     if block.hint < 0:
@@ -108,18 +119,56 @@ def drop_kind(block: Block) -> str | None:
     return None
 
 
+def run_value(block: Block, kind: str | None, rules: FurnitureRules) -> float:
+    """What ``block`` adds to the run it is in: :func:`block_value`, but a block's fixed cost
+    taken away for the sentences of a footer that are dropped anyway (a copyright or contact
+    line, a disclaimer or a reprint notice), so a long footer cannot draw the run to itself."""
+    value = block_value(block)
+    if value <= -BLOCK_COST:
+        return value
+    if kind == COPYRIGHT or (
+        kind is None and PROSE_PUNCT_RE.search(block.text) and rules.kind(block.text, at_edge=True)
+    ):
+        return -BLOCK_COST
+    return value
+
+
+def end_at_related(run: list[Block], kinds: list[str | None]) -> None:
+    """Drop what follows a related-articles heading (``相关新闻``, ``为你推荐``) that heads a list of
+    links after the article: the summaries and dates of such a list read as prose.
+
+    A heading counts when a block of links follows within two blocks and less article text
+    follows it than precedes it, so a related box inside a long article does not cut it short.
+    """
+    kept_han = [b.han if kind is None else 0 for b, kind in zip(run, kinds, strict=True)]
+    before = 0
+    for i, kind in enumerate(kinds):
+        if (
+            kind == RELATED
+            and before
+            and any(n.link_density > 0.5 for n in run[i + 1 : i + 3])
+            and sum(kept_han[i + 1 :]) < before
+        ):
+            for j in range(i + 1, len(run)):
+                if kinds[j] is None:
+                    kinds[j] = RELATED
+            return
+        before += kept_han[i]
+
+
 def mark_furniture(run: list[Block], kinds: list[str | None], rules: FurnitureRules) -> None:
     """Set the kind of the furniture lines among ``run``'s kept blocks: kinds that no article
-    sentence could be anywhere, the others in the runs of furniture at the article's two edges."""
+    sentence could be anywhere, the others in the runs of furniture at the article's two edges
+    (a dateline only at its top: a letter or a notice may end with its date)."""
     for i, b in enumerate(run):
         if kinds[i] is None:
             kinds[i] = rules.kind(b.text, at_edge=False)
-    for order in (range(len(run)), range(len(run) - 1, -1, -1)):
+    for at_top, order in ((True, range(len(run))), (False, range(len(run) - 1, -1, -1))):
         for i in order:
             if kinds[i] is None:
-                kinds[i] = rules.kind(run[i].text, at_edge=True)
-                if kinds[i] is None:
-                    break  # the article starts (or ends) here
+                kinds[i] = rules.kind(run[i].text, at_edge=True, at_top=at_top)
+                if kinds[i] is None and not (at_top and run[i].is_heading):
+                    break  # the article starts (or ends) here; its headline above it does not
 
 
 def lead_before(blocks: list[Block], start: int) -> range:
@@ -176,9 +225,14 @@ def select_main(
         if b.text in seen and (b.is_heading or b.link_density > 0.5):
             repeated.add(b.index)
         seen.add(b.text)
-    values = [-BLOCK_COST - b.chars if b.index in repeated else block_value(b) for b in blocks]
+    own_kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks]
+    values = [
+        -BLOCK_COST - b.chars if kind == REPEATED else run_value(b, kind, furniture)
+        for b, kind in zip(blocks, own_kinds, strict=True)
+    ]
     start, end = best_run(values)
-    kinds = [REPEATED if b.index in repeated else drop_kind(b) for b in blocks[start:end]]
+    kinds = own_kinds[start:end]
+    end_at_related(blocks[start:end], kinds)
     mark_furniture(blocks[start:end], kinds, furniture)
     if not replies:
         drop_replies(kinds)
@@ -189,16 +243,13 @@ def select_main(
     dropped: dict[str, list[Block]] = {}
     for b in blocks:
         if b.index in lead:
-            kind = drop_kind(b)
+            kind = own_kinds[b.index]
+        elif start <= b.index < end:
+            kind = kinds[b.index - start]
         else:
-            kind = kinds[b.index - start] if start <= b.index < end else outside_kind(b)
+            kind = own_kinds[b.index] or (NAVIGATION if b.link_density > 0.5 else OUTSIDE)
         if kind is None:
             kept.append(b)
         else:
             dropped.setdefault(kind, []).append(b)
     return Selection(kept=kept, dropped=dropped, start=start, end=end)
-
-
-def outside_kind(block: Block) -> str:
-    """The kind of a dropped block outside the main run."""
-    return drop_kind(block) or (NAVIGATION if block.link_density > 0.5 else OUTSIDE)
