@@ -109,10 +109,21 @@ def test_a_rule_of_two_conditions_needs_both() -> None:
 
 def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
     from corpusclean.quality.classes import code_points
-    from corpusclean.quality.repetition import duplicated_ngram_shares, top_ngram_shares
+    from corpusclean.quality.repetition import repetition_shares
 
-    texts = [*peoples_daily(300)[::15], "\n".join(peoples_daily(3)[1:] * 4), "今天天气很好" * 3, "ab", "abcd"]
+    texts = [
+        *peoples_daily(300)[::15],
+        "\n".join(peoples_daily(3)[1:] * 4),
+        "今天天气很好" * 3,
+        "为中国人民谋幸福" * 2 + "为中国人民",
+        "ab",
+        "abcd",
+        "abcab",
+    ]
     for text in texts:
         codes = code_points(text)
-        assert top_ngram_shares(codes) == tuple(top_ngram_share(codes, n) for n in (2, 3, 4))
-        assert duplicated_ngram_shares(codes) == tuple(duplicated_ngram_share(codes, n) for n in (5, 8, 13))
+        one_at_a_time = (
+            *(top_ngram_share(codes, n) for n in (2, 3, 4)),
+            *(duplicated_ngram_share(codes, n) for n in (5, 8, 13)),
+        )
+        assert repetition_shares(codes) == one_at_a_time, text[:20]

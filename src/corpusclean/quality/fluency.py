@@ -67,9 +67,14 @@ def known_pair_share(codes: np.ndarray, han: np.ndarray | None = None) -> float:
     pairs = int(np.count_nonzero(both))
     if not pairs:
         return 0.0
-    slots = _slots(codes[:-1][both], codes[1:][both])
-    found = (known_pairs()[slots >> np.uint64(3)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1
+    wide = codes.astype(np.uint64)
+    slots = (((wide[:-1] << np.uint64(_BITS)) | wide[1:])[both] * _MIX) >> np.uint64(64 - TABLE_BITS)
+    found = known_pairs()[slots >> np.uint64(3)] & _BIT_OF[slots & np.uint64(7)]
     return float(np.count_nonzero(found) / pairs)
+
+
+#: The bit of a byte that slot ``i`` of the table takes (``i % 8``, least significant first).
+_BIT_OF = (1 << np.arange(8)).astype(np.uint8)
 
 
 __all__ = ["TABLE_BITS", "known_pair_share", "known_pairs"]

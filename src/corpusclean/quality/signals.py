@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 import numpy as np
 
 from . import classes as c
 from .fluency import known_pair_share, known_pairs
-from .repetition import duplicated_ngram_shares, top_ngram_shares
+from .repetition import repetition_shares
 
 #: Each signal and what it measures. Shares are in [0, 1]; "characters" never count spaces.
 SIGNALS: dict[str, str] = {
@@ -60,8 +61,6 @@ SIGNALS: dict[str, str] = {
 #: Frequent function characters of Chinese, modern and classical (FineWeb-2 asks for two
 #: stop words in Mandarin; a character share is the equivalent without a segmenter).
 STOP_CHARS = "的了是在和有我你不这也就都他们为到说要着以与之而其吗呢吧"
-_STOP = np.zeros(0x110000, dtype=bool)
-_STOP[[ord(ch) for ch in STOP_CHARS]] = True
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
@@ -71,15 +70,59 @@ SENTENCE_END_CHARS = "。！？!?…"
 #: opening mark (``（，``), as when the words of a text were shuffled with their punctuation.
 CLAUSE_MARKS = "，。、；：？！"
 _OPENERS = "（“《\n"
-_MARK = np.zeros(0x110000, dtype=np.uint8)
+#: The marks a character can carry (four bits), and the characters that carry each.
 _SENTENCE_END, _CLAUSE, _OPENER, _EMPHASIS = 1, 2, 4, 8
-for _chars, _bit in (
+_MARKS = (
     (SENTENCE_END_CHARS, _SENTENCE_END),
     (CLAUSE_MARKS, _CLAUSE),
     (_OPENERS, _OPENER),
-    ("。！？", _EMPHASIS),
-):
-    _MARK[[ord(ch) for ch in _chars]] |= _bit
+    ("。！？", _EMPHASIS),  # repeated, these are emphasis (！！, 。。。), not disorder
+)
+
+# A character's properties, one uint16 looked up once per character: its class
+# (:mod:`.classes`) in bits 0-3, its marks in bits 4-7, bit 8 for a stop character and
+# bit 9, the highest, for a letter (neither white space nor punctuation: what the
+# repetition measures count), so that ``props >= _LETTER_BIT`` picks the letters.
+_MARK_SHIFT, _STOP_BIT, _LETTER_BIT, _PROPERTIES = 4, 1 << 8, 1 << 9, 1 << 10
+_VALUES = np.arange(_PROPERTIES)
+_CLASS_OF = _VALUES & 15
+_MARKS_OF = ((_VALUES >> _MARK_SHIFT) & 15).astype(np.uint8)
+#: What one count of each property value adds to: one column per class, then stop characters
+#: and clause marks (``np.bincount(props) @ _TALLY`` gives every count of a text at once; in
+#: floating point, which is exact for counts below 2**53 and multiplies in BLAS).
+_TALLY = np.zeros((_PROPERTIES, c.N_CLASSES + 2))
+_TALLY[:, : c.N_CLASSES] = _CLASS_OF[:, None] == np.arange(c.N_CLASSES)
+_TALLY[:, c.N_CLASSES] = (_VALUES & _STOP_BIT) > 0
+_TALLY[:, c.N_CLASSES + 1] = (_MARKS_OF & _CLAUSE) > 0
+
+
+def _pair_tally() -> np.ndarray:
+    """What each pair of neighbours' marks (``prev << 4 | next``) adds to: sentences, misplaced marks.
+
+    A sentence starts at a sentence end after something else (a run ``！？`` is one); a clause
+    mark is misplaced after an opener or a clause mark, unless both are marks of emphasis.
+    """
+    prev, cur = np.arange(256) >> 4, np.arange(256) & 15
+    starts = (cur & _SENTENCE_END > 0) & (prev & _SENTENCE_END == 0)
+    emphasis = (cur & _EMPHASIS > 0) & (prev & _EMPHASIS > 0)
+    misplaced = (cur & _CLAUSE > 0) & (prev & (_CLAUSE | _OPENER) > 0) & ~emphasis
+    return np.stack((starts, misplaced), axis=1).astype(np.float64)
+
+
+_PAIR_TALLY = _pair_tally()
+
+
+@cache
+def properties_table() -> np.ndarray:
+    """Every code point's properties (class, marks, stop character, letter) as a ``uint16`` array."""
+    classes = c.class_table()
+    table = classes.astype(np.uint16)
+    table[~np.isin(classes, (c.SPACE, c.PUNCT, c.CJK_PUNCT))] |= _LETTER_BIT
+    for chars, bit in _MARKS:
+        table[[ord(ch) for ch in chars]] |= bit << _MARK_SHIFT
+    table[[ord(ch) for ch in STOP_CHARS]] |= _STOP_BIT
+    return table
+
 
 URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|cc|top|html?)\b", re.I)
 #: Navigation and footer phrases of Chinese web pages; they count only on a short line
@@ -95,10 +138,9 @@ SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 SHORT_LINE = 30
 
 
-def _link_or_list(line: str, urls: bool) -> bool:
-    if line[-1] in LINE_END_CHARS:  # a sentence, even one that names a link
-        return False
-    if urls and URL_RE.search(line):
+def _link_or_list(line: str) -> bool:
+    """Whether ``line`` (stripped, not ending in punctuation) is a link, navigation or a list item."""
+    if ("." in line or ":" in line) and URL_RE.search(line):
         return True
     if len(line) > SHORT_LINE:
         return False
@@ -107,11 +149,9 @@ def _link_or_list(line: str, urls: bool) -> bool:
 
 def _dup_shares(parts: list[str]) -> tuple[float, float]:
     """Share of ``parts`` that repeat an earlier part, and share of their characters."""
-    if len(parts) < 2:
+    if len(parts) < 2 or len(set(parts)) == len(parts):
         return 0.0, 0.0
     seen: Counter[str] = Counter(parts)
-    if len(seen) == len(parts):
-        return 0.0, 0.0
     dup = sum(n - 1 for n in seen.values())
     dup_chars = sum((n - 1) * len(p) for p, n in seen.items())
     return dup / len(parts), dup_chars / max(1, sum(map(len, parts)))
@@ -136,7 +176,11 @@ def gbk_mojibake_share(text: str) -> float:
     True
     """
     head = text[:MOJIBAKE_SAMPLE]
-    han = _han_count(head)
+    return _gbk_mojibake_share(head, _han_count(head))
+
+
+def _gbk_mojibake_share(head: str, han: int) -> float:
+    """:func:`gbk_mojibake_share` of ``head``, the sample, which has ``han`` Han characters."""
     if not han:
         return 0.0
     back = head.encode("gb18030", "ignore").decode("utf-8", "replace")
@@ -148,76 +192,77 @@ def _han_count(text: str) -> int:
 
 
 def preload_tables() -> None:
-    """Build the character classes and the fluency table now (workers forked later share them)."""
-    c.class_table()
+    """Build the character tables and the fluency table now (workers forked later share them)."""
+    properties_table()
     known_pairs()
 
 
 def quality_signals(text: str) -> dict[str, float]:
-    """Every signal of :data:`SIGNALS` for ``text``, rounded to four places."""
+    """Every signal of :data:`SIGNALS` for ``text``, rounded to four places.
+
+    One table lookup gives each character's class, marks and stop-character
+    bit; one ``bincount`` of those, and one of the marks of neighbouring pairs,
+    give every count; the repetition measures share one sort.
+    """
     codes = c.code_points(text)
-    kinds = c.class_table()[codes]
-    counts = np.bincount(kinds, minlength=c.N_CLASSES)
-    chars = int(len(codes) - counts[c.SPACE])
+    props = properties_table()[codes]
+    tally = (np.bincount(props, minlength=_PROPERTIES) @ _TALLY).tolist()
+    han, stops, clause_marks = int(tally[c.HAN]), tally[c.N_CLASSES], tally[c.N_CLASSES + 1]
+    chars = len(codes) - int(tally[c.SPACE])
     per_char = 1 / chars if chars else 0.0
-    han_mask = kinds == c.HAN
-    han = int(counts[c.HAN])
+    # the marks of each character and the one before it (a line break before the first)
+    marks = np.concatenate(([np.uint8(_OPENER)], _MARKS_OF[props]))
+    sentences, misplaced = (np.bincount((marks[:-1] << 4) | marks[1:], minlength=256) @ _PAIR_TALLY).tolist()
+    han_mask = (props & 15) == c.HAN
+    tops_and_dups = repetition_shares(codes[props >= _LETTER_BIT])
     lines = [s for s in (line.strip() for line in text.split("\n")) if s]
-    line_chars = sum(map(len, lines)) or 1
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS]
+    paragraphs = [p.strip() for p in _BLANK_LINE_RE.split(text) if p.strip()]
     dup_line, dup_line_chars = _dup_shares(lines)
     dup_par, dup_par_chars = _dup_shares(paragraphs)
-    letters = codes[(kinds != c.SPACE) & (kinds != c.PUNCT) & (kinds != c.CJK_PUNCT)]
-    top_2, top_3, top_4 = top_ngram_shares(letters)
-    dup_5, dup_8, dup_13 = duplicated_ngram_shares(letters, (5, 8, 13))
-    marks = _MARK[codes]
-    ends = (marks & _SENTENCE_END).astype(bool)
-    sentences = int(np.count_nonzero(ends[1:] & ~ends[:-1])) + int(ends[:1].sum())
-    clause = (marks & _CLAUSE).astype(bool)
-    clause_marks = int(np.count_nonzero(clause))
-    # a clause mark opening a line, or after an opener or another, different clause mark
-    # (``！！``, ``。。。`` and ``？！`` are emphasis, not disorder; ``，，`` is not)
-    after = (marks[:-1] & (_CLAUSE | _OPENER)).astype(bool)
-    after &= ~((marks[1:] & _EMPHASIS).astype(bool) & (marks[:-1] & _EMPHASIS).astype(bool))
-    misplaced = int(np.count_nonzero(clause[1:] & after)) + int(clause[:1].sum())
-    urls = ("." in text or "://" in text) and URL_RE.search(
-        text
-    ) is not None  # skip the scan when no URL can be
+    head = text[:MOJIBAKE_SAMPLE]
     signals = {
         "length": len(text),
         "chars": chars,
         "han_chars": han,
         "lines": len(lines),
         "han_share": han * per_char,
-        "cjk_punct_share": counts[c.CJK_PUNCT] * per_char,
-        "punct_end_line_share": sum(line[-1] in LINE_END_CHARS for line in lines) / len(lines)
-        if lines
-        else 0.0,
+        "cjk_punct_share": tally[c.CJK_PUNCT] * per_char,
+        "punct_end_line_share": (len(lines) - len(unpunctuated)) / len(lines) if lines else 0.0,
         "mean_line_length": chars / len(lines) if lines else 0.0,
         "mean_sentence_length": chars / max(1, sentences),
         "dup_line_share": dup_line,
         "dup_line_char_share": dup_line_chars,
         "dup_paragraph_share": dup_par,
         "dup_paragraph_char_share": dup_par_chars,
-        "top_2gram_share": top_2,
-        "top_3gram_share": top_3,
-        "top_4gram_share": top_4,
-        "dup_5gram_share": dup_5,
-        "dup_8gram_share": dup_8,
-        "dup_13gram_share": dup_13,
-        "symbol_share": counts[c.SYMBOL] * per_char,
-        "digit_share": counts[c.DIGIT] * per_char,
-        "latin_share": counts[c.LATIN] * per_char,
-        "emoji_share": counts[c.EMOJI] * per_char,
-        "link_list_share": sum(len(line) for line in lines if _link_or_list(line, urls)) / line_chars,
-        "stop_char_share": int(np.count_nonzero(_STOP[codes])) / han if han else 0.0,
-        "broken_share": counts[c.BROKEN] * per_char,
-        "latin1_share": counts[c.LATIN1] * per_char,
-        "gbk_mojibake_share": gbk_mojibake_share(text) if han else 0.0,
+        **dict(zip(_REPETITION_SIGNALS, tops_and_dups, strict=True)),
+        "symbol_share": tally[c.SYMBOL] * per_char,
+        "digit_share": tally[c.DIGIT] * per_char,
+        "latin_share": tally[c.LATIN] * per_char,
+        "emoji_share": tally[c.EMOJI] * per_char,
+        "link_list_share": sum(len(line) for line in unpunctuated if _link_or_list(line))
+        / (sum(map(len, lines)) or 1),
+        "stop_char_share": stops / han if han else 0.0,
+        "broken_share": tally[c.BROKEN] * per_char,
+        "latin1_share": tally[c.LATIN1] * per_char,
+        "gbk_mojibake_share": _gbk_mojibake_share(head, int(np.count_nonzero(han_mask[: len(head)])))
+        if han
+        else 0.0,
         "misplaced_punct_share": misplaced / clause_marks if clause_marks else 0.0,
         "fluency": known_pair_share(codes, han_mask) if han > 1 else 0.0,
     }
-    return {k: (v if isinstance(v, int) else round(float(v), 4)) for k, v in signals.items()}
+    return {k: v if isinstance(v, int) else round(v, 4) for k, v in signals.items()}
+
+
+_REPETITION_SIGNALS = (
+    "top_2gram_share",
+    "top_3gram_share",
+    "top_4gram_share",
+    "dup_5gram_share",
+    "dup_8gram_share",
+    "dup_13gram_share",
+)
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
 
 
 __all__ = [
@@ -226,5 +271,6 @@ __all__ = [
     "STOP_CHARS",
     "gbk_mojibake_share",
     "preload_tables",
+    "properties_table",
     "quality_signals",
 ]
