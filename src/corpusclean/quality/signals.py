@@ -19,6 +19,7 @@ from collections import Counter
 from functools import cache
 
 import numpy as np
+import regex
 
 from . import classes as c
 from .fluency import known_pair_share, known_pairs
@@ -32,7 +33,8 @@ SIGNALS: dict[str, str] = {
     "lines": "non-empty lines",
     "han_share": "Han characters / characters",
     "cjk_punct_share": "CJK and full-width punctuation / characters",
-    "punct_end_line_share": "lines ending in punctuation that ends a sentence or a clause / lines",
+    "punct_end_line_share": "lines ending in punctuation that ends a sentence or a clause, or opening "
+    "with a bullet (a list item) / lines",
     "mean_line_length": "characters / non-empty lines",
     "mean_sentence_length": "characters / sentences (runs ending in 。！？!? or …)",
     "dup_line_share": "lines that repeat an earlier line / lines",
@@ -55,6 +57,7 @@ SIGNALS: dict[str, str] = {
     "latin1_share": "characters of U+0080-U+00FF Chinese text does not use / characters (GBK as Latin-1)",
     "gbk_mojibake_share": "Han characters that are UTF-8 Chinese read as GBK / Han characters (first 500)",
     "misplaced_punct_share": "clause marks opening a line or after another clause mark / clause marks",
+    "verse_line_share": "lines of just five or just seven Han characters (classical verse, couplets) / lines",
     "fluency": "adjacent Han pairs found inside a word of jieba's word list / adjacent Han pairs",
 }
 
@@ -64,6 +67,10 @@ STOP_CHARS = "的了是在和有我你不这也就都他们为到说要着以与
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
+#: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
+#: longer than :data:`SHORT_LINE` may be several sentences and need not end in punctuation.
+#: (``·``, ``-`` and ``*`` are left out: menus use them; short bulleted lines are menus and ads.)
+LIST_ITEM_BULLETS = frozenset("●■◆▲")
 #: What ends a sentence; a run of them (``！？``, ``……``) ends one sentence.
 SENTENCE_END_CHARS = "。！？!?…"
 #: Clause punctuation; one is out of place opening a line or after another (``，。``) or an
@@ -117,7 +124,7 @@ def properties_table() -> np.ndarray:
     """Every code point's properties (class, marks, stop character, letter) as a ``uint16`` array."""
     classes = c.class_table()
     table = classes.astype(np.uint16)
-    table[~np.isin(classes, (c.SPACE, c.PUNCT, c.CJK_PUNCT))] |= _LETTER_BIT
+    table[~np.isin(classes, (c.SPACE, c.PUNCT, c.CJK_PUNCT, c.SYMBOL))] |= _LETTER_BIT
     for chars, bit in _MARKS:
         table[[ord(ch) for ch in chars]] |= bit << _MARK_SHIFT
     table[[ord(ch) for ch in STOP_CHARS]] |= _STOP_BIT
@@ -145,6 +152,11 @@ def _link_or_list(line: str) -> bool:
     if len(line) > SHORT_LINE:
         return False
     return bool(NAV_RE.search(line) or LIST_MARK_RE.match(line) or len(SEPARATORS_RE.findall(line)) >= 2)
+
+
+def _verse_lines(lines: list[str]) -> int:
+    """How many of ``lines`` are a line of classical verse: five or seven Han characters, nothing else."""
+    return sum(len(line) in (5, 7) and _VERSE_RE.fullmatch(line) is not None for line in lines)
 
 
 def _dup_shares(parts: list[str]) -> tuple[float, float]:
@@ -213,10 +225,13 @@ def quality_signals(text: str) -> dict[str, float]:
     # the marks of each character and the one before it (a line break before the first)
     marks = np.concatenate(([np.uint8(_OPENER)], _MARKS_OF[props]))
     sentences, misplaced = (np.bincount((marks[:-1] << 4) | marks[1:], minlength=256) @ _PAIR_TALLY).tolist()
+    if misplaced:  # a run of three or more of one mark (，，，) is typed ellipsis, not disorder
+        misplaced -= sum(m.end() - m.start() - 1 for m in _MARK_RUN_RE.finditer(text))
     han_mask = (props & 15) == c.HAN
     tops_and_dups = repetition_shares(codes[props >= _LETTER_BIT])
     lines = [s for s in (line.strip() for line in text.split("\n")) if s]
     unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS]
+    unfinished = [s for s in unpunctuated if s[0] not in LIST_ITEM_BULLETS or len(s) <= SHORT_LINE]
     paragraphs = [p.strip() for p in _BLANK_LINE_RE.split(text) if p.strip()]
     dup_line, dup_line_chars = _dup_shares(lines)
     dup_par, dup_par_chars = _dup_shares(paragraphs)
@@ -228,7 +243,7 @@ def quality_signals(text: str) -> dict[str, float]:
         "lines": len(lines),
         "han_share": han * per_char,
         "cjk_punct_share": tally[c.CJK_PUNCT] * per_char,
-        "punct_end_line_share": (len(lines) - len(unpunctuated)) / len(lines) if lines else 0.0,
+        "punct_end_line_share": (len(lines) - len(unfinished)) / len(lines) if lines else 0.0,
         "mean_line_length": chars / len(lines) if lines else 0.0,
         "mean_sentence_length": chars / max(1, sentences),
         "dup_line_share": dup_line,
@@ -250,6 +265,7 @@ def quality_signals(text: str) -> dict[str, float]:
         else 0.0,
         "misplaced_punct_share": misplaced / clause_marks if clause_marks else 0.0,
         "fluency": known_pair_share(codes, han_mask) if han > 1 else 0.0,
+        "verse_line_share": _verse_lines(lines) / len(lines) if lines else 0.0,
     }
     return {k: v if isinstance(v, int) else round(v, 4) for k, v in signals.items()}
 
@@ -263,10 +279,15 @@ _REPETITION_SIGNALS = (
     "dup_13gram_share",
 )
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
+#: Three or more of one clause mark but the marks of emphasis, which the pair tally already spares.
+_MARK_RUN_RE = re.compile(r"([，、；：])\1\1+")
+#: A line of classical verse or of a couplet: five or seven Han characters (五言, 七言).
+_VERSE_RE = regex.compile(r"\p{Han}{5}|\p{Han}{7}")
 
 
 __all__ = [
     "LINE_END_CHARS",
+    "LIST_ITEM_BULLETS",
     "SIGNALS",
     "STOP_CHARS",
     "gbk_mojibake_share",
