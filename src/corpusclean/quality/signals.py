@@ -41,7 +41,7 @@ SIGNALS: dict[str, str] = {
     "dup_line_char_share": "characters in lines that repeat an earlier line / characters",
     "dup_paragraph_share": "paragraphs (blocks between blank lines) that repeat an earlier one / paragraphs",
     "dup_paragraph_char_share": "characters in repeated paragraphs / characters",
-    "top_2gram_share": "characters in the most common character 2-gram (punctuation left out)",
+    "top_2gram_share": "characters in the most common character 2-gram (punctuation, symbols left out)",
     "top_3gram_share": "the same for 3-grams",
     "top_4gram_share": "the same for 4-grams",
     "dup_5gram_share": "characters covered by repeats of a character 5-gram seen before",
@@ -88,16 +88,17 @@ _MARKS = (
 
 # A character's properties, one uint16 looked up once per character: its class
 # (:mod:`.classes`) in bits 0-3, its marks in bits 4-7, bit 8 for a stop character and
-# bit 9, the highest, for a letter (neither white space nor punctuation: what the
-# repetition measures count), so that ``props >= _LETTER_BIT`` picks the letters.
+# bit 9, the highest, for a letter (neither white space nor punctuation nor a symbol: what
+# the repetition measures count; ``~~~~`` or ``★★★`` is decoration, not a repeated word),
+# so that ``props >= _LETTER_BIT`` picks the letters.
 _MARK_SHIFT, _STOP_BIT, _LETTER_BIT, _PROPERTIES = 4, 1 << 8, 1 << 9, 1 << 10
 _VALUES = np.arange(_PROPERTIES)
 _CLASS_OF = _VALUES & 15
 _MARKS_OF = ((_VALUES >> _MARK_SHIFT) & 15).astype(np.uint8)
 #: What one count of each property value adds to: one column per class, then stop characters
 #: and clause marks (``np.bincount(props) @ _TALLY`` gives every count of a text at once; in
-#: floating point, which is exact for counts below 2**53 and multiplies in BLAS).
-_TALLY = np.zeros((_PROPERTIES, c.N_CLASSES + 2))
+#: integers, which NumPy multiplies itself: OpenBLAS may use threads for a product this size).
+_TALLY = np.zeros((_PROPERTIES, c.N_CLASSES + 2), dtype=np.int64)
 _TALLY[:, : c.N_CLASSES] = _CLASS_OF[:, None] == np.arange(c.N_CLASSES)
 _TALLY[:, c.N_CLASSES] = (_VALUES & _STOP_BIT) > 0
 _TALLY[:, c.N_CLASSES + 1] = (_MARKS_OF & _CLAUSE) > 0
@@ -113,7 +114,7 @@ def _pair_tally() -> np.ndarray:
     starts = (cur & _SENTENCE_END > 0) & (prev & _SENTENCE_END == 0)
     emphasis = (cur & _EMPHASIS > 0) & (prev & _EMPHASIS > 0)
     misplaced = (cur & _CLAUSE > 0) & (prev & (_CLAUSE | _OPENER) > 0) & ~emphasis
-    return np.stack((starts, misplaced), axis=1).astype(np.float64)
+    return np.stack((starts, misplaced), axis=1).astype(np.int64)
 
 
 _PAIR_TALLY = _pair_tally()
@@ -219,8 +220,8 @@ def quality_signals(text: str) -> dict[str, float]:
     codes = c.code_points(text)
     props = properties_table()[codes]
     tally = (np.bincount(props, minlength=_PROPERTIES) @ _TALLY).tolist()
-    han, stops, clause_marks = int(tally[c.HAN]), tally[c.N_CLASSES], tally[c.N_CLASSES + 1]
-    chars = len(codes) - int(tally[c.SPACE])
+    han, stops, clause_marks = tally[c.HAN], tally[c.N_CLASSES], tally[c.N_CLASSES + 1]
+    chars = len(codes) - tally[c.SPACE]
     per_char = 1 / chars if chars else 0.0
     # the marks of each character and the one before it (a line break before the first)
     marks = np.concatenate(([np.uint8(_OPENER)], _MARKS_OF[props]))
