@@ -92,16 +92,17 @@ _MARKS = (
 # the repetition measures count; ``~~~~`` or ``★★★`` is decoration, not a repeated word),
 # so that ``props >= _LETTER_BIT`` picks the letters.
 _MARK_SHIFT, _STOP_BIT, _LETTER_BIT, _PROPERTIES = 4, 1 << 8, 1 << 9, 1 << 10
-_VALUES = np.arange(_PROPERTIES)
-_CLASS_OF = _VALUES & 15
-_MARKS_OF = ((_VALUES >> _MARK_SHIFT) & 15).astype(np.uint8)
-#: What one count of each property value adds to: one column per class, then stop characters
-#: and clause marks (``np.bincount(props) @ _TALLY`` gives every count of a text at once; in
-#: integers, which NumPy multiplies itself: OpenBLAS may use threads for a product this size).
-_TALLY = np.zeros((_PROPERTIES, c.N_CLASSES + 2), dtype=np.int64)
-_TALLY[:, : c.N_CLASSES] = _CLASS_OF[:, None] == np.arange(c.N_CLASSES)
-_TALLY[:, c.N_CLASSES] = (_VALUES & _STOP_BIT) > 0
-_TALLY[:, c.N_CLASSES + 1] = (_MARKS_OF & _CLAUSE) > 0
+#: The marks of each property value.
+_MARKS_OF = ((np.arange(_PROPERTIES) >> _MARK_SHIFT) & 15).astype(np.uint8)
+
+
+def _with_bit(counts: np.ndarray, bit: int) -> int:
+    """Of ``counts`` by property value, the sum over the values that have ``bit`` (a power of two).
+
+    >>> _with_bit(np.arange(8), 2)  # values 2, 3, 6, 7
+    18
+    """
+    return int(counts.reshape(-1, 2, bit)[:, 1].sum())
 
 
 def _pair_tally() -> np.ndarray:
@@ -219,9 +220,11 @@ def quality_signals(text: str) -> dict[str, float]:
     """
     codes = c.code_points(text)
     props = properties_table()[codes]
-    tally = (np.bincount(props, minlength=_PROPERTIES) @ _TALLY).tolist()
-    han, stops, clause_marks = tally[c.HAN], tally[c.N_CLASSES], tally[c.N_CLASSES + 1]
-    chars = len(codes) - tally[c.SPACE]
+    counts = np.bincount(props, minlength=_PROPERTIES)
+    by_class = counts.reshape(-1, 16).sum(axis=0).tolist()  # the class is the low four bits
+    han, stops = by_class[c.HAN], _with_bit(counts, _STOP_BIT)
+    clause_marks = _with_bit(counts, _CLAUSE << _MARK_SHIFT)
+    chars = len(codes) - by_class[c.SPACE]
     per_char = 1 / chars if chars else 0.0
     # the marks of each character and the one before it (a line break before the first)
     marks = np.concatenate(([np.uint8(_OPENER)], _MARKS_OF[props]))
@@ -243,7 +246,7 @@ def quality_signals(text: str) -> dict[str, float]:
         "han_chars": han,
         "lines": len(lines),
         "han_share": han * per_char,
-        "cjk_punct_share": tally[c.CJK_PUNCT] * per_char,
+        "cjk_punct_share": by_class[c.CJK_PUNCT] * per_char,
         "punct_end_line_share": (len(lines) - len(unfinished)) / len(lines) if lines else 0.0,
         "mean_line_length": chars / len(lines) if lines else 0.0,
         "mean_sentence_length": chars / max(1, sentences),
@@ -252,15 +255,15 @@ def quality_signals(text: str) -> dict[str, float]:
         "dup_paragraph_share": dup_par,
         "dup_paragraph_char_share": dup_par_chars,
         **dict(zip(_REPETITION_SIGNALS, tops_and_dups, strict=True)),
-        "symbol_share": tally[c.SYMBOL] * per_char,
-        "digit_share": tally[c.DIGIT] * per_char,
-        "latin_share": tally[c.LATIN] * per_char,
-        "emoji_share": tally[c.EMOJI] * per_char,
+        "symbol_share": by_class[c.SYMBOL] * per_char,
+        "digit_share": by_class[c.DIGIT] * per_char,
+        "latin_share": by_class[c.LATIN] * per_char,
+        "emoji_share": by_class[c.EMOJI] * per_char,
         "link_list_share": sum(len(line) for line in unpunctuated if _link_or_list(line))
         / (sum(map(len, lines)) or 1),
         "stop_char_share": stops / han if han else 0.0,
-        "broken_share": tally[c.BROKEN] * per_char,
-        "latin1_share": tally[c.LATIN1] * per_char,
+        "broken_share": by_class[c.BROKEN] * per_char,
+        "latin1_share": by_class[c.LATIN1] * per_char,
         "gbk_mojibake_share": _gbk_mojibake_share(head, int(np.count_nonzero(han_mask[: len(head)])))
         if han
         else 0.0,
