@@ -28,8 +28,8 @@ datatrove, spaCy and py-data-juicer are needed only here (``pip install
 datatrove spacy py-data-juicer``); they are no dependencies of corpusclean.
 Speed is CPU time (``time.process_time``) of judging every document once.
 
-``--speed MB`` also times ``score_quality`` alone over the plain corpus of
-``benchmarks/bench_cleaners.py`` (seeds and People's Daily, cycled to MB).
+``--speed MB`` also times ``score_quality`` alone as ``benchmarks/bench_quality.py``
+does (seeds and People's Daily, cycled to MB).
 """
 
 from __future__ import annotations
@@ -214,28 +214,6 @@ def _share(pair: tuple[int, int] | None) -> str:
     return "-" if not pair else f"{pair[0] / pair[1]:.1%} ({pair[0]}/{pair[1]})"
 
 
-def speed(megabytes: float, repeat: int = 3) -> float:
-    """``score_quality``'s MB/s (CPU time, best of ``repeat``) over bench_cleaners' plain corpus."""
-    from bench_cleaners import plain_corpus
-
-    from corpusclean.cleaners.quality import ScoreQuality
-    from corpusclean.document import Document
-    from corpusclean.reference import peoples_daily_paragraphs
-
-    texts = plain_corpus(megabytes, peoples_daily_paragraphs())
-    docs = [Document(id=str(i), text=t) for i, t in enumerate(texts)]
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    cleaner = ScoreQuality()
-    cleaner.preload()
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.process_time()
-        for doc in docs:
-            cleaner.process(doc)
-        best = min(best, time.process_time() - began)
-    return size / best
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -265,7 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         for group, reasons in r["why"].items():
             print(f"  {group}: {reasons}")
     if args.speed:
-        print(f"\nscore_quality: {speed(args.speed):.1f} MB/s (CPU time, best of 3, {args.speed} MB)")
+        from bench_quality import score_quality_rate
+
+        rate = score_quality_rate(args.speed)
+        print(f"\nscore_quality: {rate:.1f} MB/s (CPU time, best of 3, {args.speed} MB)")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

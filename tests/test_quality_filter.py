@@ -41,6 +41,7 @@ KEEP = {
     "ci": lambda: (
         "明月几时有？把酒问青天。不知天上宫阙，今夕是何年。\n我欲乘风归去，又恐琼楼玉宇，高处不胜寒。"
     ),
+    "couplets": lambda: "天增岁月人增寿\n春满乾坤福满门\n一帆风顺年年好\n万事如意步步高",
     "dialogue": lambda: "“你来了？”\n“来了。路上堵车。”\n“吃饭了吗？”\n“还没有，一起去吧。”\n“好，走。”",
     "article-with-links": lambda: paragraphs(120, 6) + "\n详情请见 http://www.people.com.cn/ 的专题报道。",
 }
@@ -175,6 +176,7 @@ def test_a_drop_reaches_the_side_file_and_the_review_page_with_rule_and_value(tm
     ]
     reason = dropped.metadata["dropped"]
     assert reason.startswith("filter_quality: no_prose: punct_end_line_share=0 < 0.2, stop_char_share=")
+    assert reason.endswith(", verse_line_share=0 < 0.75")
     page = BeautifulSoup(render_report([dropped], None), "html.parser")
     assert reason in page.select_one(".why").text
 

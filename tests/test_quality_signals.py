@@ -46,10 +46,21 @@ def test_poem_by_hand() -> None:
         ("价格＋５％＄", "symbol_share", 2 / 6),
         ("，。你好", "misplaced_punct_share", 2 / 2),  # opens the line; 。 right after ，
         ("你好，，我", "misplaced_punct_share", 1 / 2),
+        ("唉，，，，无语", "misplaced_punct_share", 0.0),  # a run of three or more is typed ellipsis
+        ("唉，，，，无语，，好", "misplaced_punct_share", 1 / 6),  # the pair still counts
         ("好！！真的？！", "misplaced_punct_share", 0.0),  # emphasis is not disorder
         ("首页\n新闻\n上一页 下一页\n返回顶部", "link_list_share", 13 / 15),
         ("请访问 www.example.com\n正文在这里。", "link_list_share", 19 / 25),
         ("的了是在和", "stop_char_share", 1.0),
+        ("天增岁月人增寿\n春满乾坤福满门\n横批\n五福临门", "verse_line_share", 2 / 4),
+        ("床前明月光\n疑是地上霜。\nABCDE", "verse_line_share", 1 / 3),  # only Han, nothing after
+        (
+            "●" + "一九九七年农业仍获得较好收成农民收入继续增加农村经济全面发展" * 2 + "\n完。",
+            "punct_end_line_share",
+            1.0,
+        ),
+        ("●短的条目\n完。", "punct_end_line_share", 1 / 2),  # a short bulleted line is a menu item
+        ("今天" + "~" * 20 + "天气好", "top_2gram_share", 0.0),  # symbols are no letters
     ],
     ids=lambda v: v if isinstance(v, str) and v.isidentifier() else None,
 )
@@ -99,20 +110,32 @@ def test_rules_name_rule_and_values() -> None:
     assert [f.reason for f in looser] == ["top_2gram: top_2gram_share=0.4 > 0.25"]  # 一页 twice in 10
 
 
-def test_a_rule_of_two_conditions_needs_both() -> None:
+def test_a_rule_of_several_conditions_needs_all() -> None:
     no_prose = next(r for r in RULES if r.name == "no_prose")
-    assert len(no_prose.conditions) == 2
-    signals = {"punct_end_line_share": 0.0, "stop_char_share": 0.2}
+    assert len(no_prose.conditions) == 3
+    signals = {"punct_end_line_share": 0.0, "stop_char_share": 0.2, "verse_line_share": 0.0}
     assert not no_prose.fires(signals, Thresholds())
     assert no_prose.fires({**signals, "stop_char_share": 0.05}, Thresholds())
+    assert not no_prose.fires({**signals, "stop_char_share": 0.05, "verse_line_share": 1.0}, Thresholds())
 
 
 def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
     from corpusclean.quality.classes import code_points
-    from corpusclean.quality.repetition import duplicated_ngram_shares, top_ngram_shares
+    from corpusclean.quality.repetition import repetition_shares
 
-    texts = [*peoples_daily(300)[::15], "\n".join(peoples_daily(3)[1:] * 4), "今天天气很好" * 3, "ab", "abcd"]
+    texts = [
+        *peoples_daily(300)[::15],
+        "\n".join(peoples_daily(3)[1:] * 4),
+        "今天天气很好" * 3,
+        "为中国人民谋幸福" * 2 + "为中国人民",
+        "ab",
+        "abcd",
+        "abcab",
+    ]
     for text in texts:
         codes = code_points(text)
-        assert top_ngram_shares(codes) == tuple(top_ngram_share(codes, n) for n in (2, 3, 4))
-        assert duplicated_ngram_shares(codes) == tuple(duplicated_ngram_share(codes, n) for n in (5, 8, 13))
+        one_at_a_time = (
+            *(top_ngram_share(codes, n) for n in (2, 3, 4)),
+            *(duplicated_ngram_share(codes, n) for n in (5, 8, 13)),
+        )
+        assert repetition_shares(codes) == one_at_a_time, text[:20]

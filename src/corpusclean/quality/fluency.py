@@ -35,11 +35,15 @@ TABLE_BITS = 26
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _slots(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The table slot of each pair (a multiplicative hash of its two code points)."""
-    with np.errstate(over="ignore"):
-        mixed = ((first.astype(np.uint64) << np.uint64(_BITS)) | second.astype(np.uint64)) * _MIX
-    return np.asarray(mixed >> np.uint64(64 - TABLE_BITS))
+def _han_pair_slots(codes: np.ndarray, both: np.ndarray) -> np.ndarray:
+    """The table slot of each pair of neighbours where ``both`` holds.
+
+    The slot is a multiplicative hash of the pair's two code points; array
+    arithmetic wraps modulo 2**64 without a warning.
+    """
+    wide = codes.astype(np.uint64)
+    keys = ((wide[:-1] << np.uint64(_BITS)) | wide[1:])[both]
+    return (keys * _MIX) >> np.uint64(64 - TABLE_BITS)  # type: ignore[no-any-return]
 
 
 @cache
@@ -49,8 +53,7 @@ def known_pairs() -> np.ndarray:
         words = "\n".join(line.split(" ", 1)[0] for line in f)
     codes = code_points(words)
     han = class_table()[codes] == HAN
-    both = han[:-1] & han[1:]
-    slots = _slots(codes[:-1][both], codes[1:][both])
+    slots = _han_pair_slots(codes, han[:-1] & han[1:])
     table = np.zeros(1 << TABLE_BITS, dtype=bool)
     table[slots] = True
     return np.packbits(table, bitorder="little")
@@ -67,9 +70,13 @@ def known_pair_share(codes: np.ndarray, han: np.ndarray | None = None) -> float:
     pairs = int(np.count_nonzero(both))
     if not pairs:
         return 0.0
-    slots = _slots(codes[:-1][both], codes[1:][both])
-    found = (known_pairs()[slots >> np.uint64(3)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1
+    slots = _han_pair_slots(codes, both)
+    found = known_pairs()[slots >> np.uint64(3)] & _BIT_OF[slots & np.uint64(7)]
     return float(np.count_nonzero(found) / pairs)
+
+
+#: The bit of a byte that slot ``i`` of the table takes (``i % 8``, least significant first).
+_BIT_OF = (1 << np.arange(8)).astype(np.uint8)
 
 
 __all__ = ["TABLE_BITS", "known_pair_share", "known_pairs"]

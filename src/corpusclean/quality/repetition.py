@@ -7,12 +7,11 @@ characters (punctuation and spaces left out): a character n-gram of 2 to 4 is
 about a word or two, one of 5 to 13 a phrase or a clause. Every n-gram is one
 64-bit code and counting is a numpy sort.
 
-:func:`top_ngram_shares` and :func:`duplicated_ngram_shares` give the
-measures for several ``n`` at the cost of about two sorts in all: one sort of
-four-character prefixes groups every 2-, 3- and 4-gram at once, and an
-n-gram can only repeat where the shorter n-grams inside it repeat, so the
-longer ones are sorted only at those places. They agree with the one-``n``
-functions (a test checks it).
+:func:`repetition_shares` gives the six measures of a document from one
+sort: the sort of four-character prefixes groups every 2-, 3- and 4-gram at
+once, and a longer n-gram can only repeat where the 4-grams inside it repeat,
+so the longer ones are hashed and sorted only at those places (a few in a
+hundred in news). They agree with the one-``n`` functions (a test checks it).
 
 >>> codes = code_points("今天天气很好今天天气很好今天天气很好")
 >>> round(top_ngram_share(codes, 2), 3), round(duplicated_ngram_share(codes, 5), 3)
@@ -46,18 +45,26 @@ class Grams:
 
     Up to three characters a code is exact (21 bits a character); beyond, it is
     the polynomial hash ``sum(c[i + k] * BASE**k)`` modulo 2**64, read off the
-    prefix sums in three array operations whatever ``n`` is.
+    prefix sums in three array operations whatever ``n`` is. The prefix sums
+    are taken when a hash is first asked for.
     """
 
     def __init__(self, codes: np.ndarray) -> None:
         self.codes = codes.astype(np.uint64)
-        size = 1 << max(4, len(codes)).bit_length()
-        up, self._down = _powers(size)
-        with np.errstate(over="ignore"):
-            self._prefix = np.concatenate(([np.uint64(0)], np.cumsum(self.codes * up[: len(codes)])))
+        self._sums_and_powers: tuple[np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.codes)
+
+    def _sums(self) -> tuple[np.ndarray, np.ndarray]:
+        """The prefix sums of ``c[i] * BASE**i`` and the powers ``BASE**-i``."""
+        if self._sums_and_powers is None:
+            size = len(self.codes)
+            up, down = _powers(1 << max(4, size).bit_length())
+            prefix = np.zeros(size + 1, dtype=np.uint64)
+            np.cumsum(self.codes * up[:size], out=prefix[1:])  # wraps modulo 2**64 (arrays never warn)
+            self._sums_and_powers = prefix, down
+        return self._sums_and_powers
 
     def of(self, n: int) -> np.ndarray:
         """One 64-bit code per n-gram."""
@@ -68,8 +75,12 @@ class Grams:
             for k in range(1, n):
                 out = (out << np.uint64(21)) | wide[k : k + count]
             return out
-        with np.errstate(over="ignore"):
-            return np.asarray((self._prefix[n : n + count] - self._prefix[:count]) * self._down[:count])
+        return self.at(n, np.arange(count))
+
+    def at(self, n: int, positions: np.ndarray) -> np.ndarray:
+        """The hash of the n-gram at each of ``positions`` (the same code :meth:`of` gives for n > 3)."""
+        prefix, down = self._sums()
+        return (prefix[positions + n] - prefix[positions]) * down[positions]  # type: ignore[no-any-return]
 
 
 def ngram_codes(codes: np.ndarray, n: int) -> np.ndarray:
@@ -102,95 +113,108 @@ def duplicated_ngram_share(codes: np.ndarray | Grams, n: int) -> float:
     twice scores 0.5, as in Gopher and datatrove; overlapping repeats count
     each character once.
     """
-    grams = codes if isinstance(codes, Grams) else Grams(codes)
-    count = len(grams) - n + 1
-    if count < 2:
-        return 0.0
-    later, _ = _repeats(grams.of(n), np.arange(count))
-    return _covered(later, n, len(grams))
+    return duplicated_ngram_shares(codes, (n,))[0]
 
 
 def top_ngram_shares(codes: np.ndarray) -> tuple[float, float, float]:
-    """:func:`top_ngram_share` for n = 2, 3 and 4, from one sort of four-character prefixes.
-
-    Each position's next four characters make one 64-bit key of 16 bits a
-    character (code points past U+FFFF folded into 16 bits, so a character of
-    the supplementary planes may be taken for another: rare enough for a
-    share). Sorted, every n-gram's occurrences lie side by side for n <= 4.
-    """
-    size = len(codes)
-    if size < 3:
-        return 0.0, 0.0, 0.0
-    folded = codes.astype(np.uint64) & np.uint64(0xFFFF)
-    padded = np.concatenate((folded, np.zeros(3, dtype=np.uint64)))  # 0 after the end: no letter is NUL
-    keys = padded[:size] << np.uint64(48)
-    for k in (1, 2, 3):
-        keys |= padded[k : k + size] << np.uint64(48 - 16 * k)
-    ranked = np.sort(keys)
-    shares = []
-    for n in (2, 3, 4):
-        prefix = ranked >> np.uint64(16 * (4 - n))
-        ends = np.flatnonzero(np.concatenate((prefix[1:] != prefix[:-1], [True])))
-        top = int(max(ends[0] + 1, (ends[1:] - ends[:-1]).max(initial=0)))
-        shares.append(0.0 if top < 2 or size < n + 1 else min(1.0, top * n / size))
-    return shares[0], shares[1], shares[2]
-
-
-def _repeats(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Of ``positions`` (ascending) with ``keys``: those that repeat an earlier key, and all that repeat."""
-    order = np.argsort(keys)  # not stable: the first of each group is found below
-    ranked = keys[order]
-    same = ranked[1:] == ranked[:-1]
-    if not same.any():
-        return positions[:0], positions[:0]
-    repeated = np.zeros(len(keys), dtype=bool)
-    repeated[order[1:][same]] = True
-    repeated[order[:-1][same]] = True
-    # the earliest member of each group is its first occurrence
-    starts = np.flatnonzero(np.concatenate(([True], ~same)))
-    firsts = np.minimum.reduceat(order, starts)
-    later = repeated.copy()
-    later[firsts] = False
-    return positions[later], positions[repeated]
-
-
-def _covered(starts: np.ndarray, n: int, size: int) -> float:
-    """The share of ``size`` characters under some n-gram starting at ``starts``."""
-    if not len(starts):
-        return 0.0
-    reach = np.full(size, -1, dtype=np.int64)
-    reach[starts] = starts + n
-    return float(np.count_nonzero(np.maximum.accumulate(reach) > np.arange(size)) / size)
+    """:func:`top_ngram_share` for n = 2, 3 and 4, from one sort of four-character prefixes."""
+    return repetition_shares(codes)[:3]  # type: ignore[return-value]
 
 
 def duplicated_ngram_shares(codes: np.ndarray | Grams, ns: tuple[int, ...] = (5, 8, 13)) -> tuple[float, ...]:
-    """:func:`duplicated_ngram_share` for each of ``ns`` (ascending), sorting only where repeats can be.
-
-    An m-gram that occurs twice contains, at every offset, n-grams (n < m) that
-    occur twice; for m <= 2n the n-grams at ``i`` and ``i + m - n`` cover the
-    m-gram at ``i``, so only the places where both repeat are sorted.
-    """
+    """:func:`duplicated_ngram_share` for each of ``ns`` (ascending)."""
     grams = codes if isinstance(codes, Grams) else Grams(codes)
+    return _duplicated_shares(grams, np.arange(len(grams)), ns)
+
+
+def repetition_shares(codes: np.ndarray) -> tuple[float, float, float, float, float, float]:
+    """The top 2-, 3- and 4-gram shares and the duplicated 5-, 8- and 13-gram shares, from one sort.
+
+    Each position's next four characters make one 64-bit key of 16 bits a
+    character (code points past U+FFFF folded into 16 bits, so a character of
+    the supplementary planes may be taken for another in the top shares: rare
+    enough for a share). Sorted, every n-gram's occurrences lie side by side
+    for n <= 4, which gives the top shares. An n-gram longer than four can
+    only repeat where the 4-grams at ``i`` and ``i + 1`` both repeat, so the
+    duplicated n-grams are hashed and sorted only at those places (a few in a
+    hundred in news).
+
+    >>> [round(s, 3) for s in repetition_shares(code_points("为中国人民谋幸福" * 2))]
+    [0.25, 0.375, 0.5, 0.5, 0.5, 0.0]
+    """
+    size = len(codes)
+    if size < 3:
+        return 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+    folded = codes.astype(np.uint64) & np.uint64(0xFFFF)
+    keys = folded << np.uint64(48)
+    for k in (1, 2, 3):  # 0 after the end: no letter is NUL
+        keys[: size - k] |= folded[k:] << np.uint64(48 - 16 * k)
+    order = keys.argsort()
+    ranked = keys[order]
+    # the bits where sorted neighbours differ: two n-grams differ when the high 16 * n bits do
+    change = ranked[1:] ^ ranked[:-1]
+    tops = [_top_share(change, n) for n in (2, 3, 4)]
+    same = change == 0
+    repeating = np.zeros(size, dtype=bool)  # where the 4-gram (folded) occurs more than once
+    repeating[order[1:][same]] = True
+    repeating[order[:-1][same]] = True
+    candidates = np.flatnonzero(repeating[:-1] & repeating[1:])
+    dup = _duplicated_shares(Grams(codes), candidates, (5, 8, 13))
+    return tops[0], tops[1], tops[2], dup[0], dup[1], dup[2]
+
+
+def _top_share(change: np.ndarray, n: int) -> float:
+    """The top n-gram share, from the bits where sorted four-character keys differ."""
+    size = len(change) + 1
+    if size < n + 1:
+        return 0.0
+    ends = (change >= _GROUP_BITS[n]).nonzero()[0]  # the last of each group but the last
+    if not len(ends):
+        top = size
+    else:
+        top = max(int(ends[0]) + 1, size - 1 - int(ends[-1]), int((ends[1:] - ends[:-1]).max(initial=0)))
+    return 0.0 if top < 2 else min(1.0, top * n / size)
+
+
+#: Keys of four 16-bit characters differ in their first n characters when they differ by this much.
+_GROUP_BITS = {n: np.uint64(1 << (16 * (4 - n))) for n in (2, 3, 4)}
+
+
+def _duplicated_shares(grams: Grams, candidates: np.ndarray, ns: tuple[int, ...]) -> tuple[float, ...]:
+    """The duplicated n-gram share for each of ``ns`` (ascending), counting only at ``candidates``.
+
+    ``candidates`` (ascending) hold every place where an n-gram could repeat;
+    once no n-gram repeats, no longer one does.
+    """
     size = len(grams)
     out: list[float] = []
-    repeating: np.ndarray | None = None  # where the previous n-gram occurs more than once
-    previous = 0
     for n in ns:
-        count = size - n + 1
-        if count < 2:
-            out.append(0.0)
-            continue
-        if repeating is None or n > 2 * previous:
-            positions = np.arange(count)
-        else:
-            shift = n - previous
-            positions = np.flatnonzero(repeating[:count] & repeating[shift : shift + count])
-        later, repeated = _repeats(grams.of(n)[positions], positions)
+        positions = candidates[: np.searchsorted(candidates, size - n + 1)]  # room for an n-gram
+        later = _later(grams.at(n, positions), positions) if len(positions) > 1 else positions[:0]
+        if not len(later):
+            break
         out.append(_covered(later, n, size))
-        repeating = np.zeros(size, dtype=bool)
-        repeating[repeated] = True
-        previous = n
-    return tuple(out)
+    return (*out, *[0.0] * (len(ns) - len(out)))
+
+
+def _later(keys: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Those of ``positions`` (ascending) whose key occurred at an earlier one, ascending.
+
+    In a stable sort the first of each group of equal keys is its first occurrence.
+    """
+    order = keys.argsort(kind="stable")
+    ranked = keys[order]
+    later: np.ndarray = positions[order[1:][ranked[1:] == ranked[:-1]]]
+    later.sort()
+    return later
+
+
+def _covered(starts: np.ndarray, n: int, size: int) -> float:
+    """The share of ``size`` characters under some n-gram starting at ``starts`` (ascending)."""
+    if not len(starts):
+        return 0.0
+    # each start covers up to the next start, at most n characters; the last covers n
+    return float((int(np.minimum(starts[1:] - starts[:-1], n).sum()) + n) / size)
 
 
 __all__ = [
@@ -199,6 +223,7 @@ __all__ = [
     "duplicated_ngram_share",
     "duplicated_ngram_shares",
     "ngram_codes",
+    "repetition_shares",
     "top_ngram_share",
     "top_ngram_shares",
 ]

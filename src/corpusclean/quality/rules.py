@@ -59,6 +59,7 @@ class Thresholds:
     max_link_list_share: float = 0.5
     min_punct_end_line_share: float = 0.2  # with stop characters below min_stop_char_share
     min_stop_char_share: float = 0.1
+    min_verse_line_share: float = 0.75  # no_prose spares verse: this share of 5- or 7-character lines
     long_line: float = 50.0  # mean line length from which unpunctuated lines are not a list
     min_lines: int = 3  # unfinished_lines judges documents of at least this many lines
     # Non-text.
@@ -139,9 +140,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "no_prose",
-        "lines that do not end like sentences and few function characters: a list, not prose",
+        "lines that do not end like sentences and few function characters: a list, not prose (nor verse)",
         ("punct_end_line_share", "<", "min_punct_end_line_share"),
         ("stop_char_share", "<", "min_stop_char_share"),
+        ("verse_line_share", "<", "min_verse_line_share"),
     ),
     _rule(
         "unfinished_lines",
