@@ -59,7 +59,7 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .guards import NUMERAL_TABLE, is_han_table
-from .ngrams import CHAR_BITS, NgramStats, member, string_codes, text_id
+from .ngrams import CHAR_BITS, NgramStats, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
 from .readings import CODE_POINTS, shipped_readings
 from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, KeySet, Reference, gram_keys, reference
@@ -610,7 +610,7 @@ class NonWordDetector:
         tables = {2: stats.bigrams, 3: stats.trigrams, 4: stats.fourgrams}
         words = _keys([ref.chars[c.row, i] for i in range(4)], c.length)
         target, span = zeros.copy(), zeros.copy()
-        own = len(stats.doc_ids) and text_id(text) in set(stats.doc_ids.tolist())
+        own = stats.counted(text)
         for size, table in tables.items():
             sel = c.length == size
             if not sel.any():
