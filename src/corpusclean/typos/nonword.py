@@ -57,6 +57,7 @@ from importlib import resources
 import numpy as np
 
 from ..errors import CorpusCleanError
+from .arrays import split_as
 from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes, text_id
 from .pinyin import loose_syllable, syllable_ids, syllable_table
@@ -418,12 +419,17 @@ class NonWordDetector:
         inner = np.zeros(len(codes), bool)
         if len(codes) > 1:
             inner[:-1] = inner_spans().index(gram_keys([codes[:-1], codes[1:]])) >= 0
+        # the windows of two to four usable characters that are no words as written (a word as
+        # written is not a non-word slip), all looked up at once
+        windows = {
+            length: np.flatnonzero(run[length:] == run[: len(run) - length])
+            for length in range(2, min(4, len(codes)) + 1)
+        }
+        exact = [gram_keys([codes[begin + i] for i in range(length)]) for length, begin in windows.items()]
+        words = split_as(ref.table.keys.index(np.concatenate(exact)) >= 0, *exact)
         queries, starts, lengths, slots = [], [], [], []
-        for length in range(2, min(4, len(codes)) + 1):
-            n = len(codes) - length + 1
-            open_ = np.flatnonzero(run[length : length + n] == run[:n])
-            exact = gram_keys([codes[open_ + i] for i in range(length)])
-            open_ = open_[ref.table.keys.index(exact) < 0]  # a word as written is not a non-word slip
+        for (length, begin), word in zip(windows.items(), words, strict=True):
+            open_ = begin[~word]
             columns = [codes[open_ + i] for i in range(length)]
             for p in range(length):
                 # in a word of three or four characters, the pairs of neighbours the swap leaves
@@ -699,16 +705,17 @@ def _segment(ref: Reference, windows: np.ndarray, lengths: np.ndarray) -> np.nda
     all rows are looked up at once.
     """
     k, width = windows.shape
-    spans = [(begin, size) for size in range(1, 5) for begin in range(width - size + 1)]
-    keys = np.concatenate([gram_keys([windows[:, begin + i] for i in range(size)]) for begin, size in spans])
-    rows = ref.table.find(keys).reshape(len(spans), k)
-    log_probs = np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf)
-    singles = np.array([size == 1 for _, size in spans])
-    log_probs[singles] = np.maximum(log_probs[singles], ref.floor_log_prob)
-    score = {span: log_probs[i] for i, span in enumerate(spans)}
-    best = np.full((k, width + 1), -np.inf)
-    best[:, 0] = 0.0
+    # the keys of every substring of one to four characters, by size, start and row: one
+    # array of keys per size, all looked up at once
+    keys = [gram_keys([windows[:, i : width - size + 1 + i] for i in range(size)]).T for size in range(1, 5)]
+    rows = ref.table.find(np.concatenate([key.ravel() for key in keys]))
+    log_probs = np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf).reshape(-1, k)
+    log_probs[:width] = np.maximum(log_probs[:width], ref.floor_log_prob)  # single characters
+    first = np.cumsum([0] + [len(key) for key in keys])  # the first row of each size in log_probs
+    # best[end]: the best segmentation of each row's first ``end`` characters (rows contiguous)
+    best = np.full((width + 1, k), -np.inf)
+    best[0] = 0.0
     for end in range(1, width + 1):
         for size in range(1, min(4, end) + 1):
-            best[:, end] = np.maximum(best[:, end], best[:, end - size] + score[(end - size, size)])
-    return np.asarray(best[np.arange(k), lengths])
+            best[end] = np.maximum(best[end], best[end - size] + log_probs[first[size - 1] + end - size])
+    return np.asarray(best[lengths, np.arange(k)])
