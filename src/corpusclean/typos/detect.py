@@ -37,6 +37,7 @@ from .arrays import (
     fourgram_of,
     lookup,
     member,
+    occurrences,
     split_as,
     where,
 )
@@ -230,7 +231,8 @@ class TypoDetector:
         bi = bigram_codes(c)
         i = np.arange(1, n - 2)  # the span is c[i], c[i+1]; context c[i-1] and c[i+2]
         han = is_han_table()
-        i = i[han[c[i]] & han[c[i + 1]] & ~NUMERAL_TABLE[c[i]] & ~NUMERAL_TABLE[c[i + 1]]]
+        usable = han[c] & ~NUMERAL_TABLE[c]
+        i = i[usable[i] & usable[i + 1]]
         lex = lexicon()
         i = i[member(self._span_words, bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
@@ -252,9 +254,9 @@ class TypoDetector:
             return None
         own = self.stats.counted(text)
         tri = trigram_codes(c)
-        bigram_own = np.unique(bi, return_counts=True)
-        rest2 = OtherCounts(self.stats.bigrams, bi if own else None)
-        rest3 = OtherCounts(trigrams, tri if own else None)
+        own_bigrams = np.sort(bi)
+        rest2 = OtherCounts(self.stats.bigrams, own_bigrams if own else None)
+        rest3 = OtherCounts(trigrams, np.sort(tri) if own else None)
         f = {"pos": pos, "cand": cand, "span": bi[pos], "a": with_left, "b": with_right,
              "qa": left_cand, "qb": cand_right}  # fmt: skip
         f = where(f, keep)
@@ -271,7 +273,7 @@ class TypoDetector:
         f["x1"], f["x2"] = rest3(tri[pos - 1], tri[pos])
         (f["cx"],) = rest2(span)
         four = fourgram_codes(c)
-        rest4 = OtherCounts(self.stats.fourgrams, four if own else None)
+        rest4 = OtherCounts(self.stats.fourgrams, np.sort(four) if own else None)
         # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
         # and the candidate between both context characters: left+candidate+right.
         # Two characters on a side exist only for a span with two characters before and after
@@ -287,8 +289,9 @@ class TypoDetector:
         for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
             f[name] = np.zeros(len(pos), np.int64)
             f[name][inner] = counts
-        f["ul"], f["ur"] = OtherCounts(self.stats.unigrams, c if own else None)(c[pos - 1], c[pos + 2])
-        f["oy"] = lookup(*bigram_own, cand)
+        rest1 = OtherCounts(self.stats.unigrams, np.sort(c) if own else None)
+        f["ul"], f["ur"] = rest1(c[pos - 1], c[pos + 2])
+        f["oy"] = occurrences(own_bigrams, cand)
         f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).
