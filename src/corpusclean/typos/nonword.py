@@ -307,6 +307,11 @@ def _keys(columns: list[np.ndarray], length: np.ndarray) -> np.ndarray:
     return keys
 
 
+#: Every word of two to four characters around a character: its size, and where the character is in it.
+_SIZES = np.array([size for size in range(2, 5) for _ in range(size)])
+_OFFSETS = np.array([offset for size in range(2, 5) for offset in range(size)])
+
+
 class NonWordDetector:
     """Flags characters that turn a word into a non-word, with the word's character as the suggestion.
 
@@ -506,12 +511,10 @@ class NonWordDetector:
 
     def _protected(self, ref: Reference, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
         """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""
-        sizes = np.array([size for size in range(2, 5) for _ in range(size)])
-        offsets = np.array([offset for size in range(2, 5) for offset in range(size)])
-        starts = at[:, None] - offsets[None, :]
-        ok = (starts >= 0) & (starts + sizes[None, :] <= len(codes))
+        starts = at[:, None] - _OFFSETS[None, :]
+        ok = (starts >= 0) & (starts + _SIZES[None, :] <= len(codes))
         owner = np.nonzero(ok)[0]
-        start, size = starts[ok], np.broadcast_to(sizes, starts.shape)[ok]
+        start, size = starts[ok], np.broadcast_to(_SIZES, starts.shape)[ok]
         keys = _span_keys(codes, start, size)
         rows = ref.table.find(keys)
         tag = np.where(rows >= 0, ref.tags[np.maximum(rows, 0)], 0)

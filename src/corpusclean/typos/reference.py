@@ -162,7 +162,7 @@ class KeySet:
     def maybe(self, queries: np.ndarray) -> np.ndarray:
         """False for each query that is certainly not a key."""
         slots = _slots(queries, self.shift)
-        return np.asarray((self.bits[slots >> 3] >> (slots & 7).astype(np.uint8)) & 1, dtype=bool)
+        return np.asarray(self.bits[slots >> 3] & _BIT[slots & 7], dtype=bool)
 
     def _found(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The positions of the queries that are keys, and each one's place among the distinct keys."""
@@ -201,9 +201,13 @@ class KeySet:
         return isinstance(key, int) and bool(self.index(np.array([key], np.uint64))[0] >= 0)
 
 
+#: The bit of each place in a byte of a filter.
+_BIT = (1 << np.arange(8)).astype(np.uint8)
+
+
 def _slots(keys: np.ndarray, shift: int) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        return np.asarray((keys * MIX_A) >> np.uint64(shift)).astype(np.intp)
+    # integer arrays wrap around silently (only numpy scalars warn): no errstate needed
+    return ((np.asarray(keys, np.uint64) * MIX_A) >> np.uint64(shift)).astype(np.intp)
 
 
 @dataclass(frozen=True)
