@@ -433,27 +433,27 @@ class NonWordDetector:
         exact = [gram_keys([codes[begin + i] for i in range(length)]) for length, begin in windows.items()]
         words = split_as(ref.table.keys.index(np.concatenate(exact)) >= 0, *exact)
         queries, starts, lengths, slots = [], [], [], []
-        for (length, begin), word in zip(windows.items(), words, strict=True):
+        for (length, begin), key, word in zip(windows.items(), exact, words, strict=True):
             open_ = begin[~word]
             columns = [codes[open_ + i] for i in range(length)]
+            everywhere = np.ones(len(open_), bool)
             for p in range(length):
                 # in a word of three or four characters, the pairs of neighbours the swap leaves
                 # alone must be pairs found inside words
-                sel = np.ones(len(open_), bool)
-                if length >= 3:
-                    for j in range(length - 1):
-                        if j not in (p - 1, p):
-                            sel &= inner[open_ + j]
-                swapped = [column[sel] for column in columns]
-                swapped[p] = syllable[open_[sel] + p]
-                queries.append(gram_keys(swapped))
+                sel = everywhere
+                for j in range(length - 1) if length >= 3 else ():
+                    if j not in (p - 1, p):
+                        sel = sel & inner[open_ + j]
+                swapped = [syllable[open_ + p] if i == p else column for i, column in enumerate(columns)]
+                queries.append(gram_keys(swapped)[sel])
                 starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(p)
             if self.shapes:
-                # a look-alike in a word of four characters leaves its first or its last pair alone
-                sel = inner[open_] | inner[open_ + 2] if length == 4 else np.ones(len(open_), bool)
-                queries.append(gram_keys([column[sel] for column in columns]))
+                # a look-alike slip form is keyed by the characters as written; in a word of four
+                # characters it leaves the first or the last pair alone
+                sel = inner[open_] | inner[open_ + 2] if length == 4 else everywhere
+                queries.append(key[~word][sel])
                 starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(-1)
