@@ -52,6 +52,7 @@ from .ngrams import (
     string_codes,
     trigram_codes,
 )
+from .reference import KeySet
 from .score import confidence
 
 #: The confidence above which a span is flagged, for both kinds of slip (see ``docs/typos.md``).
@@ -138,7 +139,7 @@ class TypoDetector:
 
     def preload(self) -> None:
         """Read the word list now rather than on the first count or the first :meth:`use_stats`."""
-        span_words()
+        span_word_set()
 
     @property
     def fitted(self) -> bool:
@@ -234,7 +235,7 @@ class TypoDetector:
         usable = han[c] & ~NUMERAL_TABLE[c]
         i = i[usable[i] & usable[i + 1]]
         lex = lexicon()
-        i = i[member(self._span_words, bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
+        i = i[span_word_set().has(bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
         key = (sid[c[i]] << pinyin.SYLLABLE_BITS) | sid[c[i + 1]]
         lo = np.searchsorted(self._group_keys, key, "left")
@@ -340,6 +341,12 @@ def span_words() -> np.ndarray:
     """The words that may be flagged or suggested: the word list's, less its proper nouns (sorted codes)."""
     lex = lexicon()
     return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
+
+
+@cache
+def span_word_set() -> KeySet:
+    """:func:`span_words` behind a filter: most bigrams of a text are turned away in one step."""
+    return KeySet.of(span_words())
 
 
 def with_prior(conf: np.ndarray, odds: float) -> np.ndarray:

@@ -183,6 +183,12 @@ class KeySet:
         out[where] = self.first[at]
         return out
 
+    def has(self, queries: np.ndarray) -> np.ndarray:
+        """Whether each query is a key."""
+        found = np.zeros(len(queries), bool)
+        found[self._found(queries)[0]] = True
+        return found
+
     def ranges(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each match of a query: the query's position and the key's position, one row each.
 
