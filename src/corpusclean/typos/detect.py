@@ -139,6 +139,7 @@ class TypoDetector:
 
     def preload(self) -> None:
         """Read the word list now rather than on the first count or the first :meth:`use_stats`."""
+        span_words()
         span_word_set()
 
     @property
