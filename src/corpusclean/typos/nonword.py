@@ -176,9 +176,14 @@ def _word_syllable_ids(ref: Reference, *, l_n: bool, f_h: bool) -> np.ndarray:
     ids = np.asarray(syllable_table(l_n=l_n, f_h=f_h)[ref.chars])
     ids[ref.chars == 0] = 0
     names = syllable_ids(l_n=l_n, f_h=f_h)
-    for word, syllables in shipped_readings().words.items():
-        if len(word) <= 4 and (row := ref.row(word)) >= 0:
-            ids[row, : len(word)] = [names.get(loose_syllable(s, l_n=l_n, f_h=f_h), 0) for s in syllables]
+    readings = shipped_readings().words
+    for length in range(1, 5):  # the words of each length looked up at once
+        read = [(word, syllables) for word, syllables in readings.items() if len(word) == length]
+        codes = string_codes("".join(word for word, _ in read)).reshape(-1, length)
+        rows = ref.table.find(gram_keys([codes[:, i] for i in range(length)]))
+        for (_, syllables), row in zip(read, rows.tolist(), strict=True):
+            if row >= 0:
+                ids[row, :length] = [names.get(loose_syllable(s, l_n=l_n, f_h=f_h), 0) for s in syllables]
     return ids
 
 

@@ -154,9 +154,10 @@ class KeySet:
         keys = np.sort(np.asarray(keys, dtype=np.uint64), kind="stable")
         distinct, first, runs = np.unique(keys, return_index=True, return_counts=True)
         size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
-        bits = np.zeros(1 << (size - 3), np.uint8)
-        slots = _slots(distinct, 64 - size)
-        np.bitwise_or.at(bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
+        marked = np.zeros(1 << size, bool)
+        marked[_slots(distinct, 64 - size)] = True
+        bits = np.packbits(marked, bitorder="little")  # slot s is bit s & 7 of byte s >> 3
+        del marked
         return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
 
     def maybe(self, queries: np.ndarray) -> np.ndarray:
