@@ -154,10 +154,12 @@ class KeySet:
         keys = np.sort(np.asarray(keys, dtype=np.uint64), kind="stable")
         distinct, first, runs = np.unique(keys, return_index=True, return_counts=True)
         size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
-        marked = np.zeros(1 << size, bool)
-        marked[_slots(distinct, 64 - size)] = True
-        bits = np.packbits(marked, bitorder="little")  # slot s is bit s & 7 of byte s >> 3
-        del marked
+        # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
+        slots = np.sort(_slots(distinct, 64 - size))
+        byte = slots >> 3
+        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+        bits = np.zeros(1 << (size - 3), np.uint8)
+        bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[slots & 7], starts)
         return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
 
     def maybe(self, queries: np.ndarray) -> np.ndarray:
