@@ -216,7 +216,7 @@ _BIT = (1 << np.arange(8)).astype(np.uint8)
 
 def _slots(keys: np.ndarray, shift: int) -> np.ndarray:
     # integer arrays wrap around silently (only numpy scalars warn): no errstate needed
-    return ((np.asarray(keys, np.uint64) * MIX_A) >> np.uint64(shift)).astype(np.intp)
+    return np.asarray((np.asarray(keys, np.uint64) * MIX_A) >> np.uint64(shift)).astype(np.intp)
 
 
 @dataclass(frozen=True)
