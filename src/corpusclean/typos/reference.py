@@ -157,7 +157,7 @@ class KeySet:
         # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
         slots = np.sort(_slots(distinct, 64 - size))
         byte = slots >> 3
-        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
         bits = np.zeros(1 << (size - 3), np.uint8)
         bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[slots & 7], starts)
         return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
