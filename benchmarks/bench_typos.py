@@ -7,7 +7,7 @@ Usage::
 Prints the one-time set-up (word list and pinyin tables, once per process), then
 for each repeat the time to fit (count the n-grams) and to flag every document,
 as wall-clock and CPU seconds, and the throughput in MB of UTF-8 text per second
-of one core. The target is at least 2 MB/s. ``--memory`` fits on growing
+of one core. The target is at least 5 MB/s (issue 16). ``--memory`` fits on growing
 prefixes of the corpus and prints the size of the fitted statistics.
 ``--eval`` prints the precision/recall curve for the given injection seeds
 (whole-word slips, the corpus detector alone). ``--figure`` prints issue 16's

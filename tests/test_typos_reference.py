@@ -165,3 +165,11 @@ def test_the_wheel_ships_the_reference(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "corpusclean/data/typo_reference.npz" in names
     assert "corpusclean/typos/nonword_weights.json" in names
+
+
+@pytest.mark.parametrize("size", [0, 1, 3], ids=["empty", "one", "three"])
+def test_small_keysets_find_exactly_their_keys(size: int) -> None:
+    keys = np.array([11, 2**63 + 5, 2**64 - 1][:size], dtype=np.uint64)
+    queries = np.array([11, 2**63 + 5, 2**64 - 1, 0, 12], dtype=np.uint64)
+    found = KeySet.of(keys).has(queries)
+    assert found.tolist() == [int(q) in set(keys.tolist()) for q in queries.tolist()]

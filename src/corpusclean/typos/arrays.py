@@ -11,7 +11,17 @@ import numpy as np
 
 from .ngrams import CHAR_BITS, MIX_A, MIX_B, CountTable, member
 
-__all__ = ["OtherCounts", "dominant_next", "expand", "fourgram_of", "lookup", "member", "split_as", "where"]
+__all__ = [
+    "OtherCounts",
+    "dominant_next",
+    "expand",
+    "fourgram_of",
+    "lookup",
+    "member",
+    "occurrences",
+    "split_as",
+    "where",
+]
 
 CHAR_MASK = (1 << CHAR_BITS) - 1
 
@@ -68,6 +78,15 @@ def lookup(sorted_keys: np.ndarray, values: np.ndarray, q: np.ndarray) -> np.nda
     return np.where(sorted_keys[at] == q, values[at], 0)
 
 
+def occurrences(sorted_codes: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """How often each of ``q`` occurs in ``sorted_codes`` (sorted, repeats allowed).
+
+    >>> occurrences(np.array([3, 5, 5], dtype=np.uint64), np.array([5, 4, 3], dtype=np.uint64)).tolist()
+    [2, 0, 1]
+    """
+    return np.asarray(np.searchsorted(sorted_codes, q, "right") - np.searchsorted(sorted_codes, q, "left"))
+
+
 def split_as(values: np.ndarray, *parts: np.ndarray) -> list[np.ndarray]:
     """``values`` cut into pieces as long as each of ``parts`` (looked up at once, handed back apart)."""
     return np.split(values, np.cumsum([len(p) for p in parts[:-1]]))
@@ -78,22 +97,25 @@ class OtherCounts:
 
     A document that was not fitted has no own counts to take away (``own=None``).
     Several query arrays are looked up in one binary search, which matters on
-    documents where each lookup is a few hundred codes and numpy's per-call cost dominates.
+    documents where each lookup is a few hundred codes and numpy's per-call cost dominates;
+    the document's own codes are only sorted, not counted, since few of them are asked for.
 
     >>> table = CountTable(np.array([3, 5], dtype=np.uint64), np.array([4, 1], dtype=np.uint32))
-    >>> [x.tolist() for x in OtherCounts(table, np.array([5, 5, 3], dtype=np.uint64))(np.array([3, 5, 7]))]
+    >>> own = np.array([3, 5, 5], dtype=np.uint64)
+    >>> [x.tolist() for x in OtherCounts(table, own)(np.array([3, 5, 7], dtype=np.uint64))]
     [[3, 0, 0]]
     """
 
     def __init__(self, table: CountTable, own: np.ndarray | None) -> None:
+        """``own``: the document's own codes, sorted (``None`` for a document that was not fitted)."""
         self.table = table
-        self.own = None if own is None else np.unique(own, return_counts=True)
+        self.own = own
 
     def less_own(self, totals: np.ndarray, queries: np.ndarray) -> np.ndarray:
         """``totals`` (the table's counts of ``queries``) less this document's own counts."""
         if self.own is None:
             return totals
-        return np.asarray(np.maximum(totals - lookup(*self.own, queries), 0))
+        return np.asarray(np.maximum(totals - occurrences(self.own, queries), 0))
 
     def __call__(self, *queries: np.ndarray) -> list[np.ndarray]:
         """The counts of each query array, in the other documents."""

@@ -37,6 +37,7 @@ from .arrays import (
     fourgram_of,
     lookup,
     member,
+    occurrences,
     split_as,
     where,
 )
@@ -51,6 +52,7 @@ from .ngrams import (
     string_codes,
     trigram_codes,
 )
+from .reference import KeySet
 from .score import confidence
 
 #: The confidence above which a span is flagged, for both kinds of slip (see ``docs/typos.md``).
@@ -138,6 +140,7 @@ class TypoDetector:
     def preload(self) -> None:
         """Read the word list now rather than on the first count or the first :meth:`use_stats`."""
         span_words()
+        span_word_set()
 
     @property
     def fitted(self) -> bool:
@@ -230,9 +233,10 @@ class TypoDetector:
         bi = bigram_codes(c)
         i = np.arange(1, n - 2)  # the span is c[i], c[i+1]; context c[i-1] and c[i+2]
         han = is_han_table()
-        i = i[han[c[i]] & han[c[i + 1]] & ~NUMERAL_TABLE[c[i]] & ~NUMERAL_TABLE[c[i + 1]]]
+        usable = han[c] & ~NUMERAL_TABLE[c]
+        i = i[usable[i] & usable[i + 1]]
         lex = lexicon()
-        i = i[member(self._span_words, bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
+        i = i[span_word_set().has(bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
         key = (sid[c[i]] << pinyin.SYLLABLE_BITS) | sid[c[i + 1]]
         lo = np.searchsorted(self._group_keys, key, "left")
@@ -252,9 +256,9 @@ class TypoDetector:
             return None
         own = self.stats.counted(text)
         tri = trigram_codes(c)
-        bigram_own = np.unique(bi, return_counts=True)
-        rest2 = OtherCounts(self.stats.bigrams, bi if own else None)
-        rest3 = OtherCounts(trigrams, tri if own else None)
+        own_bigrams = np.sort(bi)
+        rest2 = OtherCounts(self.stats.bigrams, own_bigrams if own else None)
+        rest3 = OtherCounts(trigrams, np.sort(tri) if own else None)
         f = {"pos": pos, "cand": cand, "span": bi[pos], "a": with_left, "b": with_right,
              "qa": left_cand, "qb": cand_right}  # fmt: skip
         f = where(f, keep)
@@ -271,7 +275,7 @@ class TypoDetector:
         f["x1"], f["x2"] = rest3(tri[pos - 1], tri[pos])
         (f["cx"],) = rest2(span)
         four = fourgram_codes(c)
-        rest4 = OtherCounts(self.stats.fourgrams, four if own else None)
+        rest4 = OtherCounts(self.stats.fourgrams, np.sort(four) if own else None)
         # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
         # and the candidate between both context characters: left+candidate+right.
         # Two characters on a side exist only for a span with two characters before and after
@@ -287,8 +291,9 @@ class TypoDetector:
         for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
             f[name] = np.zeros(len(pos), np.int64)
             f[name][inner] = counts
-        f["ul"], f["ur"] = OtherCounts(self.stats.unigrams, c if own else None)(c[pos - 1], c[pos + 2])
-        f["oy"] = lookup(*bigram_own, cand)
+        rest1 = OtherCounts(self.stats.unigrams, np.sort(c) if own else None)
+        f["ul"], f["ur"] = rest1(c[pos - 1], c[pos + 2])
+        f["oy"] = occurrences(own_bigrams, cand)
         f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).
@@ -337,6 +342,12 @@ def span_words() -> np.ndarray:
     """The words that may be flagged or suggested: the word list's, less its proper nouns (sorted codes)."""
     lex = lexicon()
     return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
+
+
+@cache
+def span_word_set() -> KeySet:
+    """:func:`span_words` behind a filter: most bigrams of a text are turned away in one step."""
+    return KeySet.of(span_words())
 
 
 def with_prior(conf: np.ndarray, odds: float) -> np.ndarray:

@@ -58,6 +58,7 @@ from importlib import resources
 import numpy as np
 
 from ..errors import CorpusCleanError
+from .arrays import split_as
 from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
@@ -180,9 +181,14 @@ def _word_syllable_ids(ref: Reference, *, l_n: bool, f_h: bool) -> np.ndarray:
     ids = np.asarray(syllable_table(l_n=l_n, f_h=f_h)[ref.chars])
     ids[ref.chars == 0] = 0
     names = syllable_ids(l_n=l_n, f_h=f_h)
-    for word, syllables in shipped_readings().words.items():
-        if len(word) <= 4 and (row := ref.row(word)) >= 0:
-            ids[row, : len(word)] = [names.get(loose_syllable(s, l_n=l_n, f_h=f_h), 0) for s in syllables]
+    readings = shipped_readings().words
+    for length in range(1, 5):  # the words of each length looked up at once
+        read = [(word, syllables) for word, syllables in readings.items() if len(word) == length]
+        codes = string_codes("".join(word for word, _ in read)).reshape(-1, length)
+        rows = ref.table.find(gram_keys([codes[:, i] for i in range(length)]))
+        for (_, syllables), row in zip(read, rows.tolist(), strict=True):
+            if row >= 0:
+                ids[row, :length] = [names.get(loose_syllable(s, l_n=l_n, f_h=f_h), 0) for s in syllables]
     return ids
 
 
@@ -311,6 +317,11 @@ def _keys(columns: list[np.ndarray], length: np.ndarray) -> np.ndarray:
     return keys
 
 
+#: Every word of two to four characters around a character: its size, and where the character is in it.
+_SIZES = np.array([size for size in range(2, 5) for _ in range(size)])
+_OFFSETS = np.array([offset for size in range(2, 5) for offset in range(size)])
+
+
 class NonWordDetector:
     """Flags characters that turn a word into a non-word, with the word's character as the suggestion.
 
@@ -430,31 +441,36 @@ class NonWordDetector:
         inner = np.zeros(len(codes), bool)
         if len(codes) > 1:
             inner[:-1] = inner_spans().index(gram_keys([codes[:-1], codes[1:]])) >= 0
+        # the windows of two to four usable characters that are no words as written (a word as
+        # written is not a non-word slip), all looked up at once
+        windows = {
+            length: np.flatnonzero(run[length:] == run[: len(run) - length])
+            for length in range(2, min(4, len(codes)) + 1)
+        }
+        exact = [gram_keys([codes[begin + i] for i in range(length)]) for length, begin in windows.items()]
+        words = split_as(ref.table.keys.index(np.concatenate(exact)) >= 0, *exact)
         queries, starts, lengths, slots = [], [], [], []
-        for length in range(2, min(4, len(codes)) + 1):
-            n = len(codes) - length + 1
-            open_ = np.flatnonzero(run[length : length + n] == run[:n])
-            exact = gram_keys([codes[open_ + i] for i in range(length)])
-            open_ = open_[ref.table.keys.index(exact) < 0]  # a word as written is not a non-word slip
+        for (length, begin), key, word in zip(windows.items(), exact, words, strict=True):
+            open_ = begin[~word]
             columns = [codes[open_ + i] for i in range(length)]
+            everywhere = np.ones(len(open_), bool)
             for p in range(length):
                 # in a word of three or four characters, the pairs of neighbours the swap leaves
                 # alone must be pairs found inside words
-                sel = np.ones(len(open_), bool)
-                if length >= 3:
-                    for j in range(length - 1):
-                        if j not in (p - 1, p):
-                            sel &= inner[open_ + j]
-                swapped = [column[sel] for column in columns]
-                swapped[p] = syllable[open_[sel] + p]
-                queries.append(gram_keys(swapped))
+                sel = everywhere
+                for j in range(length - 1) if length >= 3 else ():
+                    if j not in (p - 1, p):
+                        sel = sel & inner[open_ + j]
+                swapped = [syllable[open_ + p] if i == p else column for i, column in enumerate(columns)]
+                queries.append(gram_keys(swapped)[sel])
                 starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(p)
             if self.shapes:
-                # a look-alike in a word of four characters leaves its first or its last pair alone
-                sel = inner[open_] | inner[open_ + 2] if length == 4 else np.ones(len(open_), bool)
-                queries.append(gram_keys([column[sel] for column in columns]))
+                # a look-alike slip form is keyed by the characters as written; in a word of four
+                # characters it leaves the first or the last pair alone
+                sel = inner[open_] | inner[open_ + 2] if length == 4 else everywhere
+                queries.append(key[~word][sel])
                 starts.append(open_[sel])
                 lengths.append(length)
                 slots.append(-1)
@@ -512,12 +528,10 @@ class NonWordDetector:
 
     def _protected(self, ref: Reference, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
         """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""
-        sizes = np.array([size for size in range(2, 5) for _ in range(size)])
-        offsets = np.array([offset for size in range(2, 5) for offset in range(size)])
-        starts = at[:, None] - offsets[None, :]
-        ok = (starts >= 0) & (starts + sizes[None, :] <= len(codes))
+        starts = at[:, None] - _OFFSETS[None, :]
+        ok = (starts >= 0) & (starts + _SIZES[None, :] <= len(codes))
         owner = np.nonzero(ok)[0]
-        start, size = starts[ok], np.broadcast_to(sizes, starts.shape)[ok]
+        start, size = starts[ok], np.broadcast_to(_SIZES, starts.shape)[ok]
         keys = _span_keys(codes, start, size)
         rows = ref.table.find(keys)
         tag = np.where(rows >= 0, ref.tags[np.maximum(rows, 0)], 0)
@@ -717,16 +731,17 @@ def _segment(ref: Reference, windows: np.ndarray, lengths: np.ndarray) -> np.nda
     all rows are looked up at once.
     """
     k, width = windows.shape
-    spans = [(begin, size) for size in range(1, 5) for begin in range(width - size + 1)]
-    keys = np.concatenate([gram_keys([windows[:, begin + i] for i in range(size)]) for begin, size in spans])
-    rows = ref.table.find(keys).reshape(len(spans), k)
-    log_probs = np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf)
-    singles = np.array([size == 1 for _, size in spans])
-    log_probs[singles] = np.maximum(log_probs[singles], ref.floor_log_prob)
-    score = {span: log_probs[i] for i, span in enumerate(spans)}
-    best = np.full((k, width + 1), -np.inf)
-    best[:, 0] = 0.0
+    # the keys of every substring of one to four characters, by size, start and row: one
+    # array of keys per size, all looked up at once
+    keys = [gram_keys([windows[:, i : width - size + 1 + i] for i in range(size)]).T for size in range(1, 5)]
+    rows = ref.table.find(np.concatenate([key.ravel() for key in keys]))
+    log_probs = np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf).reshape(-1, k)
+    log_probs[:width] = np.maximum(log_probs[:width], ref.floor_log_prob)  # single characters
+    first = np.cumsum([0] + [len(key) for key in keys])  # the first row of each size in log_probs
+    # best[end]: the best segmentation of each row's first ``end`` characters (rows contiguous)
+    best = np.full((width + 1, k), -np.inf)
+    best[0] = 0.0
     for end in range(1, width + 1):
         for size in range(1, min(4, end) + 1):
-            best[:, end] = np.maximum(best[:, end], best[:, end - size] + score[(end - size, size)])
-    return np.asarray(best[np.arange(k), lengths])
+            best[end] = np.maximum(best[end], best[end - size] + log_probs[first[size - 1] + end - size])
+    return np.asarray(best[lengths, np.arange(k)])

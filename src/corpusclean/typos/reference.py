@@ -154,15 +154,18 @@ class KeySet:
         keys = np.sort(np.asarray(keys, dtype=np.uint64), kind="stable")
         distinct, first, runs = np.unique(keys, return_index=True, return_counts=True)
         size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
+        # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
+        slots = np.sort(_slots(distinct, 64 - size))
+        byte = slots >> 3
+        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
         bits = np.zeros(1 << (size - 3), np.uint8)
-        slots = _slots(distinct, 64 - size)
-        np.bitwise_or.at(bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
+        bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[slots & 7], starts)
         return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
 
     def maybe(self, queries: np.ndarray) -> np.ndarray:
         """False for each query that is certainly not a key."""
         slots = _slots(queries, self.shift)
-        return np.asarray((self.bits[slots >> 3] >> (slots & 7).astype(np.uint8)) & 1, dtype=bool)
+        return np.asarray(self.bits[slots >> 3] & _BIT[slots & 7], dtype=bool)
 
     def _found(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The positions of the queries that are keys, and each one's place among the distinct keys."""
@@ -183,6 +186,12 @@ class KeySet:
         out[where] = self.first[at]
         return out
 
+    def has(self, queries: np.ndarray) -> np.ndarray:
+        """Whether each query is a key."""
+        found = np.zeros(len(queries), bool)
+        found[self._found(queries)[0]] = True
+        return found
+
     def ranges(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each match of a query: the query's position and the key's position, one row each.
 
@@ -201,9 +210,13 @@ class KeySet:
         return isinstance(key, int) and bool(self.index(np.array([key], np.uint64))[0] >= 0)
 
 
+#: The bit of each place in a byte of a filter.
+_BIT = (1 << np.arange(8)).astype(np.uint8)
+
+
 def _slots(keys: np.ndarray, shift: int) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        return np.asarray((keys * MIX_A) >> np.uint64(shift)).astype(np.intp)
+    # integer arrays wrap around silently (only numpy scalars warn): no errstate needed
+    return np.asarray((np.asarray(keys, np.uint64) * MIX_A) >> np.uint64(shift)).astype(np.intp)
 
 
 @dataclass(frozen=True)
