@@ -287,10 +287,12 @@ HAN_RE = regex.compile(HAN)
 CJK_PUNCT_MARK_RE = regex.compile(r"[，。！？；：、“”]")
 #: A run of white space inside a block (folded to one space).
 SPACE_RUN_RE = regex.compile(r"[\s\u00a0\u3000]+")
-#: A class or id naming page furniture: menus, footers, sidebars, comments, share bars, ads.
+#: A class or id naming page furniture: menus, footers, sidebars, comments, share bars, ads,
+#: and the feedback boxes under an article (``feedback_box``, ``action-dislike``, ``uninterested``).
 BOILERPLATE_HINT_RE = regex.compile(
     r"nav|menu|footer|sidebar|comment|related|share|copyright|breadcrumb|crumb|banner|toolbar"
-    r"|advert|login|recommend|friendlink|hotnews|(?<![a-z])(?:foot|side|ads?|tags?|links?|rank|reply)(?![a-z])",
+    r"|advert|login|recommend|friendlink|hotnews|feedback|dislike|uninterest"
+    r"|(?<![a-z])(?:foot|side|ads?|tags?|links?|rank|reply)(?![a-z])",
     regex.I,
 )
 #: A class or id naming the article body.
