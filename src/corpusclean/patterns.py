@@ -313,8 +313,9 @@ def notice_label(labels: str) -> str:
     >>> bool(regex.search(notice_label("举报电话"), "同时开通举报电话，实行举报奖励。"))
     False
     """
+    # the label first and what opens it behind: a scan for the label is many times faster
     opens = r"(?:\A[^\p{Han}]{0,4}|[，。；！？\s])(?:[^\s，。；！？、]{0,8}?信息)?"  # 违法和不良信息…
-    return rf"{opens}(?:{labels})\s*[:：0-9０-９]"
+    return rf"(?:{labels})(?<={opens}(?:{labels}))\s*[:：0-9０-９]"
 
 
 #: A copyright, licence or contact line of a page footer.
