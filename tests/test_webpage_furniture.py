@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from seedtools import peoples_daily
 
+from corpusclean.cleaners.headers import RemoveHeaders
 from corpusclean.cleaners.webpage import ExtractMainText
 from corpusclean.document import Document
 from corpusclean.headers.furniture import FurnitureRules, furniture_kind
@@ -49,6 +50,59 @@ MENTIONS = [s for word in ("声明", "记者", "来源") for s in body_sentences
 @pytest.mark.parametrize("sentence", MENTIONS)
 def test_body_sentences_that_mention_the_words_are_no_furniture(sentence: str) -> None:
     assert furniture_kind(sentence, at_edge=True) is None
+
+
+def test_no_peoples_daily_sentence_is_furniture_at_an_edge() -> None:
+    """Of every People's Daily paragraph, only credit lines and source notes may go (none with a sentence)."""
+    taken = [p for p in peoples_daily(10**6) if furniture_kind(p, at_edge=True, at_top=True)]
+    assert len(taken) > 300  # the credit lines are found: 本报记者许立群, （资料来源：…）
+    assert [p for p in taken if any(mark in p for mark in "，。；！？")] == []
+
+
+#: Real sentences that speak of hotlines, permits and owners' rights: the words of a copyright
+#: notice, but text (the People's Daily, January 1998, and the close of a 163.com article).
+NOTICE_WORDS_IN_TEXT = [
+    "春节前有关部门还将举办一次假冒伪劣商品展示活动，以提高广大消费者的鉴别力，同时开通举报电话，实行举报奖励。",
+    "据了解，这些广告的书写、张贴一般都未经有关部门许可。建议有关部门加强管理，清除不规范的『酒』广告。",
+    "该考场全体干警自觉遵守各项廉政规定，在业务大厅和办公楼前还设置了政务公开栏，并公布举报电话和《群众监督意见簿》。",
+    "经过三年狂奔的龙湖，在众多项目爆发业主维权的糟糕时期，其还有哪些“暗伤”需要排查？这需要龙湖给投资者作一个交代。",
+]
+
+#: The notices those words are for, as portals print them.
+NOTICES = [
+    "违法和不良信息举报电话：12377",
+    "未经本网书面授权，不得转载、摘编或以其它方式使用上述作品。",
+    "如有侵权，请联系删除。",
+    "本文著作权归作者所有，转载请注明出处。",
+]
+
+
+@pytest.mark.parametrize("sentence", NOTICE_WORDS_IN_TEXT, ids=[s[:6] for s in NOTICE_WORDS_IN_TEXT])
+def test_sentences_with_the_words_of_a_notice_are_text(sentence: str) -> None:
+    assert furniture_kind(sentence, at_edge=True) is None
+    body = [sentence, *BODY, sentence]  # at both edges, and inside the main run
+    body.insert(3, sentence)
+    assert extract_page(news_page([], body, [])).text.splitlines() == body
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=[s[:6] for s in NOTICES])
+def test_the_notices_still_go(notice: str) -> None:
+    assert furniture_kind(notice, at_edge=True) == "copyright notice"
+
+
+SOURCE_NOTE = "（资料来源：国际货币基金组织和中国国务院发展研究中心）"  # under a chart, People's Daily
+
+
+def test_a_source_note_alone_is_a_credit_and_one_closing_a_paragraph_stays_with_it() -> None:
+    # alone on its line (under a chart or a compiled report) it credits where figures came from
+    assert furniture_kind(SOURCE_NOTE, at_edge=True) == "credit line"
+    assert extract_page(news_page([], BODY, [SOURCE_NOTE])).text.splitlines() == BODY
+    # after the sentences of its paragraph it is part of that paragraph, on a page and in news text
+    closing = BODY[-1] + SOURCE_NOTE
+    assert furniture_kind(closing, at_edge=True) is None
+    assert extract_page(news_page([], [*BODY[:-1], closing], [])).text.splitlines() == [*BODY[:-1], closing]
+    doc = RemoveHeaders()(Document(id="n", text="\n".join([*BODY[:-1], closing])))
+    assert doc is not None and doc.text.splitlines() == [*BODY[:-1], closing] and doc.removed == ()
 
 
 def news_page(top: list[str], body: list[str], bottom: list[str]) -> str:

@@ -269,3 +269,45 @@ GOV_PAGE = (
 
 def test_a_stray_html_end_tag_does_not_end_the_page() -> None:
     assert extract_page(GOV_PAGE).text.splitlines()[-1] == RESOLUTION
+
+
+#: The "not interested" box under a portal's article (huanqiu.com, 2019): the reasons a reader
+#: may give, a text field and a thank-you, in elements named for feedback.
+FEEDBACK_BOX = (
+    "<div class='a-btool'><div class='ab-b' id='uninterested'><a href='javascript:void(0);'>不感兴趣</a>"
+    "<div class='uninterested-box'><h4>不感兴趣</h4><ul>"
+    + "".join(
+        f"<li data-val='{i}'>{reason}</li>"
+        for i, reason in enumerate(
+            [
+                "广告软文",
+                "重复、旧闻",
+                "文章质量差",
+                "标题夸张、文不对题",
+                "与事实不符",
+                "其他问题，我要吐槽",
+            ],
+            1,
+        )
+    )
+    + "</ul><div class='otherarea'><textarea maxlength='200'></textarea></div>"
+    "<div class='info'>*请填写原因</div></div>"
+    "<div class='unfeedback'><p>感谢您的反馈，我们将会减少此类文章的推荐</p></div></div></div>"
+)
+
+
+def test_a_feedback_box_after_the_article_is_no_part_of_it() -> None:
+    body = peoples_daily(70)[60:66]
+    page = (
+        "<html><head><title>新年讲话_环球网</title></head><body><div class='a-con'>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "<p>图片均来自网络 </p></div><div class='a-edit'><span>责编：薛艺磊</span></div>"
+        + FEEDBACK_BOX
+        + "</body></html>"
+    )
+    found = extract_page(page)
+    assert found.text.splitlines() == body
+    dropped = [line for lines in found.dropped.values() for line in lines]
+    assert {"广告软文", "其他问题，我要吐槽", "*请填写原因", "责编：薛艺磊"} <= set(dropped)
+    # the picture note under the article is its edge again, and goes as a credit
+    assert found.dropped["credit line"] == ["图片均来自网络"]

@@ -10,7 +10,7 @@ import re
 
 import regex
 
-from ..patterns import HAN, HAN_CLASS
+from ..patterns import HAN, HAN_CLASS, notice_label
 
 #: A month or day number in ASCII, full-width or Chinese digits (datelines come in all three).
 _DATE_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -105,11 +105,15 @@ DISCLAIMER_RE = regex.compile(
 ORIGINAL_TITLE_RE = regex.compile(r"\A[（(【\[]?(?:本文)?原(?:标)?题(?:为|是)?\s*[:：《“]")
 #: A copyright or anti-infringement notice (``未经授权禁止转载``, ``侵权必究``, ``举报电话：010-…``),
 #: and the numbered reprint notes of portals (``凡本网注明“来源：…”的所有作品，版权均属于…``,
-#: ``转载目的在于传递更多信息``).
+#: ``转载目的在于传递更多信息``). Only the notice's own wording: a report that a permit was
+#: missing (``未经有关部门许可``), that a hotline was opened (``开通举报电话，``) or that owners
+#: defend their rights (``业主维权``) is text. So ``未经…授权`` must go on to copying or reprinting,
+#: and a phone or mail label must open the line or a sentence (:func:`~corpusclean.patterns.notice_label`).
 RIGHTS_NOTICE_RE = regex.compile(
-    r"(?:版权所有(?!者|人|权)|著作权|版权归|未经.{0,10}(?:授权|许可|同意)|侵权(?:必究|行为)|违者必究|转载请注明|维权"
-    r"|举报电话|联系电话|投稿(?:邮箱|电话)|凡本(?:网|站)注明|转载目的在于传递更多信息|不代表本(?:网|站)"
-    r"|需要?同本(?:网|站)联系)"
+    r"(?:版权所有(?!者|人|权)|著作权(?:归|属|所有|声明)|版权归|违者必究|转载请注明|侵权必究|[如若]有侵权"
+    r"|未经[^。！？]{0,10}(?:授权|许可|同意)[^。！？]{0,20}?(?:转载|复制|摘编|转贴|镜像|转发|抄袭|刊登|刊用|链接)"
+    rf"|{notice_label('(?:举报|联系|投稿)(?:电话|邮箱)')}"
+    r"|凡本(?:网|站)注明|转载目的在于传递更多信息|不代表本(?:网|站)|需要?同本(?:网|站)联系)"
 )
 #: A line that is only a reporter credit: ``光明日报记者 王建宏 张文攀``, ``本报记者　李四``,
 #: ``（记者 张三 通讯员 李四）``, ``新华网黑龙江频道 记者 伊琳 李清芬``: a paper, agency or
