@@ -12,7 +12,22 @@ import pytest
 from seedtools import peoples_daily
 
 from corpusclean.headers.furniture import furniture_kind
-from corpusclean.webpage import extract_page
+from corpusclean.webpage import MainText, extract_page
+
+
+def html_page(title: str, above: str, body: list[str], below: str) -> str:
+    """A page titled ``title``: the markup ``above``, the ``body`` as paragraphs, ``below``."""
+    return f"<html><head><title>{title}</title></head><body>{above}{paragraphs(body)}{below}</body></html>"
+
+
+def paragraphs(body: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in body)
+
+
+def dropped_lines(found: MainText) -> set[str]:
+    """Every line ``found`` dropped, whatever its kind."""
+    return {line for lines in found.dropped.values() for line in lines}
+
 
 MENU = "".join(
     f"<li><a href='/{i}'>{w}</a></li>" for i, w in enumerate(["首页", "新闻", "股票", "基金", "期货", "外汇"])
@@ -298,16 +313,211 @@ FEEDBACK_BOX = (
 
 def test_a_feedback_box_after_the_article_is_no_part_of_it() -> None:
     body = peoples_daily(70)[60:66]
-    page = (
-        "<html><head><title>新年讲话_环球网</title></head><body><div class='a-con'>"
-        + "".join(f"<p>{p}</p>" for p in body)
-        + "<p>图片均来自网络 </p></div><div class='a-edit'><span>责编：薛艺磊</span></div>"
-        + FEEDBACK_BOX
-        + "</body></html>"
-    )
-    found = extract_page(page)
+    below = "<p>图片均来自网络 </p></div><div class='a-edit'><span>责编：薛艺磊</span></div>" + FEEDBACK_BOX
+    found = extract_page(html_page("新年讲话_环球网", "<div class='a-con'>", body, below))
     assert found.text.splitlines() == body
-    dropped = [line for lines in found.dropped.values() for line in lines]
-    assert {"广告软文", "其他问题，我要吐槽", "*请填写原因", "责编：薛艺磊"} <= set(dropped)
+    assert {"广告软文", "其他问题，我要吐槽", "*请填写原因", "责编：薛艺磊"} <= dropped_lines(found)
     # the picture note under the article is its edge again, and goes as a credit
     assert found.dropped["credit line"] == ["图片均来自网络"]
+
+
+#: A news app's comment box under the article (2019): a counter heading (``4,060 条评论``), a
+#: text field and its 评论 button, then the comments, each a user name and a time in links, the
+#: comment's sentences in a ``<p>`` under a ``c-content`` class, a 回复 row with reply counts.
+APP_COMMENTS = (
+    "<div class='detail-comment'><div id='comment'><div class='c-header'><em>4,060&nbsp;</em>条评论 </div>"
+    "<div class='inputBox'><textarea placeholder='写下您的评论...'></textarea>"
+    "<div class='c-action'><div class='c-submit'>评论</div></div></div><ul>"
+    + "".join(
+        f"<li class='c-item'><div class='c-content'><div class='c-user-info'>"
+        f"<a href='/c/user/{i}/' class='c-user-name'>{user}</a> "
+        f"<span class='c-create-time'>{when}</span></div>"
+        f"<p>{said}</p><div class='c-footer-action'><span class='c-reply'>回复</span>"
+        f"<span class='c-reply-count'>&nbsp;⋅&nbsp;{n}条回复</span>"
+        f"<span title='点赞'>{likes}</span></div></div></li>"
+        for i, (user, when, said, n, likes) in enumerate(
+            [
+                (
+                    "我每天都在微笑",
+                    "5小时前",
+                    "建议以后这种危险景区给游客佩戴定位手环，出景区才能由专业人员取下，大家都安全。",
+                    254,
+                    8421,
+                ),
+                (
+                    "梦想啊啊啊333573",
+                    "4小时前",
+                    "孩子找不见的第一时间，孩子母亲的朋友在哪里？是否有离开的时间段？",
+                    140,
+                    1575,
+                ),
+                (
+                    "风子",
+                    "3小时前",
+                    "从出口监控没有看到孩子，如果没有其他无监控出口，那孩子肯定还在景区里面。",
+                    46,
+                    378,
+                ),
+            ]
+        )
+    )
+    + "</ul><a href='/more'>查看更多评论</a></div></div>"
+)
+
+
+def app_article(body: list[str], after: str) -> str:
+    """An app's article page: the headline, the text, a row of buttons, then ``after``."""
+    above = "<div class='article-box'><h1>海螺沟寻子一个月</h1><div class='article-content'>"
+    actions = (
+        "</div><div class='article-actions'><div class='favor'><span>收藏</span></div>"
+        "<div class='report'><span>举报</span></div></div></div>"
+    )
+    return html_page("海螺沟寻子一个月", above, body, actions + after)
+
+
+def test_the_article_ends_at_its_comment_section() -> None:
+    body = peoples_daily(40)[30:36]
+    found = extract_page(app_article(body, APP_COMMENTS))
+    assert found.text.splitlines() == body
+    comments = found.dropped["comment sections"]
+    assert "4,060 条评论" in comments
+    assert any(line.startswith("建议以后这种危险景区") for line in comments)
+    assert any(line.startswith("从出口监控没有看到孩子") for line in comments)
+    assert found.dropped["article action buttons"] == ["收藏", "举报"]
+
+
+#: A portal's comment box and the feed under it (2019): ``0条评论|0人参与网友评论`` over a text
+#: field, 表情 and 登录|注册 links, then a feed of other articles (a headline, a prose summary,
+#: a time each) inside the same content column.
+PORTAL_COMMENTS = (
+    "<div class='blk-comment sina-comment-wrap' id='bottom_sina_comment'><div class='hd clearfix'>"
+    "<span class='count'><em><a href='/c'>0</a></em>条评论<span class='sep'>|</span>"
+    "<em><a href='/c'>0</a></em>人参与</span><span class='wrap-title'>网友评论</span></div>"
+    "<div class='bd'><textarea placeholder='我有话要说...'></textarea></div>"
+    "<div class='ft'><div class='face'><a href='javascript:;'>表情</a></div>"
+    "<div class='login'><a href='javascript:;'>登录</a><span>|</span><a href='/signup'>注册</a></div>"
+    "</div></div>"
+    "<div class='feed-card-content'>"
+    + "".join(
+        f"<h3>{head}</h3><p>{summary}</p><div>2019-09-09 21:38:04</div>"
+        for head, summary in [
+            (
+                "年内暴涨近100％，但斌开始看空茅台？",
+                "就在贵州茅台股价涨破1151元、创历史新高之际，市场却传来消息：私募大佬二季度减持了贵州茅台。",
+            ),
+            (
+                "外资潜伏3个月，疯狂买入1000亿！",
+                "9月9日消息，截至沪深股市收盘，北向资金全天净流入27.85亿元，已连续8日净流入。",
+            ),
+        ]
+    )
+    + "</div>"
+)
+
+
+def test_a_comment_box_ends_the_article_and_takes_the_feed_under_it() -> None:
+    body = peoples_daily(50)[40:47]
+    above = "<div class='article-content'><h1>债券市场是否存在泡沫</h1><div id='artibody'>"
+    below = "<p>责任编辑：郭明煜</p></div>" + PORTAL_COMMENTS + "</div>"
+    found = extract_page(html_page("债券市场是否存在泡沫_新浪财经", above, body, below))
+    assert found.text.splitlines() == body
+    comments = found.dropped["comment sections"]
+    assert any(line.startswith("就在贵州茅台股价涨破1151元") for line in comments)
+
+
+def test_a_comment_counter_above_the_article_cuts_nothing() -> None:
+    body = peoples_daily(60)[50:55]
+    above = (
+        "<h1>新年讲话</h1><div>4,786 条评论</div>"
+        "<div><a href='/c'>我要评论</a> <a href='/s'>分享</a></div><div class='content'>"
+    )
+    assert extract_page(html_page("新年讲话", above, body, "</div>")).text.splitlines() == body
+
+
+#: An article about comments and following: its sentences and a subheading ``网友评论`` with
+#: prose under it are all text (no list of links follows the subheading).
+ABOUT_COMMENTS = [
+    "这篇文章发表后，引来大量网友评论，不少读者表示将持续关注此事。",
+    "网友评论",
+    "有网友在评论中写道：“我们赞赏作者的勇气，也希望有关部门尽快回应。”",
+    "截至发稿时，该文已有上千条评论，相关部门表示已关注到网友的意见。",
+]
+
+
+def test_an_article_that_speaks_of_comments_keeps_every_sentence() -> None:
+    body = peoples_daily(20)[10:14]
+    text = body[:2] + ABOUT_COMMENTS + body[2:]
+    assert (
+        extract_page(html_page("网友热议", "<div class='content'>", text, "</div>")).text.splitlines() == text
+    )
+    assert all(furniture_kind(line, at_edge=True, at_top=True) is None for line in ABOUT_COMMENTS[::2])
+
+
+#: A WeChat post (2019): the account's profile card (name, 微信号, 功能介绍) and the publish
+#: time above the text, the tipping box (the author, their motto, 赞赏 button and count, a
+#: transfer code and its note) under it.
+WECHAT_PROFILE = (
+    "<div id='js_profile_qrcode' class='profile_container'><div class='profile_inner'>"
+    "<strong class='profile_nickname'>未闻Code</strong>"
+    "<p class='profile_meta'><label class='profile_meta_label'>微信号</label>\n"
+    "<span class='profile_meta_value'>itskingname</span></p>"
+    "<p class='profile_meta'><label class='profile_meta_label'>功能介绍</label>\n"
+    "<span class='profile_meta_value'>博主喜欢Python和爬虫，已经出了两本书。这里是他灵感的发源地。</span></p>"
+    "</div></div><em id='publish_time' class='rich_media_meta rich_media_meta_text'>前天</em>"
+)
+WECHAT_REWARD = (
+    "<div class='reward_area tc reward_area_primary' id='js_preview_reward_author'>"
+    "<div class='reward-avatar'><div class='reward-author'>kingname</div></div>"
+    "<p class='reward_tips js_reward_wording'>攒钱给产品经理买房。</p>"
+    "<p class='reward_button_wrp'><span class='js_author_reward_qrcode'>微信扫一扫赞赏作者</span>\n"
+    "<a class='reward_button' href='##'>赞赏</a></p>"
+    "<p class='reward_user_tips'><span id='js_reward_total_text'>人赞赏</span></p></div>"
+    "<div class='reward_qrcode_area reward_area tc'><p class='tips_global'>长按二维码向我转账</p>"
+    "<p class='reward_tips'>受苹果公司新规定影响，微信 iOS 版的赞赏功能被关闭，"
+    "可通过二维码转账支持公众号。</p></div>"
+)
+
+
+def test_a_wechat_posts_profile_card_and_tipping_box_are_no_part_of_it() -> None:
+    body = peoples_daily(80)[70:76]
+    above = (
+        "<div id='img-content' class='rich_media_wrp'>"
+        "<h2 class='rich_media_title'>一日一技：在 Python 中实现延迟调用</h2>"
+        "<div class='rich_media_meta_list'><span class='rich_media_meta'>原创</span>"
+        "<a class='rich_media_meta_link'>未闻Code</a>" + WECHAT_PROFILE + "</div>"
+        "<div class='rich_media_content' id='js_content'>"
+    )
+    found = extract_page(html_page("一日一技", above, body, "</div>" + WECHAT_REWARD + "</div>"))
+    assert found.text.splitlines() == body
+    dropped = dropped_lines(found)
+    assert {"微信号 itskingname", "微信扫一扫赞赏作者 赞赏", "长按二维码向我转账"} <= dropped
+    assert any(line.startswith("功能介绍") for line in dropped)
+
+
+ACCOUNT_LINES = [
+    "微信号 itskingname",
+    "微信号：rmrbwx",
+    "微信扫一扫赞赏作者 赞赏",
+    "36人赞赏",
+    "长按二维码向我转账",
+    "阅读原文",
+]
+
+
+@pytest.mark.parametrize("line", ACCOUNT_LINES)
+def test_account_profile_and_tipping_lines_go_anywhere(line: str) -> None:
+    assert furniture_kind(line, at_edge=False) == "account profile and tipping lines"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "我们赞赏作者的勇气。",
+        "他的微信号是什么，记者没有问到。",
+        "请关注公众号获取更多信息，我们每天推送。",
+        "评论",
+        "收藏家们纷纷前来",
+    ],
+)
+def test_lines_like_account_and_button_lines_inside_the_article_are_text(line: str) -> None:
+    assert furniture_kind(line, at_edge=False) is None

@@ -288,10 +288,11 @@ CJK_PUNCT_MARK_RE = regex.compile(r"[，。！？；：、“”]")
 #: A run of white space inside a block (folded to one space).
 SPACE_RUN_RE = regex.compile(r"[\s\u00a0\u3000]+")
 #: A class or id naming page furniture: menus, footers, sidebars, comments, share bars, ads,
-#: and the feedback boxes under an article (``feedback_box``, ``action-dislike``, ``uninterested``).
+#: the feedback boxes under an article (``feedback_box``, ``action-dislike``, ``uninterested``),
+#: an account's or author's profile card and the tipping box (``profile_meta``, ``reward_area``).
 BOILERPLATE_HINT_RE = regex.compile(
     r"nav|menu|footer|sidebar|comment|related|share|copyright|breadcrumb|crumb|banner|toolbar"
-    r"|advert|login|recommend|friendlink|hotnews|feedback|dislike|uninterest"
+    r"|advert|login|recommend|friendlink|hotnews|feedback|dislike|uninterest|profile|reward|donate"
     r"|(?<![a-z])(?:foot|side|ads?|tags?|links?|rank|reply)(?![a-z])",
     regex.I,
 )
@@ -334,6 +335,12 @@ SHARE_LINE_RE = regex.compile(
 RELATED_LINE_RE = regex.compile(
     r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论|推荐)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢"
     r"|为你推荐|为您推荐|你可能(?:会)?喜欢|(?:热点|精彩)推荐|上一篇|下一篇)"
+)
+#: The heading of a comment section: ``4,060 条评论``, ``0条评论|0人参与网友评论``, ``热门评论``,
+#: ``评论（12）``, ``发表评论``, ``登录后发表评论``; a short line with no sentence in it.
+COMMENT_HEADING_RE = regex.compile(
+    r"\A\W*(?:[\d,]+\s*条评论|(?:网友|热门|最热|最新|精彩|全部|读者|用户)评论|评论(?:区|列表)?\s*(?:[(（]\s*[\d,]+\s*[)）])?\Z"
+    r"|发表(?:评论|你的看法)|我要评论|我来说两句|写评论|登录后(?:发表|评论|参与))"
 )
 #: A publication date: ``2005年8月16日``, ``2005-08-16 09:30``, ``2005/8/16``.
 PAGE_DATE_RE = regex.compile(

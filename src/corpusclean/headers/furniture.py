@@ -2,7 +2,8 @@
 
 Share and reading prompts, reader counters, portal disclaimers, ``原标题：`` lines,
 copyright notices, reporter and staff credit lines, picture-source notes,
-datelines above the text, forum signatures, floor labels and controls. Each rule
+datelines above the text, forum signatures, floor labels and controls, a
+public account's profile and tipping lines, the button rows (收藏 举报) at the edges. Each rule
 names its kind (the reason recorded in ``removed``), the longest line it applies
 to, and where it applies: kinds that no article sentence could be (``您是本文第
 154 个阅览者``, ``沙发``) anywhere in the article, the others only at its edges,
@@ -25,7 +26,9 @@ from dataclasses import dataclass
 
 from ..patterns import UserPattern, compile_user_pattern
 from .patterns import (
+    ACCOUNT_LINE_RE,
     AD_LABEL_RE,
+    ARTICLE_ACTION_RE,
     AUTHOR_SOURCE_LINE_RE,
     CREDIT_LINE_RE,
     DATE_LINE_RE,
@@ -73,11 +76,13 @@ DEFAULT_FURNITURE = (
     LineRule("reader counters", READER_COUNTER_RE, 60, anywhere=True),
     LineRule("advertisement labels", AD_LABEL_RE, 20, anywhere=True),
     LineRule("forum controls", FORUM_CONTROL_RE, 60, anywhere=True),
+    LineRule("account profile and tipping lines", ACCOUNT_LINE_RE, 40, anywhere=True),
     LineRule(FLOOR_LABEL, FLOOR_LABEL_RE, 80, anywhere=True),
     LineRule("forum signature", SIGNATURE_RE, 120, anywhere=True, sentences=True),
     LineRule("portal disclaimer", DISCLAIMER_RE, 200, sentences=True),
     LineRule("original title line", ORIGINAL_TITLE_RE, 80, sentences=True),
     LineRule("copyright notice", RIGHTS_NOTICE_RE, 160, sentences=True),
+    LineRule("article action buttons", ARTICLE_ACTION_RE, 30),
     LineRule("reporter credit line", REPORTER_CREDIT_RE, 40),
     LineRule(CREDIT, CREDIT_LINE_RE, 60),
     LineRule(CREDIT, STAFF_CREDIT_RE, 40),

@@ -85,6 +85,17 @@ SHARE_PROMPT_RE = regex.compile(
     r"|字号[:：]?\s*[大中小]|\A(?:打印\s*)?(?:调整)?(?:字号|字体)(?:大小)?\s*[:：]?(?:\s*(?:超大|特大|大|中|小|标准|正常|默认"
     r"|放大|缩小|分享|打印))*\s*\Z"
 )
+#: A button row above or under an article, alone on its line: ``收藏``, ``举报``, ``举报文章问题``,
+#: ``点赞 12``, ``转发``, ``在看``.
+ARTICLE_ACTION_RE = regex.compile(
+    r"\A(?:(?:收藏|举报(?:文章问题|此人)?|点赞|赞|转发|分享|评论|在看|我要反馈)[\s|/⋅·]*[\d,]*\s*)+\Z"
+)
+#: A public account's profile and tipping lines, alone on their line: ``微信号 itskingname``,
+#: ``微信扫一扫赞赏作者``, ``36人赞赏``, ``长按二维码向我转账``, ``阅读原文``.
+ACCOUNT_LINE_RE = regex.compile(
+    r"\A(?:微信号|公众号)\s*[:：]?\s*[A-Za-z][-_A-Za-z0-9]{3,30}\Z|\A(?:微信)?扫一扫赞赏作者"
+    r"|\A(?:赞赏(?:作者)?|喜欢作者|[\d,]*\s*人赞赏|阅读原文)\Z|\A长按(?:识别)?二维码(?:向我)?(?:转账|赞赏|打赏)"
+)
 #: A reader counter: ``您是本文第 154 个阅览者``, ``阅读：3727``, ``阅读数(15878）``, ``已有 12 人参与``,
 #: a comment count on a line of its own (``4,786 条评论``, ``跟贴8``).
 READER_COUNTER_RE = regex.compile(

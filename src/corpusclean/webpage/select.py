@@ -10,7 +10,7 @@ block that would be dropped anyway (a copyright or contact line, a disclaimer)
 brings nothing, however long its sentences: a page's footer never outweighs a
 short article. Inside that run, link lists, copyright lines and share bars are
 dropped again by their own signs, and the article ends at the heading of a list
-of related articles.
+of related articles or of a comment section.
 
 >>> from corpusclean.webpage.blocks import Block
 >>> def b(i, text, links=0):
@@ -26,7 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..headers.furniture import DEFAULT_FURNITURE_RULES, FLOOR_LABEL, FurnitureRules
-from ..patterns import BYLINE_LINE_RE, COPYRIGHT_LINE_RE, PROSE_PUNCT_RE, RELATED_LINE_RE, SHARE_LINE_RE
+from ..patterns import (
+    BYLINE_LINE_RE,
+    COMMENT_HEADING_RE,
+    COPYRIGHT_LINE_RE,
+    PROSE_PUNCT_RE,
+    RELATED_LINE_RE,
+    SHARE_LINE_RE,
+)
 from .blocks import Block
 
 #: What each block costs before its text counts: a short line must bring some prose to be worth keeping.
@@ -51,6 +58,9 @@ BYLINE = "bylines and datelines (date and author go to the metadata)"
 REPEATED = "blocks repeated from earlier on the page"
 OUTSIDE = "text outside the main text"
 REPLIES = "forum replies and comments (after the first post)"
+COMMENTS = "comment sections"
+#: The kinds of heading that end an article when a list follows them (see :func:`end_at_list`).
+LIST_HEADINGS = (RELATED, COMMENTS)
 
 
 @dataclass
@@ -114,6 +124,8 @@ def drop_kind(block: Block) -> str | None:
         return COPYRIGHT
     if block.chars <= 40 and RELATED_LINE_RE.search(block.text):
         return RELATED
+    if block.chars <= 40 and not PROSE_PUNCT_RE.search(block.text) and COMMENT_HEADING_RE.search(block.text):
+        return COMMENTS
     if block.link_density > 0.5 and not (block.punct >= 2 and block.link_density < 0.8):
         return NAVIGATION
     return None
@@ -133,26 +145,32 @@ def run_value(block: Block, kind: str | None, rules: FurnitureRules) -> float:
     return value
 
 
-def end_at_related(run: list[Block], kinds: list[str | None]) -> None:
-    """Drop what follows a related-articles heading (``相关新闻``, ``为你推荐``) that heads a list of
-    links after the article: the summaries and dates of such a list read as prose.
+def end_at_list(run: list[Block], kinds: list[str | None]) -> None:
+    """Drop what follows the heading of a list after the article: related articles (``相关新闻``,
+    ``为你推荐``), whose summaries and dates read as prose, or comments (``4,060 条评论``,
+    ``网友评论``), whose posts are sentences between user names, times and 回复 buttons.
 
-    A heading counts when a block of links follows within two blocks and less article text
-    follows it than precedes it, so a related box inside a long article does not cut it short.
+    A heading counts when a block of links follows within two blocks (the list's titles, or the
+    comment box's user names and login links) and less article text follows it than precedes
+    it, so a related box inside a long article does not cut it short, and a comment counter
+    above the article (``4,786 条评论``) cuts nothing. A comment heading that ends nothing is
+    kept, for the furniture rules to judge: it may be the article's own subheading.
     """
     kept_han = [b.han if kind is None else 0 for b, kind in zip(run, kinds, strict=True)]
     before = 0
     for i, kind in enumerate(kinds):
         if (
-            kind == RELATED
+            kind in LIST_HEADINGS
             and before
             and any(n.link_density > 0.5 for n in run[i + 1 : i + 3])
             and sum(kept_han[i + 1 :]) < before
         ):
             for j in range(i + 1, len(run)):
                 if kinds[j] is None:
-                    kinds[j] = RELATED
+                    kinds[j] = kind
             return
+        if kind == COMMENTS:  # a subheading 网友评论 over the article's own text
+            kinds[i] = None
         before += kept_han[i]
 
 
@@ -177,7 +195,8 @@ def lead_before(blocks: list[Block], start: int) -> range:
     An encyclopedia page puts its table of contents (a list of links, under a
     short heading) between the lead paragraph and the sections: the lead is the
     run of prose just above such a gap of at most :data:`MAX_LEAD_GAP` blocks of
-    links or short headings. The gap itself stays dropped.
+    links or short headings, none of it under an element named for furniture (an account's
+    profile card above a post is no lead). The gap itself stays dropped.
     """
     i = start - 1
     while i >= 0 and start - i <= MAX_LEAD_GAP and _is_gap(blocks[i]):
@@ -195,7 +214,13 @@ def _is_gap(block: Block) -> bool:
 
 
 def _is_lead(block: Block) -> bool:
-    return is_prose(block) and block.punct >= 2 and block.han >= 20 and block.link_density < 0.5
+    return (
+        is_prose(block)
+        and block.punct >= 2
+        and block.han >= 20
+        and block.link_density < 0.5
+        and block.hint >= 0
+    )
 
 
 def drop_replies(kinds: list[str | None]) -> None:
@@ -232,7 +257,7 @@ def select_main(
     ]
     start, end = best_run(values)
     kinds = own_kinds[start:end]
-    end_at_related(blocks[start:end], kinds)
+    end_at_list(blocks[start:end], kinds)
     mark_furniture(blocks[start:end], kinds, furniture)
     if not replies:
         drop_replies(kinds)
