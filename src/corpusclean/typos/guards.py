@@ -249,7 +249,7 @@ def in_byline(text: str, start: int, end: int) -> bool:
     >>> in_byline("这是（工作己划）的一部分", 5, 6)
     False
     """
-    paragraph_end = text.find("\n", end)
-    tail = text[max(0, start - BYLINE_CHARS - 1) : len(text) if paragraph_end < 0 else paragraph_end + 1]
     offset = max(0, start - BYLINE_CHARS - 1)
+    paragraph_end = text.find("\n", end)
+    tail = text[offset : len(text) if paragraph_end < 0 else paragraph_end + 1]
     return any(m.start() + offset < start and end < m.end() + offset for m in BYLINE_RE.finditer(tail))

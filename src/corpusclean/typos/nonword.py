@@ -58,7 +58,7 @@ from importlib import resources
 import numpy as np
 
 from ..errors import CorpusCleanError
-from .arrays import split_as
+from .arrays import lookup, split_as
 from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
@@ -637,10 +637,7 @@ class NonWordDetector:
                 n = len(codes) - size + 1
                 mine = np.unique(gram_keys([codes[i : i + n] for i in range(size)]), return_counts=True)
                 for values, keys in ((target, words), (span, spans)):
-                    at = np.minimum(np.searchsorted(mine[0], keys[sel]), len(mine[0]) - 1)
-                    values[sel] = np.maximum(
-                        values[sel] - np.where(mine[0][at] == keys[sel], mine[1][at], 0), 0
-                    )
+                    values[sel] = np.maximum(values[sel] - lookup(*mine, keys[sel]), 0)
         return target, span
 
     def _pick(
