@@ -12,6 +12,8 @@ from corpusclean.document import Document
 from corpusclean.headers.furniture import FurnitureRules, furniture_kind
 from corpusclean.webpage import extract_page
 
+PROMOTION = "promotions and account calls"
+
 #: Furniture lines as real pages carry them, with the kind each is removed as.
 FURNITURE = [
     ("扫一扫在手机打开当前页", "share and reading prompts"),
@@ -29,6 +31,23 @@ FURNITURE = [
     ("板凳", "forum floor labels and post headers"),
     ("发表于 2010-7-3 21:05", "forum floor labels and post headers"),
     ("回帖后跳转到最后一页", "forum controls"),
+    ("用微信扫码二维码", "share and reading prompts"),
+    (
+        "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。",
+        "portal disclaimer",
+    ),
+    (
+        "Notice: The content above (including the pictures and videos if any) is uploaded and posted"
+        " by a user of NetEase Hao, which is a social media platform"
+        " and only provides information storage services.",
+        "portal disclaimer",
+    ),
+    ("【文/观察者网专栏作者 王文】", "credit line"),
+    ("信息来源: 中国空间技术研究院、中国运载火箭技术研究院等", "credit line"),
+    ("“2018十大经济年度人物评选”火热进行中！【点击投票】Pick你心目中的商业领袖", PROMOTION),
+    ("更多猛料！欢迎扫描左方二维码关注新浪新闻官方微信（xinlang-xinwen）", PROMOTION),
+    ("新浪新闻公众号", PROMOTION),
+    ("文章关键词： 辟谣 外泄 账号", "tag and keyword lines"),
 ]
 
 
@@ -135,6 +154,43 @@ def test_furniture_at_the_edges_goes_with_its_reason_and_the_article_stays() -> 
     assert all(line in removed for line in top + bottom)
 
 
+@pytest.mark.parametrize("line", ["发布于 2019-09-26 07:19:52", "最后更新: 2019-09-07 09:27:48"])
+def test_labelled_date_lines_go_at_the_top_only(line: str) -> None:
+    assert furniture_kind(line, at_edge=True, at_top=True) == "bylines and datelines above the article"
+    assert furniture_kind(line, at_edge=True) is None
+
+
+def test_a_headline_in_a_plain_block_does_not_shield_the_source_line_under_it() -> None:
+    """The headline opens the run as a plain ``<div>`` (no heading tag), the source line follows."""
+    page = (
+        "<html><head><title>载人航天工程全线备战空间站建造任务_某某网</title></head><body>"
+        "<div>载人航天工程全线备战空间站建造任务</div>"
+        "<div>发布日期: 2021-01-05</div><div>信息来源: 中国空间技术研究院、中国运载火箭技术研究院等</div>"
+        + "".join(f"<p>{line}</p>" for line in BODY)
+        + "</body></html>"
+    )
+    doc = ExtractMainText()(Document(id="p", text=page))
+    assert doc is not None and doc.text.splitlines() == BODY
+    assert any("信息来源" in r.text and r.reason.startswith("credit line") for r in doc.removed)
+
+
+def test_an_author_card_and_share_counts_at_the_top_go() -> None:
+    """An author's card (an element named ``author``) and a row of share counts between the headline
+    and the text: no sentence in either, so neither is the article's first paragraph."""
+    headline = "王文：中美贸易“持久战”，中国人的斗志被激发"
+    page = (
+        f"<html><head><title>{headline}_某某网</title></head><body>"
+        f"<div class='content-main'><h3>{headline}</h3><ul class='author'><li><p><a href='/w'>王文</a>"
+        "<span>中国人民大学重阳金融研究院执行院长</span></p></li></ul>"
+        "<div class='share'>分享到：</div><div><a href='#'>22</a> <a href='#'>59</a></div>"
+        + "".join(f"<p>{line}</p>" for line in BODY)
+        + "</div></body></html>"
+    )
+    doc = ExtractMainText()(Document(id="p", text=page))
+    assert doc is not None and doc.text.splitlines() == BODY
+    assert any("执行院长" in r.text for r in doc.removed)
+
+
 def test_sentences_that_mention_the_words_stay_at_the_edges() -> None:
     body = MENTIONS[:2] + BODY + MENTIONS[-2:]
     found = extract_page(news_page([], body, []))
@@ -183,11 +239,11 @@ def test_the_cleaner_keeps_replies_as_an_option() -> None:
 
 
 def test_a_recipe_adds_furniture_rules() -> None:
-    rules = FurnitureRules().extended([r"\A更多精彩内容请关注"])
-    page = news_page([], BODY, ["更多精彩内容请关注本网微信公众号"])
-    assert extract_page(page).text.splitlines() == [*BODY, "更多精彩内容请关注本网微信公众号"]
+    rules = FurnitureRules().extended([r"\A想了解更多"])
+    page = news_page([], BODY, ["想了解更多资讯，下载本网新闻客户端"])
+    assert extract_page(page).text.splitlines() == [*BODY, "想了解更多资讯，下载本网新闻客户端"]
     assert extract_page(page, rules).text.splitlines() == BODY
-    cleaner = ExtractMainText(extra_furniture_patterns=[r"\A更多精彩内容请关注"])
+    cleaner = ExtractMainText(extra_furniture_patterns=[r"\A想了解更多"])
     doc = cleaner(Document(id="p", text=page))
     assert doc is not None and doc.text.splitlines() == BODY
 

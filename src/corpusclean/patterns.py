@@ -292,7 +292,7 @@ SPACE_RUN_RE = regex.compile(r"[\s\u00a0\u3000]+")
 #: an account's or author's profile card and the tipping box (``profile_meta``, ``reward_area``).
 BOILERPLATE_HINT_RE = regex.compile(
     r"nav|menu|footer|sidebar|comment|related|share|copyright|breadcrumb|crumb|banner|toolbar"
-    r"|advert|login|recommend|friendlink|hotnews|feedback|dislike|uninterest|profile|reward|donate"
+    r"|advert|login|recommend|friendlink|hotnews|feedback|dislike|uninterest|profile|reward|donate|author"
     r"|(?<![a-z])(?:foot|side|ads?|tags?|links?|rank|reply)(?![a-z])",
     regex.I,
 )
@@ -333,7 +333,7 @@ SHARE_LINE_RE = regex.compile(
 )
 #: The heading of a related-articles list.
 RELATED_LINE_RE = regex.compile(
-    r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论|推荐)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢"
+    r"\A\W*(?:相关(?:新闻|文章|阅读|链接|报道|专题|评论|推荐|资讯)|推荐阅读|延伸\W{0,3}(?:阅读|推荐)|热门(?:文章|推荐|新闻)|猜你喜欢"
     r"|为你推荐|为您推荐|你可能(?:会)?喜欢|(?:热点|精彩)推荐|上一篇|下一篇)"
 )
 #: The heading of a comment section: ``4,060 条评论``, ``0条评论|0人参与网友评论``, ``热门评论``,

@@ -3,7 +3,8 @@
 Share and reading prompts, reader counters, portal disclaimers, ``原标题：`` lines,
 copyright notices, reporter and staff credit lines, picture-source notes,
 datelines above the text, forum signatures, floor labels and controls, a
-public account's profile and tipping lines, the button rows (收藏 举报) at the edges. Each rule
+public account's profile and tipping lines, the button rows (收藏 举报), promotions (``【点击投票】``,
+calls to follow an account) and tag lines at the edges. Each rule
 names its kind (the reason recorded in ``removed``), the longest line it applies
 to, and where it applies: kinds that no article sentence could be (``您是本文第
 154 个阅览者``, ``沙发``) anywhere in the article, the others only at its edges,
@@ -37,12 +38,14 @@ from .patterns import (
     FORUM_CONTROL_RE,
     IMAGE_SOURCE_RE,
     ORIGINAL_TITLE_RE,
+    PROMOTION_RE,
     READER_COUNTER_RE,
     REPORTER_CREDIT_RE,
     RIGHTS_NOTICE_RE,
     SHARE_PROMPT_RE,
     SIGNATURE_RE,
     STAFF_CREDIT_RE,
+    TAG_LINE_RE,
 )
 from .rules import Pattern
 
@@ -79,10 +82,12 @@ DEFAULT_FURNITURE = (
     LineRule("account profile and tipping lines", ACCOUNT_LINE_RE, 40, anywhere=True),
     LineRule(FLOOR_LABEL, FLOOR_LABEL_RE, 80, anywhere=True),
     LineRule("forum signature", SIGNATURE_RE, 120, anywhere=True, sentences=True),
-    LineRule("portal disclaimer", DISCLAIMER_RE, 200, sentences=True),
+    LineRule("portal disclaimer", DISCLAIMER_RE, 240, sentences=True),
     LineRule("original title line", ORIGINAL_TITLE_RE, 80, sentences=True),
     LineRule("copyright notice", RIGHTS_NOTICE_RE, 160, sentences=True),
     LineRule("article action buttons", ARTICLE_ACTION_RE, 30),
+    LineRule("promotions and account calls", PROMOTION_RE, 120, sentences=True),
+    LineRule("tag and keyword lines", TAG_LINE_RE, 60),
     LineRule("reporter credit line", REPORTER_CREDIT_RE, 40),
     LineRule(CREDIT, CREDIT_LINE_RE, 60),
     LineRule(CREDIT, STAFF_CREDIT_RE, 40),

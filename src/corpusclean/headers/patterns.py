@@ -79,8 +79,8 @@ SENTENCE_END_RE = regex.compile(r"[。！？][”’」』]*")
 #: A prompt to share the page or read it elsewhere: ``扫一扫在手机打开当前页``, ``分享到：``, and the
 #: font-size controls beside it (``调整字体``, ``打印 字体： 放大 正常 缩小 分享``).
 SHARE_PROMPT_RE = regex.compile(
-    r"扫一扫在手机|(?:扫一扫|扫描|长按|扫码|扫二维码)(?:二维码|下方|上方|左侧|右侧)?.{0,8}(?:分享|手机|关注|打开|阅读"
-    r"|移动|下载)|\A用?微信扫(?:描|一扫)?二维码\Z|[（(]?点击(?:查看|看)?(?:清晰|高清)?大图[）)]?\Z"
+    r"扫一扫在手机|(?:扫一扫|扫描|长按|扫码|扫二维码)(?:二维码|[上下左右](?:方|侧|边|面))?.{0,8}(?:分享|手机|关注|打开"
+    r"|阅读|移动|下载)|\A用?微信扫(?:描|一扫|码)?二维码\Z|[（(]?点击(?:查看|看)?(?:清晰|高清)?大图[）)]?\Z"
     r"|在手机上?(?:打开|阅读|浏览)|手机(?:看|阅读|浏览)本文|分享到[:：]|\A分享\s*[:：]|分享至|一键分享|收藏本页|打印本页"
     r"|字号[:：]?\s*[大中小]|\A(?:打印\s*)?(?:调整)?(?:字号|字体)(?:大小)?\s*[:：]?(?:\s*(?:超大|特大|大|中|小|标准|正常|默认"
     r"|放大|缩小|分享|打印))*\s*\Z"
@@ -103,14 +103,18 @@ READER_COUNTER_RE = regex.compile(
     r"|(?:阅读|浏览|点击)\s*\d+\s*次|已有\s*\d+\s*(?:人|位)(?:阅读|浏览|参与|评论)"
     r"|\A[\d,]+\s*条?(?:评论|跟贴)\Z|\A(?:评论|跟贴)\s*[(（]?\s*[\d,]+\s*[)）]?\Z"
 )
-#: A portal's disclaimer: ``声明：该文观点仅代表作者本人``, ``本站郑重声明：所载文章、数据仅供参考``;
+#: A portal's disclaimer: ``声明：该文观点仅代表作者本人``, ``本站郑重声明：所载文章、数据仅供参考``,
+#: ``特别声明：以上内容…为自媒体平台用户上传并发布，本平台仅提供信息存储服务``;
 #: a line opening with 声明 that speaks of views, positions, copyright, reprints or investment
-#: advice, or a 特别声明 heading alone, or ``本文为…上传并发布，仅代表该机构观点``; never any line
-#: with 声明 in it.
+#: advice, or a 特别声明 heading alone, or ``本文为…上传并发布，仅代表该机构观点``, or the English
+#: notice portals print beside it (``Notice: The content above … only provides information storage
+#: services``); never any line with 声明 in it.
 DISCLAIMER_RE = regex.compile(
     r"\A[【\[（(]?(?:本站|本网)?(?:郑重|免责|特别|版权)?声明[】\]）)]?\s*(?:[:：].{0,120}?"
     r"(?:仅代表|不代表|观点|立场|版权|转载|侵权|来源于网络|与本(?:站|网)无关|仅供参考|投资建议|风险自担"
-    r"|信息存储空间)|\Z)|\A本文(?:为|系|由).{0,60}?(?:仅代表|不代表).{0,20}?(?:观点|立场)"
+    r"|信息存储(?:空间|服务))|\Z)|\A本文(?:为|系|由).{0,60}?(?:仅代表|不代表).{0,20}?(?:观点|立场)"
+    r"|\A(?:Notice|Disclaimer|Statement)\s*:.{0,200}?"
+    r"(?:information storage|(?:do|does|not) (?:not )?represent)"
 )
 #: The original headline a reprint names: ``原标题：…``, ``（原题为《…》）``, ``本文原标题：《…》``.
 ORIGINAL_TITLE_RE = regex.compile(r"\A[（(【\[]?(?:本文)?原(?:标)?题(?:为|是)?\s*[:：《“]")
@@ -134,11 +138,13 @@ REPORTER_CREDIT_RE = regex.compile(
     r"(?:特约|首席|实习)?(?:记者|通讯员)"
     r"(?:[ \t\u3000]*(?:记者|通讯员)?[ \t\u3000]*[\p{Han}·]{2,4}){1,4}[）)]?\Z"
 )
-#: Staff credits without a colon: ``编辑 刘晓阳 校对 李铭``, ``责编 张三``, ``编辑|禤志杰``.
+#: Staff credits without a colon: ``编辑 刘晓阳 校对 李铭``, ``责编 张三``, ``编辑|禤志杰``,
+#: ``【文/观察者网专栏作者 王文】``.
 STAFF_CREDIT_RE = regex.compile(
     r"\A(?:(?:责任编辑|编辑|责编|校对|审校|审核|终审|美编|监制|制作|摄影|作者)"
     r"[ \t\u3000]+[\p{Han}·]{2,4}[ \t\u3000]*)+\Z"
     r"|\A(?:责任编辑|编辑|责编|校对|审校|审核|监制|制作|摄影|作者|来源|文|图)\s*[|｜]\s*[^\s，。；！？|｜]{2,30}\Z"
+    r"|\A[【\[（(]?(?:文|图|撰文|作者)\s*[/／]\s*[^【】\[\]（）()，。；！？]{2,30}[】\]）)]?\Z"
 )
 #: A note on where a page's pictures come from: ``图片均来自网络``, ``（本文配图来源于网络）``.
 IMAGE_SOURCE_RE = regex.compile(
@@ -146,14 +152,25 @@ IMAGE_SOURCE_RE = regex.compile(
 )
 #: A dateline on a line of its own above an article: a date, its time, and at most a few
 #: names or a source (``2019-09-26 10:56:28 证券时报网``, ``2020-06-05 20:35 叨叨姐 胡一刀``,
-#: ``2006年12月27日（京港台时间）``), or a labelled one (``发表时间： 06/02/2022 - 13:48``).
+#: ``2006年12月27日（京港台时间）``), or a labelled one (``发表时间： 06/02/2022 - 13:48``,
+#: ``发布于 2019-09-26 07:19:52``, ``最后更新: 2019-09-07 09:27:48``).
 DATE_LINE_RE = regex.compile(
     r"\A(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
     r"(?:\s*[（(][^（）()]{1,10}[）)])?(?:\s+[^\s，。；！？]{1,12}){0,4}\s*\Z"
-    r"|\A(?:发表|发布|更新)(?:时间|日期)\s*[:：]\s*[0-9/.\-年月日:： ]{6,30}\Z"
+    r"|\A(?:(?:发表|发布|更新)(?:时间|日期)\s*[:：]|(?:发表|发布|更新)于|最后更新\s*[:：]?)"
+    r"\s*[0-9/.\-年月日:： ]{6,30}\Z"
 )
 #: An author and the paper or site on a line of their own above an article: ``石佳/中国青年报``.
 AUTHOR_SOURCE_LINE_RE = regex.compile(r"\A[\p{Han}·]{2,6}\s*[/／]\s*\p{Han}{2,12}\Z")
+#: A promotion beside an article: a bracketed call to click (``【点击投票】``, ``【点击进入】``), or
+#: a call to follow an account (``欢迎扫描左方二维码关注新浪新闻官方微信``, ``新浪新闻公众号`` alone).
+PROMOTION_RE = regex.compile(
+    r"[【\[](?:点击|立即|马上)(?:投票|进入|查看|参与|购买|下载|报名|领取|订阅)[】\]]"
+    r"|(?:欢迎|敬请|请|点击|扫码|扫描|长按|搜索)[^。！？，]{0,16}关注[^。！？]{0,16}(?:公众号|微信|微博|头条号|抖音号)"
+    r"|\A\p{Han}{2,10}(?:微信)?公众号\Z"
+)
+#: A line of tags or keywords under an article: ``文章关键词： 辟谣 外泄 账号``, ``标签：``.
+TAG_LINE_RE = regex.compile(r"\A(?:文章|本文)?(?:关键词|关键字|标签|Tags?)\s*[:：]", regex.I)
 #: A line that only labels an advertisement: ``广告``, ``推广``.
 AD_LABEL_RE = regex.compile(r"\A[【\[（(]?(?:广告|推广|赞助内容|advertisement)[】\]）)]?\Z", regex.I)
 #: A forum signature: ``签名：…``, ``个性签名``.

@@ -48,6 +48,8 @@ MAX_LEAD_GAP = 15
 WORD_LIST_HAN = 100
 #: Main text with fewer Han characters than this is not main text.
 MIN_MAIN_HAN = 10
+#: The longest line that reads as a headline when it opens the main run without a heading tag.
+MAX_HEADLINE_CHARS = 40
 
 # the kinds of dropped blocks, as recorded in ``removed``
 NAVIGATION = "navigation and link lists"
@@ -177,16 +179,33 @@ def end_at_list(run: list[Block], kinds: list[str | None]) -> None:
 def mark_furniture(run: list[Block], kinds: list[str | None], rules: FurnitureRules) -> None:
     """Set the kind of the furniture lines among ``run``'s kept blocks: kinds that no article
     sentence could be anywhere, the others in the runs of furniture at the article's two edges
-    (a dateline only at its top: a letter or a notice may end with its date)."""
+    (a dateline only at its top: a letter or a notice may end with its date), with the blocks
+    there that are no sentence and mostly links or under a furniture-named element."""
     for i, b in enumerate(run):
         if kinds[i] is None:
             kinds[i] = rules.kind(b.text, at_edge=False)
     for at_top, order in ((True, range(len(run))), (False, range(len(run) - 1, -1, -1))):
         for i in order:
             if kinds[i] is None:
-                kinds[i] = rules.kind(run[i].text, at_edge=True, at_top=at_top)
-                if kinds[i] is None and not (at_top and run[i].is_heading):
+                kinds[i] = rules.kind(run[i].text, at_edge=True, at_top=at_top) or _edge_debris(run[i])
+                headline = run[i].is_heading or (i == 0 and _headline_like(run[i]))
+                if kinds[i] is None and not (at_top and headline):
                     break  # the article starts (or ends) here; its headline above it does not
+
+
+def _edge_debris(block: Block) -> str | None:
+    """The kind of a block at the article's edge that is no sentence and is mostly links (share
+    counts, a tag row) or under an element named for furniture (an author's card), else ``None``."""
+    if PROSE_PUNCT_RE.search(block.text):
+        return None
+    if block.link_density > 0.5:
+        return NAVIGATION
+    return OUTSIDE if block.hint < 0 else None
+
+
+def _headline_like(block: Block) -> bool:
+    """A short line with no sentence in it: a headline set in a plain block opening the run."""
+    return block.chars <= MAX_HEADLINE_CHARS and not PROSE_PUNCT_RE.search(block.text)
 
 
 def lead_before(blocks: list[Block], start: int) -> range:
