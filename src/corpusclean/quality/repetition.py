@@ -36,15 +36,20 @@ def ngram_hashes(codes: np.ndarray, positions: np.ndarray, longest: int) -> np.n
     """Row ``n - 1``: the hash of the n-gram at each of ``positions``, for every ``n <= longest``.
 
     The hash is ``sum(c[i + k] * BASE**k)`` modulo 2**64 (array arithmetic
-    wraps without a warning), over the code points read after the end as 0:
-    each row of the cumulative sum adds one character. Position-major rows
-    keep every array operation one pass over the positions.
+    wraps without a warning); each row of the cumulative sum adds one
+    character. Past the end of ``codes`` stand numbers above the last code
+    point, a different one at each place, so that an n-gram that runs past
+    the end equals no other (``longest`` is at most 16).
     """
-    padded = np.zeros(len(codes) + longest, dtype=np.uint64)
-    padded[: len(codes)] = codes
-    window = padded[np.arange(longest)[:, None] + positions]
+    window = np.concatenate((codes, _PAST_END[:longest])).take(_OFFSETS[:longest] + positions)
     window *= _POWERS[:longest]
-    return np.cumsum(window, axis=0)  # type: ignore[no-any-return]
+    return window.cumsum(axis=0)  # type: ignore[no-any-return]
+
+
+#: What :func:`ngram_hashes` reads past the end: numbers above the last code point, all different.
+_PAST_END = np.arange(0x110000, 0x110000 + 16, dtype=np.uint64)
+#: The offset of each character of an n-gram from its start, as a column.
+_OFFSETS = np.arange(16)[:, None]
 
 
 def ngram_codes(codes: np.ndarray, n: int) -> np.ndarray:
@@ -116,10 +121,11 @@ def repetition_shares(codes: np.ndarray) -> tuple[float, float, float, float, fl
     if len(codes) < 3:
         return 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
     keys = _four_char_keys(codes)
-    ranked = np.sort(keys)
-    change = ranked[1:] ^ ranked[:-1]  # the bits where sorted neighbours differ
+    candidates = _repeat_candidates(keys)
+    keys.sort()
+    change = keys[1:] ^ keys[:-1]  # the bits where sorted neighbours differ
     tops = [_top_share(change, n) for n in (2, 3, 4)]
-    dup = _duplicated_shares(codes, _repeat_candidates(keys), (5, 8, 13))
+    dup = _duplicated_shares(codes, candidates, (5, 8, 13))
     return tops[0], tops[1], tops[2], dup[0], dup[1], dup[2]
 
 
@@ -144,7 +150,9 @@ def _top_share(change: np.ndarray, n: int) -> float:
     if not len(ends):
         top = size
     else:
-        top = max(int(ends[0]) + 1, size - 1 - int(ends[-1]), int((ends[1:] - ends[:-1]).max(initial=0)))
+        top = max(int(ends[0]) + 1, size - 1 - int(ends[-1]))
+        if len(ends) > 1:
+            top = max(top, int(np.maximum.reduce(ends[1:] - ends[:-1])))
     return 0.0 if top < 2 else min(1.0, top * n / size)
 
 
@@ -161,8 +169,8 @@ def _repeat_candidates(keys: np.ndarray) -> np.ndarray:
     """
     bits = (4 * len(keys)).bit_length()
     buckets = ((keys * _MIX) >> np.uint64(64 - bits)).view(np.int64)
-    repeating = np.bincount(buckets, minlength=1 << bits)[buckets] > 1
-    return np.flatnonzero(repeating[:-1] & repeating[1:])
+    repeating = np.bincount(buckets, minlength=1 << bits).take(buckets) > 1
+    return (repeating[:-1] & repeating[1:]).nonzero()[0]  # type: ignore[no-any-return]
 
 
 def _duplicated_shares(codes: np.ndarray, candidates: np.ndarray, ns: tuple[int, ...]) -> tuple[float, ...]:
@@ -174,10 +182,9 @@ def _duplicated_shares(codes: np.ndarray, candidates: np.ndarray, ns: tuple[int,
     size = len(codes)
     out: list[float] = []
     if len(candidates) > 1:
-        hashes = ngram_hashes(codes, candidates, ns[-1])
+        hashes = ngram_hashes(codes, candidates, ns[-1])  # an n-gram past the end repeats none
         for n in ns:
-            room = int(np.searchsorted(candidates, size - n + 1))  # the candidates an n-gram fits at
-            later = _later(hashes[n - 1, :room], candidates[:room]) if room > 1 else candidates[:0]
+            later = _later(hashes[n - 1], candidates)
             if not len(later):
                 break
             out.append(_covered(later, n, size))
@@ -190,8 +197,8 @@ def _later(keys: np.ndarray, positions: np.ndarray) -> np.ndarray:
     In a stable sort the first of each group of equal keys is its first occurrence.
     """
     order = keys.argsort(kind="stable")
-    ranked = keys[order]
-    later: np.ndarray = positions[order[1:][ranked[1:] == ranked[:-1]]]
+    ranked = keys.take(order)
+    later: np.ndarray = positions.take(order[1:][ranked[1:] == ranked[:-1]])
     later.sort()
     return later
 
@@ -201,7 +208,7 @@ def _covered(starts: np.ndarray, n: int, size: int) -> float:
     if not len(starts):
         return 0.0
     # each start covers up to the next start, at most n characters; the last covers n
-    return float((int(np.minimum(starts[1:] - starts[:-1], n).sum()) + n) / size)
+    return (int(np.add.reduce(np.minimum(starts[1:] - starts[:-1], n))) + n) / size
 
 
 __all__ = [

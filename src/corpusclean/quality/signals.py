@@ -106,8 +106,8 @@ def _character_counts(props: np.ndarray) -> tuple[list[int], int, int]:
     (3, 1, 1)
     """
     counts = np.bincount(props, minlength=_PROPERTIES).reshape(-1, 16)  # the class is the low four bits
-    by_class: list[int] = counts.sum(axis=0).tolist()
-    by_rest = counts.sum(axis=1).tolist()
+    by_class: list[int] = np.add.reduce(counts, axis=0).tolist()
+    by_rest = np.add.reduce(counts, axis=1).tolist()
     return by_class, sum(_STOP_ROWS(by_rest)), sum(_CLAUSE_ROWS(by_rest))
 
 
