@@ -136,7 +136,7 @@ def _sentences_and_misplaced(props: np.ndarray, text: str) -> tuple[int, int]:
     """
     marks = np.empty(len(props) + 1, dtype=np.uint8)
     marks[0] = _OPENER
-    _MARKS_OF.take(props, out=marks[1:])
+    _MARKS_OF.take(props, out=marks[1:], mode="clip")
     pairs = np.ndarray((len(props),), dtype=">u2", buffer=marks, strides=(1,))
     tally = np.bincount(_PAIR_TALLY.take(pairs), minlength=4).tolist()
     sentences, misplaced = tally[1] + tally[3], tally[2] + tally[3]
