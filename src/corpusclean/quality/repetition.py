@@ -10,8 +10,8 @@ about a word or two, one of 5 to 13 a phrase or a clause. Every n-gram is one
 :func:`repetition_shares` gives the six measures of a document from one
 sort: the sort of four-character prefixes groups every 2-, 3- and 4-gram at
 once, and a longer n-gram can only repeat where the 4-grams inside it repeat,
-so the longer ones are hashed and sorted only at those places (about one in
-ten in news). They agree with the one-``n`` functions (a test checks it).
+so the longer ones are hashed and sorted only at those places (less than one
+in ten in news). They agree with the one-``n`` functions (a test checks it).
 
 >>> codes = code_points("今天天气很好今天天气很好今天天气很好")
 >>> round(top_ngram_share(codes, 2), 3), round(duplicated_ngram_share(codes, 5), 3)
@@ -112,8 +112,9 @@ def repetition_shares(codes: np.ndarray) -> tuple[float, float, float, float, fl
        gives the top shares.
     3. An n-gram longer than four can only repeat where the 4-grams at ``i``
        and ``i + 1`` both repeat; one count of the keys by hash bucket finds
-       those places (and a few more, which cost nothing but time), about one
-       in ten in news, and only there are the longer n-grams hashed and sorted.
+       those places (and a few more, which cost nothing but time), fewer
+       than one in ten in news, and only there are the longer n-grams hashed
+       and sorted.
 
     >>> [round(s, 3) for s in repetition_shares(code_points("为中国人民谋幸福" * 2))]
     [0.25, 0.375, 0.5, 0.5, 0.5, 0.0]
@@ -163,11 +164,13 @@ _GROUP_BITS = {n: np.uint64(1 << (16 * (4 - n))) for n in (2, 3, 4)}
 def _repeat_candidates(keys: np.ndarray) -> np.ndarray:
     """Positions ``i`` (ascending) where the keys at ``i`` and ``i + 1`` may both occur more than once.
 
-    Each key falls in one of four times as many buckets as there are keys; a
+    Each key falls in one of eight times as many buckets as there are keys; a
     key alone in its bucket occurs once. Every place where both keys repeat is
-    among those returned, with about one in ten of the others.
+    among those returned, with a few of the others (in news, one in fifty;
+    each costs a little in :func:`_duplicated_shares`, more buckets cost more
+    to count).
     """
-    bits = (4 * len(keys)).bit_length()
+    bits = (8 * len(keys)).bit_length()
     buckets = ((keys * _MIX) >> np.uint64(64 - bits)).view(np.int64)
     repeating = np.bincount(buckets, minlength=1 << bits).take(buckets) > 1
     return (repeating[:-1] & repeating[1:]).nonzero()[0]  # type: ignore[no-any-return]
