@@ -44,7 +44,7 @@ def _han_pair_slots(codes: np.ndarray, both: np.ndarray) -> np.ndarray:
     wide = codes.astype(np.uint64)
     keys = ((wide[:-1] << np.uint64(_BITS)) | wide[1:])[both]
     # signed, as numpy indexes without a conversion (the slots are below 2**TABLE_BITS)
-    return ((keys * _MIX) >> np.uint64(64 - TABLE_BITS)).view(np.int64)
+    return ((keys * _MIX) >> np.uint64(64 - TABLE_BITS)).view(np.int64)  # type: ignore[no-any-return]
 
 
 @cache

@@ -20,43 +20,54 @@ in ten in news). They agree with the one-``n`` functions (a test checks it).
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 
 from .classes import code_points
 
-#: The base of the polynomial hash of n-grams longer than three (the 64-bit FNV prime).
-_BASE = 0x100000001B3
-#: ``BASE**k`` modulo 2**64 for the ``k``-th character of an n-gram, as a column.
-_POWERS = np.array([pow(_BASE, k, 2**64) for k in range(16)], dtype=np.uint64)[:, None]
+#: The base of the polynomial hash of n-grams longer than three (odd, so it has an inverse modulo 2**64).
+_BASE = np.uint64(0x100000001B3)
+_BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 #: The multiplier that spreads four-character keys over the buckets of :func:`_repeat_candidates`.
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def ngram_hashes(codes: np.ndarray, positions: np.ndarray, longest: int) -> np.ndarray:
-    """Row ``n - 1``: the hash of the n-gram at each of ``positions``, for every ``n <= longest``.
+@cache
+def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """``BASE**i`` and ``BASE**-i`` modulo 2**64 for ``i < length`` (``length`` a power of two)."""
+    with np.errstate(over="ignore"):
+        up = np.cumprod(np.full(length, _BASE, dtype=np.uint64)) * _BASE_INVERSE
+        down = np.cumprod(np.full(length, _BASE_INVERSE, dtype=np.uint64)) * _BASE
+    return up, down
 
-    The hash is ``sum(c[i + k] * BASE**k)`` modulo 2**64 (array arithmetic
-    wraps without a warning); each row of the cumulative sum adds one
-    character. Past the end of ``codes`` stand numbers above the last code
-    point, a different one at each place, so that an n-gram that runs past
-    the end equals no other (``longest`` is at most 16).
+
+class NgramHashes:
+    """The hash of any n-gram of one sequence of code points, read off one prefix sum.
+
+    The hash of the n-gram at ``i`` is ``sum(c[i + k] * BASE**k)`` modulo
+    2**64 (array arithmetic wraps without a warning): the difference of two
+    prefix sums of ``c[j] * BASE**j``, times ``BASE**-i``, whatever ``n`` is.
+    Memory stays one 64-bit number a character however many places are asked for.
     """
-    window = np.concatenate((codes, _PAST_END[:longest])).take(_OFFSETS[:longest] + positions)
-    window *= _POWERS[:longest]
-    return window.cumsum(axis=0)  # type: ignore[no-any-return]
 
+    def __init__(self, codes: np.ndarray) -> None:
+        size = len(codes)
+        up, self._down = _powers(1 << max(4, size).bit_length())
+        self._prefix = np.zeros(size + 1, dtype=np.uint64)
+        np.cumsum(codes * up[:size], out=self._prefix[1:])
 
-#: What :func:`ngram_hashes` reads past the end: numbers above the last code point, all different.
-_PAST_END = np.arange(0x110000, 0x110000 + 16, dtype=np.uint64)
-#: The offset of each character of an n-gram from its start, as a column.
-_OFFSETS = np.arange(16)[:, None]
+    def at(self, n: int, positions: np.ndarray) -> np.ndarray:
+        """The hash of the n-gram at each of ``positions`` (each with room for ``n`` characters)."""
+        prefix = self._prefix
+        return (prefix.take(positions + n) - prefix.take(positions)) * self._down.take(positions)  # type: ignore[no-any-return]
 
 
 def ngram_codes(codes: np.ndarray, n: int) -> np.ndarray:
     """One 64-bit code per n-gram of ``codes`` (exact up to three characters, hashed beyond)."""
     count = len(codes) - n + 1
     if n > 3:
-        return ngram_hashes(codes, np.arange(max(0, count)), n)[n - 1]
+        return NgramHashes(codes).at(n, np.arange(max(0, count)))
     wide = codes.astype(np.uint64)
     out = wide[:count]
     for k in range(1, n):  # 21 bits a character
@@ -139,7 +150,7 @@ def _four_char_keys(codes: np.ndarray) -> np.ndarray:
     size = len(codes)
     folded = np.zeros(size + 3, dtype=">u2")
     folded[:size] = codes  # keeps the low 16 bits
-    return np.ndarray((size,), dtype=">u8", buffer=folded, strides=(2,)).astype(np.uint64)
+    return np.ndarray((size,), dtype=">u8", buffer=folded, strides=(2,)).astype(np.uint64)  # type: ignore[no-any-return]
 
 
 def _top_share(change: np.ndarray, n: int) -> float:
@@ -170,10 +181,14 @@ def _repeat_candidates(keys: np.ndarray) -> np.ndarray:
     each costs a little in :func:`_duplicated_shares`, more buckets cost more
     to count).
     """
-    bits = (8 * len(keys)).bit_length()
+    bits = min(_MAX_BUCKET_BITS, (8 * len(keys)).bit_length())
     buckets = ((keys * _MIX) >> np.uint64(64 - bits)).view(np.int64)
     repeating = np.bincount(buckets, minlength=1 << bits).take(buckets) > 1
     return (repeating[:-1] & repeating[1:]).nonzero()[0]  # type: ignore[no-any-return]
+
+
+#: At most 2**20 buckets (8 MB of counts): past a million letters more places are candidates.
+_MAX_BUCKET_BITS = 20
 
 
 def _duplicated_shares(codes: np.ndarray, candidates: np.ndarray, ns: tuple[int, ...]) -> tuple[float, ...]:
@@ -185,9 +200,12 @@ def _duplicated_shares(codes: np.ndarray, candidates: np.ndarray, ns: tuple[int,
     size = len(codes)
     out: list[float] = []
     if len(candidates) > 1:
-        hashes = ngram_hashes(codes, candidates, ns[-1])  # an n-gram past the end repeats none
+        hashes = NgramHashes(codes)
         for n in ns:
-            later = _later(hashes[n - 1], candidates)
+            room = int(candidates.searchsorted(size - n + 1))  # the candidates an n-gram fits at
+            if room < 2:
+                break
+            later = _later(hashes.at(n, candidates[:room]), candidates[:room])
             if not len(later):
                 break
             out.append(_covered(later, n, size))
@@ -215,11 +233,11 @@ def _covered(starts: np.ndarray, n: int, size: int) -> float:
 
 
 __all__ = [
+    "NgramHashes",
     "code_points",
     "duplicated_ngram_share",
     "duplicated_ngram_shares",
     "ngram_codes",
-    "ngram_hashes",
     "repetition_shares",
     "top_ngram_share",
     "top_ngram_shares",
