@@ -114,8 +114,9 @@ def _character_counts(props: np.ndarray) -> tuple[list[int], int, int]:
 def _pair_tally() -> np.ndarray:
     """What each pair of neighbours' marks (``prev << 8 | next``) adds to: 1 a sentence, 2 a misplaced mark.
 
-    A sentence starts at a sentence end after something else (a run ``！？`` is one); a clause
-    mark is misplaced after an opener or a clause mark, unless both are marks of emphasis.
+    Marks are four bits, so a pair is below 2**12. A sentence starts at a sentence end after
+    something else (a run ``！？`` is one); a clause mark is misplaced after an opener or a
+    clause mark, unless both are marks of emphasis.
     """
     prev, cur = np.arange(1 << 12) >> 8, np.arange(1 << 12) & 255
     starts = (cur & _SENTENCE_END > 0) & (prev & _SENTENCE_END == 0)
@@ -136,7 +137,7 @@ def _sentences_and_misplaced(props: np.ndarray, text: str) -> tuple[int, int]:
     """
     marks = np.empty(len(props) + 1, dtype=np.uint8)
     marks[0] = _OPENER
-    _MARKS_OF.take(props, out=marks[1:], mode="clip")
+    _MARKS_OF.take(props, out=marks[1:], mode="clip")  # in range; "raise" would copy through a buffer
     pairs = np.ndarray((len(props),), dtype=">u2", buffer=marks, strides=(1,))
     tally = np.bincount(_PAIR_TALLY.take(pairs), minlength=4).tolist()
     sentences, misplaced = tally[1] + tally[3], tally[2] + tally[3]
