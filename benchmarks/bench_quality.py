@@ -12,7 +12,7 @@ document ``--repeat`` times; the best run counts, in CPU time
 than wall-clock time. The target is 20 MB per CPU second.
 
 ``--sizes`` also times the signals alone on People's Daily documents of 5 to
-320 paragraphs: the fixed cost of a document (about a hundred and fifty array
+320 paragraphs: the fixed cost of a document (about a hundred and thirty array
 operations) against the cost of its characters.
 
 ``--against SRC`` times ``quality_signals`` of this ``src`` and of another

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 from seedtools import peoples_daily
 
 from corpusclean.quality import RULES, SIGNALS, Thresholds, failures, quality_signals
 from corpusclean.quality.classes import BROKEN, CJK_PUNCT, DIGIT, HAN, LATIN, LATIN1, SPACE, classes_of
+from corpusclean.quality.lines import line_counts, paragraphs
 from corpusclean.quality.repetition import duplicated_ngram_share, top_ngram_share
 from corpusclean.quality.signals import gbk_mojibake_share
 
@@ -131,6 +133,8 @@ def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
         "ab",
         "abcd",
         "abcab",
+        "𠀀𠀁𠀂𠀃𠀄" * 4 + "中文",  # supplementary-plane characters
+        "一二三四五六七八九十一二三四五六七八九十",  # repeats that reach the end
     ]
     for text in texts:
         codes = code_points(text)
@@ -139,3 +143,41 @@ def test_shared_sorts_agree_with_one_n_at_a_time() -> None:
             *(duplicated_ngram_share(codes, n) for n in (5, 8, 13)),
         )
         assert repetition_shares(codes) == one_at_a_time, text[:20]
+
+
+def test_repeat_candidates_may_overflow_their_buckets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 16 buckets nearly every place is a candidate: more work, the same shares."""
+    from corpusclean.quality import repetition
+    from corpusclean.quality.classes import code_points
+
+    texts = [*peoples_daily(40)[::40], "\n".join(peoples_daily(3)[1:] * 4)]
+    expected = [repetition.repetition_shares(code_points(t)) for t in texts]
+    monkeypatch.setattr(repetition, "_MAX_BUCKET_BITS", 4)
+    assert [repetition.repetition_shares(code_points(t)) for t in texts] == expected
+
+
+def _dup_paragraph_shares(text: str) -> tuple[float, float]:
+    """The duplicate-paragraph shares counted directly, for comparison."""
+    found = paragraphs(text)
+    counts = Counter(found)
+    if len(found) < 2 or len(counts) == len(found):
+        return 0.0, 0.0
+    dup = sum(n - 1 for n in counts.values())
+    dup_chars = sum((n - 1) * len(p) for p, n in counts.items())
+    return dup / len(found), dup_chars / max(1, sum(map(len, found)))
+
+
+def test_paragraphs_are_split_only_when_a_line_repeats() -> None:
+    """Without a repeated line no paragraph repeats; the shortcut agrees with counting every time."""
+    rng = random.Random(7)
+    pieces = ["甲乙", "丙", "甲乙", "\n", "\n", "\n\n", " ", "\u3000", "\r\n", "\t"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    texts += ["甲乙\n\n丙丁\n \n甲乙", "甲乙 \n\n  甲乙", "甲\n乙\n\n甲\n乙", "甲乙\n丙\n\n甲乙\n丁"]
+    repeated = 0
+    for text in texts:
+        counts = line_counts(text)
+        assert (counts.dup_paragraph_share, counts.dup_paragraph_char_share) == _dup_paragraph_shares(text), (
+            text
+        )
+        repeated += counts.dup_paragraph_share > 0
+    assert repeated > 100  # the texts do repeat paragraphs

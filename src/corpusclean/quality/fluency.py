@@ -43,7 +43,8 @@ def _han_pair_slots(codes: np.ndarray, both: np.ndarray) -> np.ndarray:
     """
     wide = codes.astype(np.uint64)
     keys = ((wide[:-1] << np.uint64(_BITS)) | wide[1:])[both]
-    return (keys * _MIX) >> np.uint64(64 - TABLE_BITS)  # type: ignore[no-any-return]
+    # signed, as numpy indexes without a conversion (the slots are below 2**TABLE_BITS)
+    return ((keys * _MIX) >> np.uint64(64 - TABLE_BITS)).view(np.int64)  # type: ignore[no-any-return]
 
 
 @cache
@@ -71,7 +72,7 @@ def known_pair_share(codes: np.ndarray, han: np.ndarray | None = None) -> float:
     if not pairs:
         return 0.0
     slots = _han_pair_slots(codes, both)
-    found = known_pairs()[slots >> np.uint64(3)] & _BIT_OF[slots & np.uint64(7)]
+    found = known_pairs().take(slots >> 3) & _BIT_OF.take(slots & 7)
     return float(np.count_nonzero(found) / pairs)
 
 

@@ -10,8 +10,8 @@ about a word or two, one of 5 to 13 a phrase or a clause. Every n-gram is one
 :func:`repetition_shares` gives the six measures of a document from one
 sort: the sort of four-character prefixes groups every 2-, 3- and 4-gram at
 once, and a longer n-gram can only repeat where the 4-grams inside it repeat,
-so the longer ones are hashed and sorted only at those places (a few in a
-hundred in news). They agree with the one-``n`` functions (a test checks it).
+so the longer ones are hashed and sorted only at those places (less than one
+in ten in news). They agree with the one-``n`` functions (a test checks it).
 
 >>> codes = code_points("今天天气很好今天天气很好今天天气很好")
 >>> round(top_ngram_share(codes, 2), 3), round(duplicated_ngram_share(codes, 5), 3)
@@ -26,9 +26,11 @@ import numpy as np
 
 from .classes import code_points
 
-#: The base of the polynomial hash (odd, so it has an inverse modulo 2**64).
+#: The base of the polynomial hash of n-grams longer than three (odd, so it has an inverse modulo 2**64).
 _BASE = np.uint64(0x100000001B3)
 _BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
+#: The multiplier that spreads four-character keys over the buckets of :func:`_repeat_candidates`.
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 @cache
@@ -40,73 +42,57 @@ def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
     return up, down
 
 
-class Grams:
-    """The n-gram codes of one sequence of code points, for any ``n``, from one prefix sum.
+class NgramHashes:
+    """The hash of any n-gram of one sequence of code points, read off one prefix sum.
 
-    Up to three characters a code is exact (21 bits a character); beyond, it is
-    the polynomial hash ``sum(c[i + k] * BASE**k)`` modulo 2**64, read off the
-    prefix sums in three array operations whatever ``n`` is. The prefix sums
-    are taken when a hash is first asked for.
+    The hash of the n-gram at ``i`` is ``sum(c[i + k] * BASE**k)`` modulo
+    2**64 (array arithmetic wraps without a warning): the difference of two
+    prefix sums of ``c[j] * BASE**j``, times ``BASE**-i``, whatever ``n`` is.
+    Memory stays one 64-bit number a character however many places are asked for.
     """
 
     def __init__(self, codes: np.ndarray) -> None:
-        self.codes = codes.astype(np.uint64)
-        self._sums_and_powers: tuple[np.ndarray, np.ndarray] | None = None
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    def _sums(self) -> tuple[np.ndarray, np.ndarray]:
-        """The prefix sums of ``c[i] * BASE**i`` and the powers ``BASE**-i``."""
-        if self._sums_and_powers is None:
-            size = len(self.codes)
-            up, down = _powers(1 << max(4, size).bit_length())
-            prefix = np.zeros(size + 1, dtype=np.uint64)
-            np.cumsum(self.codes * up[:size], out=prefix[1:])  # wraps modulo 2**64 (arrays never warn)
-            self._sums_and_powers = prefix, down
-        return self._sums_and_powers
-
-    def of(self, n: int) -> np.ndarray:
-        """One 64-bit code per n-gram."""
-        count = len(self.codes) - n + 1
-        wide = self.codes
-        if n <= 3:
-            out = wide[:count]
-            for k in range(1, n):
-                out = (out << np.uint64(21)) | wide[k : k + count]
-            return out
-        return self.at(n, np.arange(count))
+        size = len(codes)
+        up, self._down = _powers(1 << max(4, size).bit_length())
+        self._prefix = np.zeros(size + 1, dtype=np.uint64)
+        np.cumsum(codes * up[:size], out=self._prefix[1:])
 
     def at(self, n: int, positions: np.ndarray) -> np.ndarray:
-        """The hash of the n-gram at each of ``positions`` (the same code :meth:`of` gives for n > 3)."""
-        prefix, down = self._sums()
-        return (prefix[positions + n] - prefix[positions]) * down[positions]  # type: ignore[no-any-return]
+        """The hash of the n-gram at each of ``positions`` (each with room for ``n`` characters)."""
+        prefix = self._prefix
+        return (prefix.take(positions + n) - prefix.take(positions)) * self._down.take(positions)  # type: ignore[no-any-return]
 
 
 def ngram_codes(codes: np.ndarray, n: int) -> np.ndarray:
     """One 64-bit code per n-gram of ``codes`` (exact up to three characters, hashed beyond)."""
-    return Grams(codes).of(n)
+    count = len(codes) - n + 1
+    if n > 3:
+        return NgramHashes(codes).at(n, np.arange(max(0, count)))
+    wide = codes.astype(np.uint64)
+    out = wide[:count]
+    for k in range(1, n):  # 21 bits a character
+        out = (out << np.uint64(21)) | wide[k : k + count]
+    return out
 
 
-def top_ngram_share(codes: np.ndarray | Grams, n: int) -> float:
+def top_ngram_share(codes: np.ndarray, n: int) -> float:
     """The share of characters in the occurrences of the most common n-gram (Gopher's top n-gram).
 
     Occurrences are counted where they start, so overlapping ones each count:
     the measure is Gopher's for words, with characters for words.
     """
-    grams = codes if isinstance(codes, Grams) else Grams(codes)
-    if len(grams) < n + 1:
+    if len(codes) < n + 1:
         return 0.0
-    ranked = np.sort(grams.of(n))
+    ranked = np.sort(ngram_codes(codes, n))
     bounds = np.flatnonzero(ranked[1:] != ranked[:-1])
     if len(bounds) == len(ranked) - 1:  # every n-gram once
         return 0.0
     edges = np.concatenate(([-1], bounds, [len(ranked) - 1]))
     top = int((edges[1:] - edges[:-1]).max())
-    return min(1.0, top * n / len(grams))
+    return min(1.0, top * n / len(codes))
 
 
-def duplicated_ngram_share(codes: np.ndarray | Grams, n: int) -> float:
+def duplicated_ngram_share(codes: np.ndarray, n: int) -> float:
     """The share of characters covered by repeats of an n-gram seen before (Gopher's duplicated n-grams).
 
     The first occurrence of each n-gram does not count, so a text written out
@@ -121,46 +107,50 @@ def top_ngram_shares(codes: np.ndarray) -> tuple[float, float, float]:
     return repetition_shares(codes)[:3]  # type: ignore[return-value]
 
 
-def duplicated_ngram_shares(codes: np.ndarray | Grams, ns: tuple[int, ...] = (5, 8, 13)) -> tuple[float, ...]:
+def duplicated_ngram_shares(codes: np.ndarray, ns: tuple[int, ...] = (5, 8, 13)) -> tuple[float, ...]:
     """:func:`duplicated_ngram_share` for each of ``ns`` (ascending)."""
-    grams = codes if isinstance(codes, Grams) else Grams(codes)
-    return _duplicated_shares(grams, np.arange(len(grams)), ns)
+    return _duplicated_shares(codes, np.arange(len(codes)), ns)
 
 
 def repetition_shares(codes: np.ndarray) -> tuple[float, float, float, float, float, float]:
     """The top 2-, 3- and 4-gram shares and the duplicated 5-, 8- and 13-gram shares, from one sort.
 
-    Each position's next four characters make one 64-bit key of 16 bits a
-    character (code points past U+FFFF folded into 16 bits, so a character of
-    the supplementary planes may be taken for another in the top shares: rare
-    enough for a share). Sorted, every n-gram's occurrences lie side by side
-    for n <= 4, which gives the top shares. An n-gram longer than four can
-    only repeat where the 4-grams at ``i`` and ``i + 1`` both repeat, so the
-    duplicated n-grams are hashed and sorted only at those places (a few in a
-    hundred in news).
+    1. Each position's next four characters make one 64-bit key of 16 bits a
+       character (code points past U+FFFF folded into 16 bits, so a character
+       of the supplementary planes may be taken for another in the top shares:
+       rare enough for a share).
+    2. Sorted, every n-gram's occurrences lie side by side for n <= 4, which
+       gives the top shares.
+    3. An n-gram longer than four can only repeat where the 4-grams at ``i``
+       and ``i + 1`` both repeat; one count of the keys by hash bucket finds
+       those places (and a few more, which cost nothing but time), fewer
+       than one in ten in news, and only there are the longer n-grams hashed
+       and sorted.
 
     >>> [round(s, 3) for s in repetition_shares(code_points("为中国人民谋幸福" * 2))]
     [0.25, 0.375, 0.5, 0.5, 0.5, 0.0]
     """
-    size = len(codes)
-    if size < 3:
+    if len(codes) < 3:
         return 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
-    folded = codes.astype(np.uint64) & np.uint64(0xFFFF)
-    keys = folded << np.uint64(48)
-    for k in (1, 2, 3):  # 0 after the end: no letter is NUL
-        keys[: size - k] |= folded[k:] << np.uint64(48 - 16 * k)
-    order = keys.argsort()
-    ranked = keys[order]
-    # the bits where sorted neighbours differ: two n-grams differ when the high 16 * n bits do
-    change = ranked[1:] ^ ranked[:-1]
+    keys = _four_char_keys(codes)
+    candidates = _repeat_candidates(keys)
+    keys.sort()
+    change = keys[1:] ^ keys[:-1]  # the bits where sorted neighbours differ
     tops = [_top_share(change, n) for n in (2, 3, 4)]
-    same = change == 0
-    repeating = np.zeros(size, dtype=bool)  # where the 4-gram (folded) occurs more than once
-    repeating[order[1:][same]] = True
-    repeating[order[:-1][same]] = True
-    candidates = np.flatnonzero(repeating[:-1] & repeating[1:])
-    dup = _duplicated_shares(Grams(codes), candidates, (5, 8, 13))
+    dup = _duplicated_shares(codes, candidates, (5, 8, 13))
     return tops[0], tops[1], tops[2], dup[0], dup[1], dup[2]
+
+
+def _four_char_keys(codes: np.ndarray) -> np.ndarray:
+    """Each position's next four code points, 16 bits each (folded), the first highest; 0 past the end.
+
+    The folded characters are written once as big-endian 16-bit numbers, and
+    the keys read as overlapping big-endian 64-bit numbers, two bytes apart.
+    """
+    size = len(codes)
+    folded = np.zeros(size + 3, dtype=">u2")
+    folded[:size] = codes  # keeps the low 16 bits
+    return np.ndarray((size,), dtype=">u8", buffer=folded, strides=(2,)).astype(np.uint64)  # type: ignore[no-any-return]
 
 
 def _top_share(change: np.ndarray, n: int) -> float:
@@ -172,7 +162,9 @@ def _top_share(change: np.ndarray, n: int) -> float:
     if not len(ends):
         top = size
     else:
-        top = max(int(ends[0]) + 1, size - 1 - int(ends[-1]), int((ends[1:] - ends[:-1]).max(initial=0)))
+        top = max(int(ends[0]) + 1, size - 1 - int(ends[-1]))
+        if len(ends) > 1:
+            top = max(top, int(np.maximum.reduce(ends[1:] - ends[:-1])))
     return 0.0 if top < 2 else min(1.0, top * n / size)
 
 
@@ -180,20 +172,43 @@ def _top_share(change: np.ndarray, n: int) -> float:
 _GROUP_BITS = {n: np.uint64(1 << (16 * (4 - n))) for n in (2, 3, 4)}
 
 
-def _duplicated_shares(grams: Grams, candidates: np.ndarray, ns: tuple[int, ...]) -> tuple[float, ...]:
+def _repeat_candidates(keys: np.ndarray) -> np.ndarray:
+    """Positions ``i`` (ascending) where the keys at ``i`` and ``i + 1`` may both occur more than once.
+
+    Each key falls in one of eight times as many buckets as there are keys; a
+    key alone in its bucket occurs once. Every place where both keys repeat is
+    among those returned, with a few of the others (in news, one in fifty;
+    each costs a little in :func:`_duplicated_shares`, more buckets cost more
+    to count).
+    """
+    bits = min(_MAX_BUCKET_BITS, (8 * len(keys)).bit_length())
+    buckets = ((keys * _MIX) >> np.uint64(64 - bits)).view(np.int64)
+    repeating = np.bincount(buckets, minlength=1 << bits).take(buckets) > 1
+    return (repeating[:-1] & repeating[1:]).nonzero()[0]  # type: ignore[no-any-return]
+
+
+#: At most 2**20 buckets (8 MB of counts): past a million letters more places are candidates.
+_MAX_BUCKET_BITS = 20
+
+
+def _duplicated_shares(codes: np.ndarray, candidates: np.ndarray, ns: tuple[int, ...]) -> tuple[float, ...]:
     """The duplicated n-gram share for each of ``ns`` (ascending), counting only at ``candidates``.
 
     ``candidates`` (ascending) hold every place where an n-gram could repeat;
     once no n-gram repeats, no longer one does.
     """
-    size = len(grams)
+    size = len(codes)
     out: list[float] = []
-    for n in ns:
-        positions = candidates[: np.searchsorted(candidates, size - n + 1)]  # room for an n-gram
-        later = _later(grams.at(n, positions), positions) if len(positions) > 1 else positions[:0]
-        if not len(later):
-            break
-        out.append(_covered(later, n, size))
+    if len(candidates) > 1:
+        hashes = NgramHashes(codes)
+        for n in ns:
+            room = int(candidates.searchsorted(size - n + 1))  # the candidates an n-gram fits at
+            if room < 2:
+                break
+            later = _later(hashes.at(n, candidates[:room]), candidates[:room])
+            if not len(later):
+                break
+            out.append(_covered(later, n, size))
     return (*out, *[0.0] * (len(ns) - len(out)))
 
 
@@ -203,8 +218,8 @@ def _later(keys: np.ndarray, positions: np.ndarray) -> np.ndarray:
     In a stable sort the first of each group of equal keys is its first occurrence.
     """
     order = keys.argsort(kind="stable")
-    ranked = keys[order]
-    later: np.ndarray = positions[order[1:][ranked[1:] == ranked[:-1]]]
+    ranked = keys.take(order)
+    later: np.ndarray = positions.take(order[1:][ranked[1:] == ranked[:-1]])
     later.sort()
     return later
 
@@ -214,11 +229,11 @@ def _covered(starts: np.ndarray, n: int, size: int) -> float:
     if not len(starts):
         return 0.0
     # each start covers up to the next start, at most n characters; the last covers n
-    return float((int(np.minimum(starts[1:] - starts[:-1], n).sum()) + n) / size)
+    return (int(np.add.reduce(np.minimum(starts[1:] - starts[:-1], n))) + n) / size
 
 
 __all__ = [
-    "Grams",
+    "NgramHashes",
     "code_points",
     "duplicated_ngram_share",
     "duplicated_ngram_shares",

@@ -15,14 +15,14 @@ uses the pairs of jieba's word list (:mod:`.fluency`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
+from operator import itemgetter
 
 import numpy as np
-import regex
 
 from . import classes as c
 from .fluency import known_pair_share, known_pairs
+from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts
 from .repetition import repetition_shares
 
 #: Each signal and what it measures. Shares are in [0, 1]; "characters" never count spaces.
@@ -65,12 +65,6 @@ SIGNALS: dict[str, str] = {
 #: stop words in Mandarin; a character share is the equivalent without a segmenter).
 STOP_CHARS = "的了是在和有我你不这也就都他们为到说要着以与之而其吗呢吧"
 
-#: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
-LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
-#: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
-#: longer than :data:`SHORT_LINE` may be several sentences and need not end in punctuation.
-#: (``·``, ``-`` and ``*`` are left out: menus use them; short bulleted lines are menus and ads.)
-LIST_ITEM_BULLETS = frozenset("●■◆▲")
 #: What ends a sentence; a run of them (``！？``, ``……``) ends one sentence.
 SENTENCE_END_CHARS = "。！？!?…"
 #: Clause punctuation; one is out of place opening a line or after another (``，。``) or an
@@ -96,29 +90,60 @@ _MARK_SHIFT, _STOP_BIT, _LETTER_BIT, _PROPERTIES = 4, 1 << 8, 1 << 9, 1 << 10
 _MARKS_OF = ((np.arange(_PROPERTIES) >> _MARK_SHIFT) & 15).astype(np.uint8)
 
 
-def _with_bit(counts: np.ndarray, bit: int) -> int:
-    """Of ``counts`` by property value, the sum over the values that have ``bit`` (a power of two).
+#: The rows of ``counts.reshape(64, 16)`` (a property value without its class) that hold a
+#: stop character, and those that hold a clause mark.
+_STOP_ROWS = itemgetter(*(row for row in range(64) if row << _MARK_SHIFT & _STOP_BIT))
+_CLAUSE_ROWS = itemgetter(*(row for row in range(64) if row & _CLAUSE))
+#: Whether a property value is a Han character's.
+_IS_HAN = (np.arange(_PROPERTIES) & 15) == c.HAN
 
-    >>> _with_bit(np.arange(8), 2)  # values 2, 3, 6, 7
-    18
+
+def _character_counts(props: np.ndarray) -> tuple[list[int], int, int]:
+    """Characters by class, stop characters and clause marks, from one count of the property values.
+
+    >>> by_class, stops, clause_marks = _character_counts(properties_table()[c.code_points("书的纸，")])
+    >>> by_class[c.HAN], stops, clause_marks
+    (3, 1, 1)
     """
-    return int(counts.reshape(-1, 2, bit)[:, 1].sum())
+    counts = np.bincount(props, minlength=_PROPERTIES).reshape(-1, 16)  # the class is the low four bits
+    by_class: list[int] = np.add.reduce(counts, axis=0).tolist()
+    by_rest = np.add.reduce(counts, axis=1).tolist()
+    return by_class, sum(_STOP_ROWS(by_rest)), sum(_CLAUSE_ROWS(by_rest))
 
 
 def _pair_tally() -> np.ndarray:
-    """What each pair of neighbours' marks (``prev << 4 | next``) adds to: sentences, misplaced marks.
+    """What each pair of neighbours' marks (``prev << 8 | next``) adds to: 1 a sentence, 2 a misplaced mark.
 
-    A sentence starts at a sentence end after something else (a run ``！？`` is one); a clause
-    mark is misplaced after an opener or a clause mark, unless both are marks of emphasis.
+    Marks are four bits, so a pair is below 2**12. A sentence starts at a sentence end after
+    something else (a run ``！？`` is one); a clause mark is misplaced after an opener or a
+    clause mark, unless both are marks of emphasis.
     """
-    prev, cur = np.arange(256) >> 4, np.arange(256) & 15
+    prev, cur = np.arange(1 << 12) >> 8, np.arange(1 << 12) & 255
     starts = (cur & _SENTENCE_END > 0) & (prev & _SENTENCE_END == 0)
     emphasis = (cur & _EMPHASIS > 0) & (prev & _EMPHASIS > 0)
     misplaced = (cur & _CLAUSE > 0) & (prev & (_CLAUSE | _OPENER) > 0) & ~emphasis
-    return np.stack((starts, misplaced), axis=1).astype(np.int64)
+    return (starts + 2 * misplaced).astype(np.uint8)  # type: ignore[no-any-return]
 
 
 _PAIR_TALLY = _pair_tally()
+
+
+def _sentences_and_misplaced(props: np.ndarray, text: str) -> tuple[int, int]:
+    """How many sentences ``text`` has and how many clause marks are out of place.
+
+    The marks of each character follow those of a line break (the start of
+    the text opens a line); each two neighbours, read as one big-endian
+    16-bit number, look up what they add in :data:`_PAIR_TALLY`.
+    """
+    marks = np.empty(len(props) + 1, dtype=np.uint8)
+    marks[0] = _OPENER
+    _MARKS_OF.take(props, out=marks[1:], mode="clip")  # in range; "raise" would copy through a buffer
+    pairs = np.ndarray((len(props),), dtype=">u2", buffer=marks, strides=(1,))
+    tally = np.bincount(_PAIR_TALLY.take(pairs), minlength=4).tolist()
+    sentences, misplaced = tally[1] + tally[3], tally[2] + tally[3]
+    if misplaced:  # a run of three or more of one mark (，，，) is typed ellipsis, not disorder
+        misplaced -= sum(m.end() - m.start() - 1 for m in _MARK_RUN_RE.finditer(text))
+    return sentences, misplaced
 
 
 @cache
@@ -131,44 +156,6 @@ def properties_table() -> np.ndarray:
         table[[ord(ch) for ch in chars]] |= bit << _MARK_SHIFT
     table[[ord(ch) for ch in STOP_CHARS]] |= _STOP_BIT
     return table
-
-
-URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|cc|top|html?)\b", re.I)
-#: Navigation and footer phrases of Chinese web pages; they count only on a short line
-#: without end punctuation, so "注册资本" in a sentence is not navigation.
-NAV_RE = re.compile(
-    "首页|上一页|下一页|上一篇|下一篇|返回顶部|返回首页|返回列表|版权所有|版权声明|[Cc]opyright|©|ICP|备案号|"
-    "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
-    "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
-)
-LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
-SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
-#: A line this short (characters) with no end punctuation may be navigation or a list item.
-SHORT_LINE = 30
-
-
-def _link_or_list(line: str) -> bool:
-    """Whether ``line`` (stripped, not ending in punctuation) is a link, navigation or a list item."""
-    if ("." in line or ":" in line) and URL_RE.search(line):
-        return True
-    if len(line) > SHORT_LINE:
-        return False
-    return bool(NAV_RE.search(line) or LIST_MARK_RE.match(line) or len(SEPARATORS_RE.findall(line)) >= 2)
-
-
-def _verse_lines(lines: list[str]) -> int:
-    """How many of ``lines`` are a line of classical verse: five or seven Han characters, nothing else."""
-    return sum(len(line) in (5, 7) and _VERSE_RE.fullmatch(line) is not None for line in lines)
-
-
-def _dup_shares(parts: list[str]) -> tuple[float, float]:
-    """Share of ``parts`` that repeat an earlier part, and share of their characters."""
-    if len(parts) < 2 or len(set(parts)) == len(parts):
-        return 0.0, 0.0
-    seen: Counter[str] = Counter(parts)
-    dup = sum(n - 1 for n in seen.values())
-    dup_chars = sum((n - 1) * len(p) for p, n in seen.items())
-    return dup / len(parts), dup_chars / max(1, sum(map(len, parts)))
 
 
 #: Characters read for the mojibake test: a document mis-decoded at all is mis-decoded from the start.
@@ -202,7 +189,7 @@ def _gbk_mojibake_share(head: str, han: int) -> float:
 
 
 def _han_count(text: str) -> int:
-    return int(np.count_nonzero(c.class_table()[c.code_points(text)] == c.HAN))
+    return int(np.count_nonzero(c.class_table().take(c.code_points(text)) == c.HAN))
 
 
 def preload_tables() -> None:
@@ -214,79 +201,86 @@ def preload_tables() -> None:
 def quality_signals(text: str) -> dict[str, float]:
     """Every signal of :data:`SIGNALS` for ``text``, rounded to four places.
 
-    One table lookup gives each character's class, marks and stop-character
-    bit; one ``bincount`` of those, and one of the marks of neighbouring pairs,
-    give every count; the repetition measures share one sort.
+    1. One table lookup gives each character's class, marks, stop-character
+       and letter bits; one ``bincount`` of those gives every count.
+    2. One ``bincount`` of the marks of neighbouring pairs gives the
+       sentences and the misplaced marks.
+    3. The letters go to the repetition measures (one sort), the Han pairs
+       to fluency (one lookup each), the first characters to the mojibake test.
+    4. The lines and paragraphs are counted as strings (:func:`.lines.line_counts`).
     """
     codes = c.code_points(text)
-    props = properties_table()[codes]
-    counts = np.bincount(props, minlength=_PROPERTIES)
-    by_class = counts.reshape(-1, 16).sum(axis=0).tolist()  # the class is the low four bits
-    han, stops = by_class[c.HAN], _with_bit(counts, _STOP_BIT)
-    clause_marks = _with_bit(counts, _CLAUSE << _MARK_SHIFT)
+    props = properties_table().take(codes)
+    by_class, stops, clause_marks = _character_counts(props)
+    han = by_class[c.HAN]
     chars = len(codes) - by_class[c.SPACE]
     per_char = 1 / chars if chars else 0.0
-    # the marks of each character and the one before it (a line break before the first)
-    marks = np.concatenate(([np.uint8(_OPENER)], _MARKS_OF[props]))
-    sentences, misplaced = (np.bincount((marks[:-1] << 4) | marks[1:], minlength=256) @ _PAIR_TALLY).tolist()
-    if misplaced:  # a run of three or more of one mark (，，，) is typed ellipsis, not disorder
-        misplaced -= sum(m.end() - m.start() - 1 for m in _MARK_RUN_RE.finditer(text))
-    han_mask = (props & 15) == c.HAN
+    sentences, misplaced = _sentences_and_misplaced(props, text)
+    han_mask = _IS_HAN.take(props)
     tops_and_dups = repetition_shares(codes[props >= _LETTER_BIT])
-    lines = [s for s in (line.strip() for line in text.split("\n")) if s]
-    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS]
-    unfinished = [s for s in unpunctuated if s[0] not in LIST_ITEM_BULLETS or len(s) <= SHORT_LINE]
-    paragraphs = [p.strip() for p in _BLANK_LINE_RE.split(text) if p.strip()]
-    dup_line, dup_line_chars = _dup_shares(lines)
-    dup_par, dup_par_chars = _dup_shares(paragraphs)
+    lines = line_counts(text)
     head = text[:MOJIBAKE_SAMPLE]
-    signals = {
-        "length": len(text),
-        "chars": chars,
-        "han_chars": han,
-        "lines": len(lines),
-        "han_share": han * per_char,
-        "cjk_punct_share": by_class[c.CJK_PUNCT] * per_char,
-        "punct_end_line_share": (len(lines) - len(unfinished)) / len(lines) if lines else 0.0,
-        "mean_line_length": chars / len(lines) if lines else 0.0,
-        "mean_sentence_length": chars / max(1, sentences),
-        "dup_line_share": dup_line,
-        "dup_line_char_share": dup_line_chars,
-        "dup_paragraph_share": dup_par,
-        "dup_paragraph_char_share": dup_par_chars,
-        **dict(zip(_REPETITION_SIGNALS, tops_and_dups, strict=True)),
-        "symbol_share": by_class[c.SYMBOL] * per_char,
-        "digit_share": by_class[c.DIGIT] * per_char,
-        "latin_share": by_class[c.LATIN] * per_char,
-        "emoji_share": by_class[c.EMOJI] * per_char,
-        "link_list_share": sum(len(line) for line in unpunctuated if _link_or_list(line))
-        / (sum(map(len, lines)) or 1),
-        "stop_char_share": stops / han if han else 0.0,
-        "broken_share": by_class[c.BROKEN] * per_char,
-        "latin1_share": by_class[c.LATIN1] * per_char,
-        "gbk_mojibake_share": _gbk_mojibake_share(head, int(np.count_nonzero(han_mask[: len(head)])))
-        if han
-        else 0.0,
-        "misplaced_punct_share": misplaced / clause_marks if clause_marks else 0.0,
-        "fluency": known_pair_share(codes, han_mask) if han > 1 else 0.0,
-        "verse_line_share": _verse_lines(lines) / len(lines) if lines else 0.0,
-    }
-    return {k: v if isinstance(v, int) else round(v, 4) for k, v in signals.items()}
+    shares = (
+        han * per_char,
+        by_class[c.CJK_PUNCT] * per_char,
+        lines.punctuated / lines.lines if lines.lines else 0.0,
+        chars / lines.lines if lines.lines else 0.0,
+        chars / max(1, sentences),
+        lines.dup_line_share,
+        lines.dup_line_char_share,
+        lines.dup_paragraph_share,
+        lines.dup_paragraph_char_share,
+        *tops_and_dups,
+        by_class[c.SYMBOL] * per_char,
+        by_class[c.DIGIT] * per_char,
+        by_class[c.LATIN] * per_char,
+        by_class[c.EMOJI] * per_char,
+        lines.link_list_chars / (lines.line_chars or 1),
+        stops / han if han else 0.0,
+        by_class[c.BROKEN] * per_char,
+        by_class[c.LATIN1] * per_char,
+        _gbk_mojibake_share(head, int(np.count_nonzero(han_mask[: len(head)]))) if han else 0.0,
+        misplaced / clause_marks if clause_marks else 0.0,
+        known_pair_share(codes, han_mask) if han > 1 else 0.0,
+        lines.verse / lines.lines if lines.lines else 0.0,
+    )
+    counts = {"length": len(text), "chars": chars, "han_chars": han, "lines": lines.lines}
+    return {**counts, **dict(zip(_SHARES, map(round, shares, _FOUR_PLACES), strict=True))}
 
 
-_REPETITION_SIGNALS = (
+#: The signals that are shares (or means), in the order :func:`quality_signals` gives them.
+_SHARES = (
+    "han_share",
+    "cjk_punct_share",
+    "punct_end_line_share",
+    "mean_line_length",
+    "mean_sentence_length",
+    "dup_line_share",
+    "dup_line_char_share",
+    "dup_paragraph_share",
+    "dup_paragraph_char_share",
     "top_2gram_share",
     "top_3gram_share",
     "top_4gram_share",
     "dup_5gram_share",
     "dup_8gram_share",
     "dup_13gram_share",
+    "symbol_share",
+    "digit_share",
+    "latin_share",
+    "emoji_share",
+    "link_list_share",
+    "stop_char_share",
+    "broken_share",
+    "latin1_share",
+    "gbk_mojibake_share",
+    "misplaced_punct_share",
+    "fluency",
+    "verse_line_share",
 )
-_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+_FOUR_PLACES = (4,) * len(_SHARES)
 #: Three or more of one clause mark but the marks of emphasis, which the pair tally already spares.
 _MARK_RUN_RE = re.compile(r"([，、；：])\1\1+")
-#: A line of classical verse or of a couplet: five or seven Han characters (五言, 七言).
-_VERSE_RE = regex.compile(r"\p{Han}{5}|\p{Han}{7}")
 
 
 __all__ = [

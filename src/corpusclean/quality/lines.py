@@ -1,0 +1,115 @@
+"""The signals of a text's lines and paragraphs: punctuated lines, repeats, link and list lines, verse.
+
+They work on Python strings: a document has tens of lines, and ``str``
+methods and compiled patterns handle that many in less time than array
+operations take to set up. A line is a stripped, non-empty piece of the text
+between line breaks; a paragraph a block between blank lines.
+
+>>> counts = line_counts("首页 | 新闻 | 体育\\n床前明月光，疑是地上霜。\\n床前明月光，疑是地上霜。")
+>>> counts.lines, counts.punctuated, counts.link_list_chars, counts.dup_line_share
+(3, 2, 12, 0.3333333333333333)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+import regex
+
+#: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
+LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
+#: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
+#: longer than :data:`SHORT_LINE` may be several sentences and need not end in punctuation.
+#: (``·``, ``-`` and ``*`` are left out: menus use them; short bulleted lines are menus and ads.)
+LIST_ITEM_BULLETS = frozenset("●■◆▲")
+
+URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|cc|top|html?)\b", re.I)
+#: Navigation and footer phrases of Chinese web pages; they count only on a short line
+#: without end punctuation, so "注册资本" in a sentence is not navigation.
+NAV_RE = re.compile(
+    "首页|上一页|下一页|上一篇|下一篇|返回顶部|返回首页|返回列表|版权所有|版权声明|[Cc]opyright|©|ICP|备案号|"
+    "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
+    "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
+)
+LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
+SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
+#: A line this short (characters) with no end punctuation may be navigation or a list item.
+SHORT_LINE = 30
+#: A line of classical verse or of a couplet: five or seven Han characters (五言, 七言).
+VERSE_RE = regex.compile(r"\p{Han}{5}|\p{Han}{7}")
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+
+
+class LineCounts(NamedTuple):
+    """What the line signals of :func:`corpusclean.quality.quality_signals` are made of."""
+
+    lines: int  #: non-empty lines
+    line_chars: int  #: their characters (stripped)
+    punctuated: int  #: lines ending in punctuation, and list items longer than SHORT_LINE
+    link_list_chars: int  #: characters of unpunctuated lines that are links, navigation or list items
+    verse: int  #: lines of classical verse
+    dup_line_share: float
+    dup_line_char_share: float
+    dup_paragraph_share: float
+    dup_paragraph_char_share: float
+
+
+def line_counts(text: str) -> LineCounts:
+    """The counts and shares of ``text``'s lines and paragraphs (see :class:`LineCounts`).
+
+    Paragraphs are split only when some line repeats: a paragraph that
+    repeats repeats its lines, so without a repeated line none does.
+    """
+    lines = list(filter(None, map(str.strip, text.split("\n"))))
+    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS]
+    unfinished = sum(line[0] not in LIST_ITEM_BULLETS or len(line) <= SHORT_LINE for line in unpunctuated)
+    dup_lines = _dup_shares(lines)
+    return LineCounts(
+        len(lines),
+        sum(map(len, lines)),
+        len(lines) - unfinished,
+        sum(len(line) for line in unpunctuated if _link_or_list(line)),
+        sum(len(line) in (5, 7) and VERSE_RE.fullmatch(line) is not None for line in lines),
+        *dup_lines,
+        *(_dup_shares(paragraphs(text)) if dup_lines[0] else (0.0, 0.0)),
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    """The blocks of ``text`` between blank lines, stripped, empty ones left out.
+
+    >>> paragraphs("第一段\\n仍是第一段\\n \\n\\n第二段\\n")
+    ['第一段\\n仍是第一段', '第二段']
+    """
+    return [p for p in map(str.strip, _BLANK_LINE_RE.split(text)) if p]
+
+
+def _link_or_list(line: str) -> bool:
+    """Whether ``line`` (stripped, not ending in punctuation) is a link, navigation or a list item."""
+    if ("." in line or ":" in line) and URL_RE.search(line):
+        return True
+    if len(line) > SHORT_LINE:
+        return False
+    return bool(NAV_RE.search(line) or LIST_MARK_RE.match(line) or len(SEPARATORS_RE.findall(line)) >= 2)
+
+
+def _dup_shares(parts: list[str]) -> tuple[float, float]:
+    """Share of ``parts`` that repeat an earlier part, and share of their characters."""
+    if len(parts) < 2 or len(set(parts)) == len(parts):
+        return 0.0, 0.0
+    seen: Counter[str] = Counter(parts)
+    dup = sum(n - 1 for n in seen.values())
+    dup_chars = sum((n - 1) * len(p) for p, n in seen.items())
+    return dup / len(parts), dup_chars / max(1, sum(map(len, parts)))
+
+
+__all__ = [
+    "LINE_END_CHARS",
+    "LIST_ITEM_BULLETS",
+    "SHORT_LINE",
+    "LineCounts",
+    "line_counts",
+    "paragraphs",
+]
