@@ -104,7 +104,8 @@ class OtherCounts:
 
     >>> table = CountTable(np.array([3, 5], dtype=np.uint64), np.array([4, 1], dtype=np.uint32))
     >>> own = lambda queries, docs: occurrences(np.array([3, 5, 5], dtype=np.uint64), queries)
-    >>> [x.tolist() for x in OtherCounts(table, own)(np.zeros(3, np.int64), np.array([3, 5, 7], dtype=np.uint64))]
+    >>> asked_by = np.zeros(3, np.int64)  # the documents asking
+    >>> [x.tolist() for x in OtherCounts(table, own)(asked_by, np.array([3, 5, 7], dtype=np.uint64))]
     [[3, 0, 0]]
     """
 

@@ -13,11 +13,11 @@ A batch of one text is the text itself: every position is its own.
 
 >>> batch = TextBatch.of(["初心和使命", "出行"])
 >>> batch.doc.tolist(), batch.starts.tolist()
-([0, 0, 0, 0, 0, 0, 1, 1, 1], [0, 6])
+([0, 0, 0, 0, 0, 0, 1, 1], [0, 6])
 >>> batch.inside(1, 2).tolist()  # one character before, two after, in the same text
 [1, 2]
->>> batch.own_counts(2, string_codes("初心初心"), np.array([0, 1, 0])).tolist()
-[1, 0, 0]
+>>> batch.own_counts(2, bigram_codes(string_codes("初心出行")), np.array([0, 0, 1])).tolist()
+[1, 0, 1]
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import numpy as np
 
 from .arrays import fourgram_of, occurrences
 from .ngrams import NgramStats, bigram_codes, string_codes, text_id, trigram_codes
+from .reference import KeySet
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
 SEPARATOR = "\n"
@@ -62,12 +63,12 @@ class TextBatch:
         return len(self.texts)
 
     def inside(self, before: int, after: int) -> np.ndarray:
-        """The positions with at least ``before`` characters before them and ``after`` after, in their text."""
+        """The positions with ``before`` characters or more before them and ``after`` after, in their text."""
         local = np.arange(len(self.codes)) - self.starts[self.doc]
         return np.flatnonzero((local >= before) & (local + after < self.lengths[self.doc]))
 
     def ngrams(self, size: int) -> np.ndarray:
-        """The key of the n-gram of ``size`` (1 to 4) characters at each position (as :mod:`.ngrams` keys them)."""
+        """The key of the n-gram of ``size`` (1 to 4) characters at each position (:mod:`.ngrams`' keys)."""
         if size not in self._grams:
             c = self.codes
             if size == 1:
@@ -90,12 +91,13 @@ class TextBatch:
         if not len(queries):
             return np.zeros(0, np.int64)
         grams = self.ngrams(size)
+        # the few n-grams of the batch that are queried, found through a bit filter
         keys = np.unique(queries)
-        at = np.minimum(np.searchsorted(keys, grams), len(keys) - 1)
-        where = np.flatnonzero(keys[at] == grams)
+        at = KeySet.of(keys).index(grams)  # with distinct keys, the place among them
+        where = np.flatnonzero(at >= 0)
         # an n-gram counts for a text when it ends inside it
-        mine = where + size <= self.starts[self.doc[where]] + self.lengths[self.doc[where]]
-        where = where[mine]
+        doc = self.doc[where]
+        where = where[where + size <= self.starts[doc] + self.lengths[doc]]
         pairs = np.sort((self.doc[where].astype(np.uint64) << np.uint64(32)) | at[where].astype(np.uint64))
         asked = (docs.astype(np.uint64) << np.uint64(32)) | np.searchsorted(keys, queries).astype(np.uint64)
         return np.asarray(occurrences(pairs, asked), np.int64)

@@ -240,7 +240,7 @@ class TypoDetector:
         return f
 
     def _features(self, batch: TextBatch) -> dict[str, np.ndarray] | None:
-        """:meth:`features` of every text of ``batch`` at once; ``pos`` in the joined text, ``doc`` its text."""
+        """:meth:`features` of every text of ``batch``: ``pos`` in the joined text, ``doc`` its text."""
         c = batch.codes
         if not len(self._group_keys):
             return None
