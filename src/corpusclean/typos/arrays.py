@@ -117,7 +117,11 @@ class OtherCounts:
         """``totals`` (the table's counts of ``queries``) less the asking documents' own counts."""
         if self.own is None:
             return totals
-        return np.asarray(np.maximum(totals - self.own(queries, docs), 0))
+        # a query the table has not seen is not the document's own either: only the others are asked
+        seen = np.flatnonzero(totals > 0)
+        less = totals.copy()
+        less[seen] = np.maximum(totals[seen] - self.own(queries[seen], docs[seen]), 0)
+        return less
 
     def __call__(self, docs: np.ndarray, *queries: np.ndarray) -> list[np.ndarray]:
         """The counts of each query array (asked by the documents ``docs``), in the other documents."""

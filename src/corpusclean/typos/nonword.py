@@ -666,7 +666,8 @@ class NonWordDetector:
             if own:
                 mine = batch.own_counter(size, counted)
                 for values, keys in ((target, words), (span, spans)):
-                    values[sel] = np.maximum(values[sel] - mine(keys[sel], doc[sel]), 0)
+                    seen = sel & (values > 0)  # what the corpus has not seen, no text wrote
+                    values[seen] = np.maximum(values[seen] - mine(keys[seen], doc[seen]), 0)
         return target, span
 
     def _pick(
