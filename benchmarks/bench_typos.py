@@ -7,9 +7,10 @@ Usage::
 Prints the one-time set-up (word list and pinyin tables, once per process), then
 for each repeat the time to fit (count the n-grams) and to flag every document
 (in batches of ``corpusclean.cleaner.BATCH_DOCS``, as ``flag_typos`` is handed
-them; one document at a time too, for comparison), as wall-clock and CPU seconds, and the throughput in MB of UTF-8 text per second
-of one core. The target is at least 5 MB/s (issue 16). ``--memory`` fits on growing
-prefixes of the corpus and prints the size of the fitted statistics.
+them; one document at a time too, for comparison), as wall-clock and CPU
+seconds, and the throughput in MB of UTF-8 text per second of one core. The
+target is at least 5 MB/s (issue 16). ``--memory`` fits on growing prefixes of
+the corpus and prints the size of the fitted statistics.
 ``--eval`` prints the precision/recall curve for the given injection seeds
 (whole-word slips, the corpus detector alone). ``--figure`` prints issue 16's
 figure for the given seeds: the text cleaned by the default pipeline (every

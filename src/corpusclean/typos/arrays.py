@@ -119,7 +119,7 @@ class OtherCounts:
             return totals
         # a query the table has not seen is not the document's own either: only the others are asked
         seen = np.flatnonzero(totals > 0)
-        less = totals.copy()
+        less: np.ndarray = totals.copy()
         less[seen] = np.maximum(totals[seen] - self.own(queries[seen], docs[seen]), 0)
         return less
 

@@ -174,6 +174,7 @@ class TypoChecker:
 
     def preload(self) -> None:
         """Read the word list and the reference now, before workers start (forked ones share them)."""
+        surnames()
         self.corpus.preload()
         if self.nonword is not None:
             self.nonword.preload()
