@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .arrays import fourgram_of, occurrences
-from .ngrams import NgramStats, bigram_codes, string_codes, text_id, trigram_codes
+from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, text_id, trigram_codes
 from .reference import KeySet
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
@@ -48,6 +48,7 @@ class TextBatch:
     lengths: np.ndarray
     #: The text of each position (the separator after a text counts as that text's).
     doc: np.ndarray
+    #: N-gram keys by size, computed once (negative sizes: those inside a text, keyed with it, sorted).
     _grams: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -83,24 +84,34 @@ class TextBatch:
         return self._grams[size]
 
     def own_counts(self, size: int, queries: np.ndarray, docs: np.ndarray) -> np.ndarray:
-        """How often the text ``docs[k]`` itself writes ``queries[k]``, an n-gram of ``size`` characters.
-
-        Only the n-grams that are queried are gathered, so the cost is a pass over the
-        batch's n-grams against a small sorted table.
-        """
+        """How often the text ``docs[k]`` itself writes ``queries[k]``, an n-gram of ``size`` characters."""
         if not len(queries):
             return np.zeros(0, np.int64)
-        grams = self.ngrams(size)
-        # the few n-grams of the batch that are queried, found through a bit filter
+        if size <= 2 and len(self.texts) < 1 << (64 - CHAR_BITS * size):
+            # a text's number fits beside a character or a bigram in 64 bits: the batch's
+            # n-grams, so keyed, are sorted once and serve every query
+            asked = _with_doc(queries, docs, CHAR_BITS * size)
+            return np.asarray(occurrences(self._own_sorted(size), asked), np.int64)
+        # three or four characters: only the n-grams of the batch that are queried are
+        # gathered (through a bit filter), keyed by their places among the distinct queries
         keys = np.unique(queries)
-        at = KeySet.of(keys).index(grams)  # with distinct keys, the place among them
-        where = np.flatnonzero(at >= 0)
-        # an n-gram counts for a text when it ends inside it
+        at = KeySet.of(keys).index(self.ngrams(size))
+        where = self._own(size, np.flatnonzero(at >= 0))
+        pairs = np.sort(_with_doc(at[where], self.doc[where], 32))
+        return np.asarray(occurrences(pairs, _with_doc(np.searchsorted(keys, queries), docs, 32)), np.int64)
+
+    def _own(self, size: int, where: np.ndarray) -> np.ndarray:
+        """The positions of ``where`` whose n-gram of ``size`` ends inside its text."""
         doc = self.doc[where]
-        where = where[where + size <= self.starts[doc] + self.lengths[doc]]
-        pairs = np.sort((self.doc[where].astype(np.uint64) << np.uint64(32)) | at[where].astype(np.uint64))
-        asked = (docs.astype(np.uint64) << np.uint64(32)) | np.searchsorted(keys, queries).astype(np.uint64)
-        return np.asarray(occurrences(pairs, asked), np.int64)
+        return where[where + size <= self.starts[doc] + self.lengths[doc]]
+
+    def _own_sorted(self, size: int) -> np.ndarray:
+        """Every n-gram of ``size`` (1 or 2) characters inside a text, keyed with its text, sorted."""
+        if -size not in self._grams:
+            grams = self.ngrams(size)
+            where = self._own(size, np.arange(len(grams)))
+            self._grams[-size] = np.sort(_with_doc(grams[where], self.doc[where], CHAR_BITS * size))
+        return self._grams[-size]
 
     def own_counter(self, size: int, counted: np.ndarray) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
         """:meth:`own_counts` of n-grams of ``size``, 0 for the texts that are not ``counted``."""
@@ -125,3 +136,8 @@ class TextBatch:
         """For each text, the indices of ``positions`` (sorted) that fall in it."""
         cuts = np.searchsorted(positions, self.starts[1:])
         return np.split(np.arange(len(positions)), cuts)
+
+
+def _with_doc(keys: np.ndarray, docs: np.ndarray, bits: int) -> np.ndarray:
+    """``keys`` (below ``2**bits``) with the number of their text above them, in one integer."""
+    return np.asarray((docs.astype(np.uint64) << np.uint64(bits)) | keys.astype(np.uint64))
