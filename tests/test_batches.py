@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 from seedtools import all_seeds, peoples_daily
 
-from corpusclean.cleaner import BATCH_DOCS, CLEANER_ERROR, Cleaner, Drop, batches
+from corpusclean.cleaner import BATCH_CHARS, BATCH_DOCS, CLEANER_ERROR, Cleaner, Drop, batches
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.document import Document
 from corpusclean.executor.outcome import clean_document, clean_documents
@@ -67,7 +67,8 @@ def test_a_cleaner_that_writes_apply_many_gets_whole_batches_and_others_one_docu
     docs = [Document(id=str(i), text="短" if i % 10 == 0 else "一篇文章") for i in range(BATCH_DOCS + 6)]
     out = list(pipeline.clean(docs))
     # the documents DropShort dropped never reach TagBatch; the rest come in two batches
-    assert tag.sizes == [BATCH_DOCS - 7, 6]  # 0, 10, ..., 60 dropped from the first
+    kept = [sum(1 for i in range(k, min(k + BATCH_DOCS, len(docs))) if i % 10) for k in (0, BATCH_DOCS)]
+    assert tag.sizes == kept
     assert [d.id for d in out] == [d.id for d in docs if d.text != "短"]
     assert all(d.text == "一篇文章。" and d.steps == ("tag_batch",) for d in out)
 
@@ -122,7 +123,27 @@ def test_engines_clean_a_batch_as_one_document_at_a_time() -> None:
     assert [f.kind for f in batched[0][1].flags] == [CLEANER_ERROR] and not batched[1][1].flags
 
 
-@pytest.mark.parametrize("size", [1, 3])
-def test_batches_keep_order_and_cut_the_last_short(size: int) -> None:
-    assert [x for batch in batches(range(7), size) for x in batch] == list(range(7))
-    assert all(len(b) == size for b in list(batches(range(7), size))[:-1])
+@pytest.mark.parametrize(
+    ("lengths", "size", "chars", "cut"),
+    [
+        pytest.param([1] * 7, 3, 100, [3, 3, 1], id="by-count"),
+        pytest.param([1] * 7, 1, 100, [1] * 7, id="one-by-one"),
+        pytest.param([2, 2, 9, 1, 1, 1], 10, 4, [2, 1, 3], id="by-characters"),
+        pytest.param([50, 1], 10, 4, [1, 1], id="a-long-document-alone"),
+        pytest.param([], 10, 4, [], id="nothing"),
+    ],
+)
+def test_batches_keep_order_and_cut_by_count_or_characters(
+    lengths: list[int], size: int, chars: int, cut: list[int]
+) -> None:
+    docs = [Document(id=str(i), text="文" * n) for i, n in enumerate(lengths)]
+    got = list(batches(docs, size, chars))
+    assert [len(b) for b in got] == cut
+    assert [d for b in got for d in b] == docs
+
+
+def test_a_batch_holds_the_bound_of_characters_at_most_its_last_document_over() -> None:
+    docs = [Document(id=str(i), text="文" * 1500) for i in range(3 * BATCH_CHARS // 1500)]
+    got = list(batches(docs))
+    assert len(got) >= 3
+    assert all(BATCH_CHARS <= sum(len(d.text) for d in b) < BATCH_CHARS + 1500 for b in got[:-1])

@@ -71,7 +71,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any, ClassVar
 
 from .document import Document, Edit, Flag
@@ -83,9 +82,13 @@ CLEANER_ERROR = "cleaner_error"
 #: Errors that say the pipeline is used wrongly, whatever the document: raised, never flagged.
 CALLER_MISTAKES: tuple[type[Exception], ...] = (NotFittedError, RecipeError)
 
-#: How many documents :meth:`Cleaner.clean` hands to :meth:`Cleaner.process_many` at a time:
-#: enough that a batch's fixed cost is spread thin, few enough that a stream stays a stream.
-BATCH_DOCS = 64
+#: The most documents, and about the most characters, :meth:`Cleaner.clean` hands to
+#: :meth:`Cleaner.process_many` at a time: enough that a batch's cost per call is spread thin
+#: (flagging typos on news text of 2,000-character documents takes about a fifth less CPU in
+#: batches of 256,000 characters than of 128,000), few enough that a stream stays a stream and
+#: a batch's arrays stay at tens of megabytes.
+BATCH_DOCS = 256
+BATCH_CHARS = 256_000
 
 _COUNTING: ContextVar[bool] = ContextVar("corpusclean_counting", default=True)
 
@@ -121,15 +124,27 @@ def refuse_read_again(docs: Iterable[Any], action: str) -> None:
             )
 
 
-def batches(items: Iterable[Any], size: int = BATCH_DOCS) -> Iterator[list[Any]]:
-    """``items`` in lists of ``size`` (the last one shorter), read as they are needed.
+def batches(
+    docs: Iterable[Document], size: int = BATCH_DOCS, chars: int = BATCH_CHARS
+) -> Iterator[list[Document]]:
+    """``docs`` in lists of ``size`` documents, cut sooner once a list holds ``chars`` characters.
 
-    >>> list(batches(range(5), 2))
-    [[0, 1], [2, 3], [4]]
+    Read as they are needed, so a stream stays a stream.
+
+    >>> docs = [Document(id=str(i), text="文" * n) for i, n in enumerate([1, 1, 1, 5, 1])]
+    >>> [[d.id for d in batch] for batch in batches(docs, 2, chars=4)]
+    [['0', '1'], ['2', '3'], ['4']]
     """
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
+    batch: list[Document] = []
+    held = 0
+    for doc in docs:
+        batch.append(doc)
+        held += len(doc.text)
+        if len(batch) >= size or held >= chars:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 @contextmanager

@@ -55,7 +55,11 @@ def clean_document(pipeline: Cleaner, doc: Document) -> tuple[Outcome, Document]
 
 
 def clean_documents(pipeline: Cleaner, docs: Iterable[Document]) -> Iterator[tuple[Outcome, Document]]:
-    """:func:`clean_document` of each of ``docs``, in order, cleaned a batch at a time (read as needed)."""
+    """:func:`clean_document` of each of ``docs``, in order, cleaned a batch at a time (read as needed).
+
+    The batches are cut as :meth:`~corpusclean.cleaner.Cleaner.clean` cuts them
+    (:func:`~corpusclean.cleaner.batches`).
+    """
     for batch in batches(docs):
         for doc, result in zip(batch, pipeline.process_many(batch), strict=True):
             yield _outcome(pipeline, doc, result)

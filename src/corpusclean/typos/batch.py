@@ -103,7 +103,7 @@ class TextBatch:
     def _own(self, size: int, where: np.ndarray) -> np.ndarray:
         """The positions of ``where`` whose n-gram of ``size`` ends inside its text."""
         doc = self.doc[where]
-        return where[where + size <= self.starts[doc] + self.lengths[doc]]
+        return np.asarray(where[where + size <= self.starts[doc] + self.lengths[doc]])
 
     def _own_sorted(self, size: int) -> np.ndarray:
         """Every n-gram of ``size`` (1 or 2) characters inside a text, keyed with its text, sorted."""
