@@ -58,7 +58,7 @@ from importlib import resources
 import numpy as np
 
 from ..errors import CorpusCleanError
-from .arrays import split_as
+from .arrays import matmul_rows, split_as
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes
@@ -407,7 +407,7 @@ class NonWordDetector:
         evidence does not).
         """
         w = self.weights
-        z = features @ np.asarray(w.weights) + w.intercept
+        z = matmul_rows(features, np.asarray(w.weights)) + w.intercept
         if self.slip_rate is not None:
             z += math.log(self.slip_rate / w.slip_rate)
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
