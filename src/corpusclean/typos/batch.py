@@ -87,11 +87,10 @@ class TextBatch:
         """How often the text ``docs[k]`` itself writes ``queries[k]``, an n-gram of ``size`` characters."""
         if not len(queries):
             return np.zeros(0, np.int64)
-        if size <= 2 and len(self.texts) < 1 << (64 - CHAR_BITS * size):
-            # a text's number fits beside a character or a bigram in 64 bits: the batch's
-            # n-grams, so keyed, are sorted once and serve every query
-            asked = _with_doc(queries, docs, CHAR_BITS * size)
-            return np.asarray(occurrences(self._own_sorted(size), asked), np.int64)
+        if len(self.texts) == 1 or (size <= 2 and len(self.texts) <= 1 << (64 - CHAR_BITS * size)):
+            # one text, or a text's number fits beside a character or a bigram in 64 bits:
+            # the batch's n-grams, so keyed, are sorted once and serve every query
+            return np.asarray(occurrences(self._own_sorted(size), self._keyed(size, queries, docs)), np.int64)
         # three or four characters: only the n-grams of the batch that are queried are
         # gathered (through a bit filter), keyed by their places among the distinct queries
         keys = np.unique(queries)
@@ -105,12 +104,16 @@ class TextBatch:
         doc = self.doc[where]
         return np.asarray(where[where + size <= self.starts[doc] + self.lengths[doc]])
 
+    def _keyed(self, size: int, grams: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """N-grams of ``size`` keyed with their text (as they are, when the batch holds one text)."""
+        return grams if len(self.texts) == 1 else _with_doc(grams, docs, CHAR_BITS * size)
+
     def _own_sorted(self, size: int) -> np.ndarray:
-        """Every n-gram of ``size`` (1 or 2) characters inside a text, keyed with its text, sorted."""
+        """Every n-gram of ``size`` characters inside a text, keyed with its text (:meth:`_keyed`), sorted."""
         if -size not in self._grams:
             grams = self.ngrams(size)
             where = self._own(size, np.arange(len(grams)))
-            self._grams[-size] = np.sort(_with_doc(grams[where], self.doc[where], CHAR_BITS * size))
+            self._grams[-size] = np.sort(self._keyed(size, grams[where], self.doc[where]))
         return self._grams[-size]
 
     def own_counter(self, size: int, counted: np.ndarray) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
