@@ -15,12 +15,13 @@ detectors, a few hundred numpy calls a document) writes
 order) instead of :meth:`Cleaner.apply`, and does its work for many documents at
 once; its :meth:`Cleaner.apply` is then that of a batch of one.
 :meth:`Cleaner.clean`, and so a pipeline, the local engine and Ray, hands
-documents over in batches of :data:`BATCH_DOCS` through
+documents over in batches (:func:`batches`: up to :data:`BATCH_DOCS`
+documents or about :data:`BATCH_CHARS` characters) through
 :meth:`Cleaner.process_many`: a cleaner that writes ``apply_many`` gets the
-batch, any other one document at a time (a pipeline passes the batch to each of
-its cleaners in turn). The results are those of cleaning one document at a
-time, and so are the stats; a stream is still read as it is cleaned, a batch
-at a time.
+batch, any other one document at a time (a pipeline passes the batch to each
+of its cleaners in turn, so each cleaner still sees the documents in corpus
+order). The results are those of cleaning one document at a time, and so are
+the stats; a stream is still read as it is cleaned, a batch at a time.
 
 Calling a cleaner on a document (``cleaner(doc)``) runs that method, appends the
 cleaner's name to ``doc.steps`` only when the text, title, flags or removals
