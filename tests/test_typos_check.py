@@ -123,7 +123,7 @@ EDGES = ["", "己", "己划工作", "制定工作己划", "我们要制定工作
 @pytest.mark.parametrize("fitted", [False, True], ids=["reference-only", "corpus-fitted"])
 def test_a_batch_of_texts_is_flagged_as_each_text_alone(fitted: bool) -> None:
     seeds = [d.text for d in all_seeds()]
-    slips = ["人的出行和使命。", "出行和使命。", "人的出行"]  # a real-word slip inside a text and at its edges
+    slips = ["人的出行和使命。", "出行和使命。", "人的出行"]  # a real-word slip inside and at the edges
     texts = EDGES + seeds + ["党的初心和使命。"] * 3 + slips + ["今年的工作计划很好。"]
     checker = TypoChecker(threshold=0.0)
     if fitted:  # a corpus that holds some of the texts (their own counts are left out) and not others
