@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from seedtools import all_seeds
 
-from corpusclean.typos.check import TypoChecker, best_hits, guarded
+from corpusclean.typos.check import Hit, TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
 from corpusclean.typos.inject import inject_char_slips
 from corpusclean.typos.lexicon import lexicon
@@ -108,3 +109,34 @@ def test_a_corpus_that_uses_the_word_too_little_cannot_speak_against_its_context
     assert isinstance(checker.nonword, NonWordDetector)
     (hit,) = checker.nonword.find("我们总是记着孩子的生日。", threshold=0.0)
     assert checker.in_context("我们总是记着孩子的生日。", hit)
+
+
+def _hits(found: list[list[Hit]]) -> list[list[tuple[int, int, str, str, float, str]]]:
+    return [[(h.start, h.end, h.text, h.suggestion, h.confidence, h.reason) for h in hits] for hits in found]
+
+
+#: Texts whose edges meet in a batch: empty and one-character texts, a slip at a text's first and
+#: last character, a surname closing a text before one that opens with a name, the same text twice.
+EDGES = ["", "己", "己划工作", "制定工作己划", "我们要制定工作己划。", "王", "昭说工作己划", PAGE, PAGE, "划"]
+
+
+@pytest.mark.parametrize("fitted", [False, True], ids=["reference-only", "corpus-fitted"])
+def test_a_batch_of_texts_is_flagged_as_each_text_alone(fitted: bool) -> None:
+    seeds = [d.text for d in all_seeds()]
+    slips = ["人的出行和使命。", "出行和使命。", "人的出行"]  # a real-word slip inside and at the edges
+    texts = EDGES + seeds + ["党的初心和使命。"] * 3 + slips + ["今年的工作计划很好。"]
+    checker = TypoChecker(threshold=0.0)
+    if fitted:  # a corpus that holds some of the texts (their own counts are left out) and not others
+        checker.fit(texts[len(EDGES) :] + ["今年的工作计划很好。"] * 4)
+    alone = [checker.find(t) for t in texts]
+    assert sum(map(len, alone)) >= 5  # the batch has slips to find at this threshold
+    assert _hits(checker.find_many(texts)) == _hits(alone)
+    assert _hits(checker.find_many(texts[::-1])) == _hits(alone[::-1])
+
+
+def test_a_never_flag_term_does_not_reach_across_two_texts_of_a_batch() -> None:
+    detector = NonWordDetector(never_flag=["工作\n己"])
+    texts = ["制定工作", "己划已经完成"]
+    found = detector.find_many(texts)
+    assert [[(h.text, h.suggestion) for h in hits] for hits in found] == [[], [("己", "计")]]
+    assert detector.find_many(["制定工作\n己划已经完成"]) == [[]]  # inside one text it holds

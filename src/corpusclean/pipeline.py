@@ -1,7 +1,12 @@
 """The pipeline: a list of cleaners that is itself a cleaner.
 
 Cleaners run left to right; the first that drops a document ends its run. A
-pipeline can sit inside another pipeline. Before cleaning, :meth:`Pipeline.fit`
+pipeline can sit inside another pipeline. A batch of documents
+(:meth:`~corpusclean.cleaner.Cleaner.process_many`) goes through the cleaners
+together: each cleaner cleans the documents of the batch still running before
+the next one starts, so a cleaner that writes ``apply_many`` gets them at once;
+the documents come out as one at a time would (cleaners do not look at each
+other's work on other documents). Before cleaning, :meth:`Pipeline.fit`
 lets each corpus-level cleaner (``needs_fit``) see every document as the
 cleaners before it leave them.
 
@@ -18,7 +23,7 @@ cleaners before it leave them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from .cleaner import (
@@ -74,15 +79,25 @@ class Pipeline(Cleaner):
     def needs_fit(self) -> bool:  # type: ignore[override]  # when any cleaner inside does
         return any(c.needs_fit for c in self.cleaners)
 
-    def apply(self, doc: Document) -> Document | Drop:
+    def apply_many(self, docs: Sequence[Document]) -> list[Document | Drop]:
+        """Each cleaner in turn on the documents of ``docs`` that no cleaner before it dropped."""
+        current = list(docs)
+        results: list[Document | Drop] = list(docs)
+        running = list(range(len(docs)))
         for cleaner in self.cleaners:
-            result = cleaner.process(doc)
-            if isinstance(result, Drop):
-                return Drop(
-                    f"{cleaner.name}: {result.reason}" if cleaner.name != "pipeline" else result.reason
-                )
-            doc = result
-        return doc
+            if not running:
+                break
+            still = []
+            for i, out in zip(running, cleaner.process_many([current[i] for i in running]), strict=True):
+                if isinstance(out, Drop):
+                    results[i] = Drop(
+                        f"{cleaner.name}: {out.reason}" if cleaner.name != "pipeline" else out.reason
+                    )
+                else:
+                    current[i] = results[i] = out
+                    still.append(i)
+            running = still
+        return results
 
     def _record(self, doc: Document) -> Document:
         return doc  # the cleaners inside record their own steps

@@ -12,7 +12,7 @@
 
 from .engine import ReadOptions, UnitEngine, default_workers
 from .local import LocalEngine
-from .outcome import Outcome, clean_document, outcome_of
+from .outcome import Outcome, clean_document, clean_documents, outcome_of
 from .records import BatchCleaner, clean_records, read_document
 from .runner import RunResult, clean_files
 
@@ -24,6 +24,7 @@ __all__ = [
     "RunResult",
     "UnitEngine",
     "clean_document",
+    "clean_documents",
     "clean_files",
     "clean_records",
     "default_workers",

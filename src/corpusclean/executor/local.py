@@ -1,8 +1,8 @@
 """The local engine: units of work cleaned in worker processes, results in input order.
 
-Each worker reads a unit of the input itself, cleans it document by document
-(:func:`~corpusclean.executor.outcome.clean_document`) and writes the result
-straight into shard files, so memory stays at a few documents per worker
+Each worker reads a unit of the input itself, cleans it a batch of documents at
+a time (:func:`~corpusclean.executor.outcome.clean_documents`) and writes the result
+straight into shard files, so memory stays at a batch of documents per worker
 whatever the corpus size, and the main process only puts finished units in
 place. Results are taken in input order (an ordered ``imap``), so the output is
 the same for any number of workers; with one worker everything runs in the
@@ -36,7 +36,7 @@ from ..formats import document_record
 from ..pipeline import Pipeline
 from .engine import DEFAULT_READ, Progress, ReadOptions, default_workers
 from .fit import fit_in_parts, fit_unit
-from .outcome import SHARD_KIND, clean_document
+from .outcome import SHARD_KIND, clean_documents
 from .shards import SHARD_BYTES, UnitResult, UnitWriter, reject_record
 from .units import Unit, read_unit
 
@@ -58,8 +58,7 @@ def clean_unit(
     result = UnitResult(unit.index)
     errors: list[InputError] = []
     try:
-        for doc in read_unit(unit, options, on_error=errors.append):
-            outcome, out = clean_document(pipeline, doc)
+        for outcome, out in clean_documents(pipeline, read_unit(unit, options, on_error=errors.append)):
             result.tally(outcome)
             writer.write(SHARD_KIND[outcome], document_record(out))
         for err in errors:

@@ -1,7 +1,9 @@
 """Where a cleaned document goes: kept, duplicate or dropped. The one rule, in one place.
 
 Every engine (the local one, Ray, the batch adapter for Ray Data, ``datasets``
-and Dask) cleans a document with :func:`clean_document`, and the review page
+and Dask) cleans documents with :func:`clean_documents` (a batch at a time, see
+:meth:`~corpusclean.cleaner.Cleaner.process_many`) or one with
+:func:`clean_document`, and the review page
 reads the outcome back from a written document with :func:`outcome_of`. Nothing
 is lost: a dropped document goes on unchanged, with the reason in
 ``metadata["dropped"]``; a duplicate carries ``metadata["duplicate_of"]``; a
@@ -16,9 +18,10 @@ cleaner that raised left a ``cleaner_error`` flag and the document goes on
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from ..cleaner import CLEANER_ERROR, Cleaner, Drop
+from ..cleaner import CLEANER_ERROR, Cleaner, Drop, batches
 from ..document import Document
 
 Outcome = Literal["kept", "duplicate", "dropped"]
@@ -48,7 +51,21 @@ def clean_document(pipeline: Cleaner, doc: Document) -> tuple[Outcome, Document]
     Only this run's cleaners drop: a document read back from an earlier run's
     dropped file and kept now is kept.
     """
-    result = pipeline.process(doc)
+    return _outcome(pipeline, doc, pipeline.process(doc))
+
+
+def clean_documents(pipeline: Cleaner, docs: Iterable[Document]) -> Iterator[tuple[Outcome, Document]]:
+    """:func:`clean_document` of each of ``docs``, in order, cleaned a batch at a time (read as needed).
+
+    The batches are cut as :meth:`~corpusclean.cleaner.Cleaner.clean` cuts them
+    (:func:`~corpusclean.cleaner.batches`).
+    """
+    for batch in batches(docs):
+        for doc, result in zip(batch, pipeline.process_many(batch), strict=True):
+            yield _outcome(pipeline, doc, result)
+
+
+def _outcome(pipeline: Cleaner, doc: Document, result: Document | Drop) -> tuple[Outcome, Document]:
     if isinstance(result, Drop):
         return "dropped", pipeline.set_aside(doc, result.reason)
     if any(flag.kind == CLEANER_ERROR for flag in result.flags):

@@ -31,7 +31,7 @@ from ..formats import document_record
 from ..pipeline import Pipeline
 from .engine import DEFAULT_READ, Progress, ReadOptions
 from .fit import fit_in_parts, partial_states
-from .outcome import SHARD_KIND, clean_document
+from .outcome import SHARD_KIND, clean_documents
 from .shards import SHARD_BYTES, UnitResult, UnitWriter, add_stats, reject_record
 from .units import Unit, read_unit
 
@@ -106,9 +106,11 @@ class _CleanBatch:
         self.pipeline.reset_stats()
         units, kinds, records = (batch.column(c).to_pylist() for c in ("unit", "kind", "record"))
         out_units, out_kinds, out_records = [], [], []
+        inputs = (Document.from_json(r) for k, r in zip(kinds, records, strict=True) if k == "input")
+        cleaned = clean_documents(self.pipeline, inputs)
         for unit, kind, record in zip(units, kinds, records, strict=True):
             if kind == "input":
-                kind, doc = clean_document(self.pipeline, Document.from_json(record))
+                kind, doc = next(cleaned)
                 record = document_record(doc)
             out_units.append(unit)
             out_kinds.append(kind)

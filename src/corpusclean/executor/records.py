@@ -30,7 +30,7 @@ from ..cleaner import Cleaner
 from ..document import Document
 from ..errors import InputError
 from ..formats import document_record
-from .outcome import clean_document
+from .outcome import clean_documents
 
 #: Columns of the output batches.
 COLUMNS: tuple[str, ...] = ("id", "text", "status", "document")
@@ -83,13 +83,17 @@ class BatchCleaner:
 
     def clean_one(self, doc: Document) -> dict[str, Any]:
         """The output record of one document."""
-        status, result = clean_document(self.pipeline, doc)
-        return {
-            "id": result.id,
-            "text": result.text,
-            "status": status,
-            "document": document_record(result)[:-1].decode("utf-8"),
-        }
+        return next(self.clean_many([doc]))
+
+    def clean_many(self, docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+        """The output record of each of ``docs``, in order, cleaned a batch at a time."""
+        for status, result in clean_documents(self.pipeline, docs):
+            yield {
+                "id": result.id,
+                "text": result.text,
+                "status": status,
+                "document": document_record(result)[:-1].decode("utf-8"),
+            }
 
     def __call__(
         self, batch: Mapping[str, Sequence[Any]], indices: Sequence[int] | None = None
@@ -100,9 +104,11 @@ class BatchCleaner:
         fallback = None if self.pipeline.needs_fit else range(size)
         positions = indices if indices is not None else fallback
         columns: dict[str, list[Any]] = {c: [] for c in COLUMNS}
-        for i in range(size):
-            record = {k: batch[k][i] for k in keys}
-            out = self.clean_one(self.document(record, None if positions is None else _plain(positions[i])))
+        docs = (
+            self.document({k: batch[k][i] for k in keys}, None if positions is None else _plain(positions[i]))
+            for i in range(size)
+        )
+        for out in self.clean_many(docs):
             for column in COLUMNS:
                 columns[column].append(out[column])
         return columns
@@ -125,7 +131,7 @@ def clean_records(
 
     Records are documents (as :class:`~corpusclean.formats.Corpus` reads them,
     with the ids a fit on the same corpus saw) or plain dicts with an id. The
-    input is read one record at a time; the output is a list, since Dask's
+    input is read a batch of records at a time; the output is a list, since Dask's
     process scheduler pickles a partition's result (a generator cannot be).
 
     >>> from corpusclean import Pipeline, make_cleaner
@@ -134,7 +140,9 @@ def clean_records(
     """
     cleaner = BatchCleaner(pipeline, **options)
     fallback = not pipeline.needs_fit
-    return [cleaner.clean_one(cleaner.document(r, n if fallback else None)) for n, r in enumerate(records)]
+    return list(
+        cleaner.clean_many(cleaner.document(r, n if fallback else None) for n, r in enumerate(records))
+    )
 
 
 def read_document(record: Mapping[str, Any]) -> Document:

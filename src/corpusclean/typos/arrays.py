@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from .ngrams import CHAR_BITS, MIX_A, MIX_B, CountTable, member
@@ -17,6 +19,7 @@ __all__ = [
     "expand",
     "fourgram_of",
     "lookup",
+    "matmul_rows",
     "member",
     "occurrences",
     "split_as",
@@ -53,6 +56,28 @@ def expand(
     pos = np.repeat(positions, reps)
     first = np.repeat(np.cumsum(reps) - reps, reps)
     return pos, words[np.repeat(lo, reps) + (np.arange(len(pos)) - first)]
+
+
+#: Rows a matrix product is computed for at a time in :func:`matmul_rows`: few enough that
+#: OpenBLAS runs it on one thread (it threads from about 65,536 multiply-adds times four).
+PRODUCT_ROWS = 256
+
+
+def matmul_rows(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``x @ w``, :data:`PRODUCT_ROWS` rows of ``x`` at a time.
+
+    The products of the typo detectors are thin (a few dozen columns). Over a whole
+    batch of documents BLAS would run them on several threads, which then spin
+    for a while after each product, costing more CPU time than the product
+    itself; row by row block, each row's result is what a single product gives.
+
+    >>> x = np.arange(12.0).reshape(6, 2)
+    >>> bool((matmul_rows(x, np.ones(2)) == x @ np.ones(2)).all())
+    True
+    """
+    if len(x) <= PRODUCT_ROWS:
+        return np.asarray(x @ w)
+    return np.concatenate([x[k : k + PRODUCT_ROWS] @ w for k in range(0, len(x), PRODUCT_ROWS)])
 
 
 def where(f: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]:
@@ -93,31 +118,36 @@ def split_as(values: np.ndarray, *parts: np.ndarray) -> list[np.ndarray]:
 
 
 class OtherCounts:
-    """Counts in a table less one document's own n-grams: what the *other* documents saw.
+    """Counts in a table less the asking document's own n-grams: what the *other* documents saw.
 
-    A document that was not fitted has no own counts to take away (``own=None``).
-    Several query arrays are looked up in one binary search, which matters on
-    documents where each lookup is a few hundred codes and numpy's per-call cost dominates;
-    the document's own codes are only sorted, not counted, since few of them are asked for.
+    ``own(queries, docs)`` says how often the document ``docs[k]`` writes
+    ``queries[k]`` itself (0 for a document that was not fitted; ``own=None`` when
+    no document asking was). Several query arrays are looked up in one binary
+    search, which matters where numpy's cost per call dominates.
 
     >>> table = CountTable(np.array([3, 5], dtype=np.uint64), np.array([4, 1], dtype=np.uint32))
-    >>> own = np.array([3, 5, 5], dtype=np.uint64)
-    >>> [x.tolist() for x in OtherCounts(table, own)(np.array([3, 5, 7], dtype=np.uint64))]
+    >>> own = lambda queries, docs: occurrences(np.array([3, 5, 5], dtype=np.uint64), queries)
+    >>> asked_by = np.zeros(3, np.int64)  # the documents asking
+    >>> [x.tolist() for x in OtherCounts(table, own)(asked_by, np.array([3, 5, 7], dtype=np.uint64))]
     [[3, 0, 0]]
     """
 
-    def __init__(self, table: CountTable, own: np.ndarray | None) -> None:
-        """``own``: the document's own codes, sorted (``None`` for a document that was not fitted)."""
+    def __init__(self, table: CountTable, own: Callable[[np.ndarray, np.ndarray], np.ndarray] | None) -> None:
         self.table = table
         self.own = own
 
-    def less_own(self, totals: np.ndarray, queries: np.ndarray) -> np.ndarray:
-        """``totals`` (the table's counts of ``queries``) less this document's own counts."""
+    def less_own(self, totals: np.ndarray, queries: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """``totals`` (the table's counts of ``queries``) less the asking documents' own counts."""
         if self.own is None:
             return totals
-        return np.asarray(np.maximum(totals - occurrences(self.own, queries), 0))
+        # a query the table has not seen is not the document's own either: only the others are asked
+        seen = np.flatnonzero(totals > 0)
+        less: np.ndarray = totals.copy()
+        less[seen] = np.maximum(totals[seen] - self.own(queries[seen], docs[seen]), 0)
+        return less
 
-    def __call__(self, *queries: np.ndarray) -> list[np.ndarray]:
-        """The counts of each query array, in the other documents."""
+    def __call__(self, docs: np.ndarray, *queries: np.ndarray) -> list[np.ndarray]:
+        """The counts of each query array (asked by the documents ``docs``), in the other documents."""
         q = np.concatenate(queries) if len(queries) > 1 else queries[0]
-        return split_as(self.less_own(self.table.get(q), q), *queries)
+        d = np.concatenate([docs] * len(queries)) if len(queries) > 1 else docs
+        return split_as(self.less_own(self.table.get(q), q, d), *queries)

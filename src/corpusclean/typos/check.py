@@ -69,6 +69,9 @@ class Detector(Protocol):
     """A detector the checker can ask (the non-word one)."""
 
     def find(self, text: str, *, threshold: float | None = None) -> Sequence[Hit]: ...
+    def find_many(
+        self, texts: Sequence[str], *, threshold: float | None = None
+    ) -> Sequence[Sequence[Hit]]: ...
     def preload(self) -> None: ...
 
 
@@ -171,6 +174,7 @@ class TypoChecker:
 
     def preload(self) -> None:
         """Read the word list and the reference now, before workers start (forked ones share them)."""
+        surnames()
         self.corpus.preload()
         if self.nonword is not None:
             self.nonword.preload()
@@ -222,16 +226,28 @@ class TypoChecker:
         Unfitted, the corpus detector finds nothing and the non-word detector works
         from the reference alone.
         """
+        return self.find_many([text], threshold=threshold)[0]
+
+    def find_many(self, texts: Sequence[str], *, threshold: float | None = None) -> list[list[Hit]]:
+        """:meth:`find` of each of ``texts``: both detectors scan them as one batch.
+
+        The guards and the corpus's checks then look at each text's few hits on their own.
+        """
         threshold = self.threshold if threshold is None else threshold
-        hits: list[Hit] = list(self.corpus.find(text, threshold=threshold))
+        found: list[list[Hit]] = [list(hits) for hits in self.corpus.find_many(texts, threshold=threshold)]
         if self.nonword is not None:
-            found = self.nonword.find(text, threshold=threshold)
-            hits += (
-                [h for h in found if self.attested(text, h) and self.in_context(text, h)]
-                if self.corpus.fitted
-                else found
-            )
-        return best_hits(h for h in hits if not guarded(text, h.start, h.end))
+            for text, hits, more in zip(
+                texts, found, self.nonword.find_many(texts, threshold=threshold), strict=True
+            ):
+                hits += (
+                    [h for h in more if self.attested(text, h) and self.in_context(text, h)]
+                    if self.corpus.fitted
+                    else more
+                )
+        return [
+            best_hits(h for h in hits if not guarded(text, h.start, h.end))
+            for text, hits in zip(texts, found, strict=True)
+        ]
 
     def in_context(self, text: str, hit: Hit) -> bool:
         """Whether the corpus writes the corrected word beside the same neighbour, where it can say.

@@ -37,20 +37,16 @@ from .arrays import (
     fourgram_of,
     lookup,
     member,
-    occurrences,
     split_as,
     where,
 )
+from .batch import TextBatch
 from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table, overlaps_longer_word
 from .lexicon import is_listed_word, lexicon
 from .ngrams import (
     CHAR_BITS,
     MAX_NGRAMS,
     NgramStats,
-    bigram_codes,
-    fourgram_codes,
-    string_codes,
-    trigram_codes,
 )
 from .reference import KeySet
 from .score import confidence
@@ -208,15 +204,27 @@ class TypoDetector:
 
     def find(self, text: str, *, threshold: float | None = None) -> list[TypoHit]:
         """Likely slips in ``text`` with confidence at least ``threshold``, left to right."""
+        return self.find_many([text], threshold=threshold)[0]
+
+    def find_many(self, texts: Sequence[str], *, threshold: float | None = None) -> list[list[TypoHit]]:
+        """:meth:`find` of each of ``texts``, scanned as one batch (:mod:`~corpusclean.typos.batch`)."""
+        batch = TextBatch.of(texts)
+        found: list[list[TypoHit]] = [[] for _ in texts]
         threshold = self.threshold if threshold is None else threshold
-        f = self.features(text)
+        f = self._features(batch)
         if f is None:
-            return []
+            return found
         conf = with_prior(confidence(f, self.stats.chars, self.weights), self.prior_odds)
         keep = conf >= threshold
         if not keep.any():
-            return []
-        return self._select(text, {k: v[keep] for k, v in f.items()}, conf[keep])
+            return found
+        f, conf = {k: v[keep] for k, v in f.items()}, conf[keep]
+        doc = f.pop("doc")
+        f["pos"] = f["pos"] - batch.starts[doc]  # where each span starts in its own text
+        for d in np.unique(doc).tolist():
+            rows = doc == d
+            found[d] = self._select(batch.texts[d], {k: v[rows] for k, v in f.items()}, conf[rows])
+        return found
 
     def features(self, text: str) -> dict[str, np.ndarray] | None:
         """Every (span, candidate) pair of ``text`` worth scoring, with its counts.
@@ -226,12 +234,18 @@ class TypoDetector:
         same for the span, ``cy``/``cx`` the candidate and the span alone; all
         counts are over the other documents.
         """
-        c = string_codes(text)
-        n = len(c)
-        if n < 4 or not len(self._group_keys):
+        f = self._features(TextBatch.of([text]))
+        if f is not None:
+            del f["doc"]
+        return f
+
+    def _features(self, batch: TextBatch) -> dict[str, np.ndarray] | None:
+        """:meth:`features` of every text of ``batch``: ``pos`` in the joined text, ``doc`` its text."""
+        c = batch.codes
+        if not len(self._group_keys):
             return None
-        bi = bigram_codes(c)
-        i = np.arange(1, n - 2)  # the span is c[i], c[i+1]; context c[i-1] and c[i+2]
+        bi = batch.ngrams(2)
+        i = batch.inside(1, 2)  # the span is c[i], c[i+1]; context c[i-1] and c[i+2], in one text
         han = is_han_table()
         usable = han[c] & ~NUMERAL_TABLE[c]
         i = i[usable[i] & usable[i + 1]]
@@ -254,46 +268,52 @@ class TypoDetector:
         keep = np.maximum(with_left, with_right) >= self.min_context
         if not keep.any():
             return None
-        own = self.stats.counted(text)
-        tri = trigram_codes(c)
-        own_bigrams = np.sort(bi)
-        rest2 = OtherCounts(self.stats.bigrams, own_bigrams if own else None)
-        rest3 = OtherCounts(trigrams, np.sort(tri) if own else None)
+        counted = batch.counted(self.stats)
+        own = counted.any()
+        tri = batch.ngrams(3)
+        rest2 = OtherCounts(self.stats.bigrams, batch.own_counter(2, counted) if own else None)
+        rest3 = OtherCounts(trigrams, batch.own_counter(3, counted) if own else None)
         f = {"pos": pos, "cand": cand, "span": bi[pos], "a": with_left, "b": with_right,
-             "qa": left_cand, "qb": cand_right}  # fmt: skip
+             "qa": left_cand, "qb": cand_right, "doc": batch.doc[pos]}  # fmt: skip
         f = where(f, keep)
-        (f["cy"],) = rest2(f["cand"])
+        doc = f["doc"]
+        (f["cy"],) = rest2(doc, f["cand"])
         f = where(f, f["cy"] >= self.min_suggestion_count)
-        f["a"], f["b"] = rest3.less_own(f.pop("a"), f.pop("qa")), rest3.less_own(f.pop("b"), f.pop("qb"))
+        doc = f["doc"]
+        f["a"] = rest3.less_own(f.pop("a"), f.pop("qa"), doc)
+        f["b"] = rest3.less_own(f.pop("b"), f.pop("qb"), doc)
         f = where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
         # A candidate that is nearly always followed by one character is a fragment of a
         # longer word (总要 of 总要求); unless that character follows here, its counts prove nothing.
         fragment = (f["b"] == 0) & (f["cy"] >= 5)
         fragment[fragment] = dominant_next(trigrams, f["cand"][fragment]) >= 0.9
         f = where(f, ~fragment)
-        pos, cand, span = f["pos"], f["cand"], f["span"]
-        f["x1"], f["x2"] = rest3(tri[pos - 1], tri[pos])
-        (f["cx"],) = rest2(span)
-        four = fourgram_codes(c)
-        rest4 = OtherCounts(self.stats.fourgrams, np.sort(four) if own else None)
+        pos, cand, span, doc = f["pos"], f["cand"], f["span"], f["doc"]
+        f["x1"], f["x2"] = rest3(doc, tri[pos - 1], tri[pos])
+        (f["cx"],) = rest2(doc, span)
+        four = batch.ngrams(4)
+        rest4 = OtherCounts(self.stats.fourgrams, batch.own_counter(4, counted) if own else None)
         # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
         # and the candidate between both context characters: left+candidate+right.
         # Two characters on a side exist only for a span with two characters before and after
         # it; elsewhere those four counts are 0 and nothing past the text's edges is read.
-        inner = (pos >= 2) & (pos + 3 < n)
+        local = pos - batch.starts[doc]
+        inner = (local >= 2) & (local + 3 < batch.lengths[doc])
         p2 = pos[inner]
         c1, c2 = cand >> CHAR_BITS, cand & CHAR_MASK
-        a2, b2, x1_2, x2_2, f["ab"], f["xab"] = rest4(
+        a2, b2, x1_2, x2_2 = rest4(
+            doc[inner],
             fourgram_of(c[p2 - 2], c[p2 - 1], c1[inner], c2[inner]),
             fourgram_of(c1[inner], c2[inner], c[p2 + 2], c[p2 + 3]),
-            four[p2 - 2], four[p2], fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1],
+            four[p2 - 2], four[p2],
         )  # fmt: skip
+        f["ab"], f["xab"] = rest4(doc, fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1])
         for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
             f[name] = np.zeros(len(pos), np.int64)
             f[name][inner] = counts
-        rest1 = OtherCounts(self.stats.unigrams, np.sort(c) if own else None)
-        f["ul"], f["ur"] = rest1(c[pos - 1], c[pos + 2])
-        f["oy"] = occurrences(own_bigrams, cand)
+        rest1 = OtherCounts(self.stats.unigrams, batch.own_counter(1, counted) if own else None)
+        f["ul"], f["ur"] = rest1(doc, c[pos - 1], c[pos + 2])
+        f["oy"] = batch.own_counts(2, cand, doc)
         f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).

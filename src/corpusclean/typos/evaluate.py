@@ -23,6 +23,9 @@ from .check import Hit, TypoChecker
 from .detect import DEFAULT_THRESHOLD, TypoDetector
 from .inject import Slip, inject_char_slips, inject_slips
 
+#: Texts checked at a time (the hits are those of one text at a time; see :mod:`.batch`).
+EVAL_BATCH = 128
+
 #: The injectors by kind: one character replaced by a sound-alike (non-words, and
 #: now and then real words), or a whole word replaced by a sound-alike word.
 INJECTORS: dict[str, Callable[..., tuple[list[str], list[Slip]]]] = {
@@ -107,9 +110,9 @@ def evaluate(
         return made.fit(fit_on) if corpus else made
 
     check = checker(noisy)
-    hits = [(d, h) for d, text in enumerate(noisy) for h in check.find(text, threshold=lowest)]
+    hits = [(d, h) for d, found in enumerate(_find_all(check, noisy, lowest)) for h in found]
     check = checker(texts)
-    untouched = [h for text in texts for h in check.find(text, threshold=lowest)]
+    untouched = [h for found in _find_all(check, texts, lowest) for h in found]
     chars = sum(map(len, texts))
     right_hits = {id(h) for d, h in hits if _right(texts[d], by_doc.get(d, []), h)}
 
@@ -140,3 +143,11 @@ def _right(original: str, slips: Sequence[Slip], hit: Hit) -> bool:
     """Whether ``hit`` covers one of the slips and its suggestion restores the original text there."""
     covers = any(hit.start <= s.start and s.end <= hit.end for s in slips)
     return covers and original[hit.start : hit.end] == hit.suggestion
+
+
+def _find_all(check: TypoChecker, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
+    """The hits in each of ``texts``, found a batch at a time as ``flag_typos`` finds them."""
+    found: list[list[Hit]] = []
+    for k in range(0, len(texts), EVAL_BATCH):
+        found += check.find_many(texts[k : k + EVAL_BATCH], threshold=threshold)
+    return found

@@ -54,6 +54,8 @@ _SEPARATOR = "\x00"
 MAX_NGRAMS = 2_000_000
 #: Characters counted at a time: the transient arrays of a chunk take about 60 bytes a character (30 MB).
 CHUNK_CHARS = 500_000
+#: :meth:`CountTable.get` sorts more queries than this before its binary search.
+SORTED_QUERIES = 256
 
 
 def string_codes(text: str) -> np.ndarray:
@@ -126,7 +128,13 @@ class CountTable:
         """The count of each query code (0 when absent), as ``int64``."""
         if not len(self.keys):
             return np.zeros(len(queries), np.int64)
-        at = np.minimum(np.searchsorted(self.keys, queries), len(self.keys) - 1)
+        if len(queries) > SORTED_QUERIES:  # sorted needles walk the table in order: fewer cache misses
+            order = np.argsort(queries)
+            at = np.empty(len(queries), np.intp)
+            at[order] = np.searchsorted(self.keys, queries[order])
+        else:
+            at = np.searchsorted(self.keys, queries)
+        at = np.minimum(at, len(self.keys) - 1)
         return np.where(self.keys[at] == queries, self.counts[at], 0).astype(np.int64)
 
     def merge(self, other: CountTable) -> CountTable:

@@ -50,15 +50,16 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
 from ..errors import CorpusCleanError
-from .arrays import lookup, split_as
+from .arrays import matmul_rows, split_as
+from .batch import TextBatch
 from .guards import NUMERAL_TABLE, is_han_table
 from .ngrams import CHAR_BITS, NgramStats, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
@@ -379,12 +380,24 @@ class NonWordDetector:
 
     def find(self, text: str, *, threshold: float | None = None) -> list[NonWordHit]:
         """The flagged characters of ``text``, left to right, at or above the threshold."""
+        return self.find_many([text], threshold=threshold)[0]
+
+    def find_many(self, texts: Sequence[str], *, threshold: float | None = None) -> list[list[NonWordHit]]:
+        """:meth:`find` of each of ``texts``, scanned as one batch (:mod:`~corpusclean.typos.batch`)."""
         limit = self.threshold if threshold is None else threshold
-        scored = self.candidates(text)
+        batch = TextBatch.of(texts)
+        found: list[list[NonWordHit]] = [[] for _ in texts]
+        scored = self._candidates(batch)
         if scored is None:
-            return []
+            return found
         cands, features, gains = scored
-        return self._pick(text, cands, self.confidence(features), gains, limit)
+        for hit in self._pick(batch.joined, cands, self.confidence(features), gains, limit):
+            d = int(batch.doc[hit.start])
+            first = int(batch.starts[d])
+            found[d].append(
+                replace(hit, start=hit.start - first, end=hit.end - first, word_start=hit.word_start - first)
+            )
+        return found
 
     def confidence(self, features: np.ndarray) -> np.ndarray:
         """The logistic confidence of each row of features (see :data:`FEATURES`).
@@ -394,7 +407,7 @@ class NonWordDetector:
         evidence does not).
         """
         w = self.weights
-        z = features @ np.asarray(w.weights) + w.intercept
+        z = matmul_rows(features, np.asarray(w.weights)) + w.intercept
         if self.slip_rate is not None:
             z += math.log(self.slip_rate / w.slip_rate)
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
@@ -408,14 +421,20 @@ class NonWordDetector:
         swap that makes its window more likely (``min_gain=0``); the floor is a
         choice of its own, made after the fit.
         """
-        if len(text) < 2:
+        return self._candidates(TextBatch.of([text]), min_gain=min_gain)
+
+    def _candidates(
+        self, batch: TextBatch, *, min_gain: float | None = None
+    ) -> tuple[Swaps, np.ndarray, np.ndarray] | None:
+        """:meth:`candidates` of every text of ``batch`` at once, at positions in the joined text."""
+        codes = batch.codes
+        if len(codes) < 2:
             return None
         ref = reference()
-        codes = string_codes(text)
         cands = self._scan(codes)
         if not len(cands):
             return None
-        cands, spans = self._guard(ref, codes, cands)
+        cands, spans = self._guard(ref, batch, cands)
         if not len(cands):
             return None
         gains = self._gains(ref, codes, cands)
@@ -423,7 +442,7 @@ class NonWordDetector:
         if not keep.any():
             return None
         cands, spans, gains = cands.where(keep), spans[keep], gains[keep]
-        features = self.features(ref, text, codes, cands, spans, gains)
+        features = self.features(ref, batch, cands, spans, gains)
         keep = gains >= (MIN_GAIN if min_gain is None else min_gain)
         if not keep.any():
             return None
@@ -487,8 +506,9 @@ class NonWordDetector:
         start, entry = start[keep], entry[keep]
         return Swaps(start, word_length[keep], start + pos[keep], index.rows[entry], index.shape[entry])
 
-    def _guard(self, ref: Reference, codes: np.ndarray, c: Swaps) -> tuple[Swaps, np.ndarray]:
+    def _guard(self, ref: Reference, batch: TextBatch, c: Swaps) -> tuple[Swaps, np.ndarray]:
         """The candidates that pass every guard (see the module docstring), and the keys of their spans."""
+        codes = batch.codes
         target_char = ref.chars[c.row, c.at - c.start]
         written = codes[c.at]
         a, b = np.minimum(target_char, written), np.maximum(target_char, written)
@@ -496,40 +516,51 @@ class NonWordDetector:
         c = c.where(keep)
         spans = _span_keys(codes, c.start, c.length)
         places, inverse = np.unique(c.at, return_inverse=True)
-        keep = ~self._protected(ref, codes, places)[inverse]
-        keep &= ~self._after_surname(ref, codes, c)
+        keep = ~self._protected(ref, batch, places)[inverse]
+        keep &= ~self._after_surname(ref, batch, c)
         c, spans = c.where(keep), spans[keep]
-        # a span written the same way twice in the text is meant (a term, a name)
-        order = np.lexsort((c.start, spans))
+        # a span written the same way twice in the text is meant (a term, a name): the
+        # starts of each (text, span) are counted
+        doc = batch.doc[c.start]
+        order = np.lexsort((c.start, spans, doc))
+        s, begin, d = spans[order], c.start[order], doc[order]
         first = np.ones(len(c), bool)  # the first candidate of each (span, start)
-        first[1:] = (spans[order][1:] != spans[order][:-1]) | (c.start[order][1:] != c.start[order][:-1])
-        keys, counts = np.unique(spans[order][first], return_counts=True)
-        keep = counts[np.searchsorted(keys, spans)] < REPEATS
+        first[1:] = (s[1:] != s[:-1]) | (begin[1:] != begin[:-1])
+        group = np.ones(len(c), bool)  # the first candidate of each (text, span)
+        group[1:] = (s[1:] != s[:-1]) | (d[1:] != d[:-1])
+        ids = np.cumsum(group) - 1
+        counts = np.empty(len(c), np.int64)
+        counts[order] = np.bincount(ids, weights=first).astype(np.int64)[ids] if len(c) else ids
+        keep = counts < REPEATS
         keep &= ~_variant_spells_a_word(ref, codes, c)
         return c.where(keep), spans[keep]
 
     @staticmethod
-    def _after_surname(ref: Reference, codes: np.ndarray, c: Swaps) -> np.ndarray:
+    def _after_surname(ref: Reference, batch: TextBatch, c: Swaps) -> np.ndarray:
         """True where the word would start at the swapped character, right after a surname.
 
         张昭 is a name before it is a slip for 张照; but 关于坏境 is a slip for
         关于环境, so a surname that ends a word as written (关于) does not count.
         """
+        codes = batch.codes
         before = np.maximum(c.at - 1, 0)
+        # the character before a text's first is the separator, no surname
         hit = (c.at == c.start) & (c.at > 0) & member(ref.surname_codes, codes[before])
         for size in range(2, 5) if hit.any() else ():
             begin = c.at - size
-            ok = np.flatnonzero(hit & (begin >= 0))
+            ok = np.flatnonzero(hit & (begin >= batch.starts[batch.doc[c.at]]))
             keys = _span_keys(codes, begin[ok], np.full(len(ok), size))
             hit[ok[ref.table.find(keys) >= 0]] = False
         # and a surname that would become the first character of a word: 阎肃 is a name
         # before it is a slip for 严肃
         return np.asarray(hit | ((c.at == c.start) & member(ref.surname_codes, codes[c.at])))
 
-    def _protected(self, ref: Reference, codes: np.ndarray, at: np.ndarray) -> np.ndarray:
+    def _protected(self, ref: Reference, batch: TextBatch, at: np.ndarray) -> np.ndarray:
         """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""
+        codes = batch.codes
         starts = at[:, None] - _OFFSETS[None, :]
-        ok = (starts >= 0) & (starts + _SIZES[None, :] <= len(codes))
+        first = batch.starts[batch.doc[at]][:, None]  # the words around ``at`` inside its text
+        ok = (starts >= first) & (starts + _SIZES[None, :] <= first + batch.lengths[batch.doc[at]][:, None])
         owner = np.nonzero(ok)[0]
         start, size = starts[ok], np.broadcast_to(_SIZES, starts.shape)[ok]
         keys = _span_keys(codes, start, size)
@@ -544,11 +575,13 @@ class NonWordDetector:
         hit = np.zeros(len(at), bool)
         hit[owner[covered]] = True
         if self.never_flag:
-            text = "".join(map(chr, codes.tolist()))
-            for term in self.never_flag:
+            text = batch.joined
+            ends = batch.starts + batch.lengths
+            for term in filter(None, self.never_flag):
                 begin = text.find(term)
                 while begin >= 0:
-                    hit |= (at >= begin) & (at < begin + len(term))
+                    if begin + len(term) <= ends[batch.doc[begin]]:  # inside one text
+                        hit |= (at >= begin) & (at < begin + len(term))
                     begin = text.find(term, begin + 1)
         return hit
 
@@ -577,20 +610,15 @@ class NonWordDetector:
         return np.asarray(best[k:] - best[:k])
 
     def features(
-        self,
-        ref: Reference,
-        text: str,
-        codes: np.ndarray,
-        c: Swaps,
-        spans: np.ndarray,
-        gains: np.ndarray,
+        self, ref: Reference, batch: TextBatch, c: Swaps, spans: np.ndarray, gains: np.ndarray
     ) -> np.ndarray:
         """One row of :data:`FEATURES` per candidate."""
+        codes = batch.codes
         readings = shipped_readings().char_ids
         target_char = ref.chars[c.row, c.at - c.start]
         exact = readings[codes[c.at]] == readings[target_char]
         char_freqs = char_log_freqs()
-        corpus_target, corpus_span = self._corpus_counts(ref, text, codes, c, spans)
+        corpus_target, corpus_span = self._corpus_counts(ref, batch, c, spans)
         # counts per CORPUS_SCALE characters, so that weights fitted on one corpus serve a larger
         # one; a smaller corpus's few sightings are not scaled up (three uses of 大会 in 19,000
         # characters would read as sixteen, and speak for 大会 in 十九大绘就)
@@ -614,7 +642,7 @@ class NonWordDetector:
         ).astype(np.float64)
 
     def _corpus_counts(
-        self, ref: Reference, text: str, codes: np.ndarray, c: Swaps, spans: np.ndarray
+        self, ref: Reference, batch: TextBatch, c: Swaps, spans: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """How often the corpus has each candidate's word and its span as written (the text left out)."""
         zeros = np.zeros(len(c))
@@ -624,7 +652,9 @@ class NonWordDetector:
         tables = {2: stats.bigrams, 3: stats.trigrams, 4: stats.fourgrams}
         words = _keys([ref.chars[c.row, i] for i in range(4)], c.length)
         target, span = zeros.copy(), zeros.copy()
-        own = stats.counted(text)
+        counted = batch.counted(stats)
+        own = counted.any()
+        doc = batch.doc[c.start]
         for size, table in tables.items():
             sel = c.length == size
             if not sel.any():
@@ -634,10 +664,10 @@ class NonWordDetector:
             # longer n-gram only when it holds a word
             span[sel] = stats.pair_counts(spans[sel]) if size == 2 else table.get(spans[sel])
             if own:
-                n = len(codes) - size + 1
-                mine = np.unique(gram_keys([codes[i : i + n] for i in range(size)]), return_counts=True)
+                mine = batch.own_counter(size, counted)
                 for values, keys in ((target, words), (span, spans)):
-                    values[sel] = np.maximum(values[sel] - lookup(*mine, keys[sel]), 0)
+                    seen = sel & (values > 0)  # what the corpus has not seen, no text wrote
+                    values[seen] = np.maximum(values[seen] - mine(keys[seen], doc[seen]), 0)
         return target, span
 
     def _pick(

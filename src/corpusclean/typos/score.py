@@ -27,6 +27,8 @@ from importlib.resources import files
 
 import numpy as np
 
+from .arrays import matmul_rows
+
 FEATURE_NAMES = (
     "log own count of candidate", "log count of candidate", "log count of span",
     "log word-list share of candidate", "log word-list share of span",
@@ -86,7 +88,7 @@ def confidence(f: dict[str, np.ndarray], chars: int, weights: Sequence[float] | 
     """
     linear, quadratic, bias = _split(fitted_weights() if weights is None else tuple(weights))
     x = design(f, chars)
-    z = x @ linear + np.einsum("ij,ij->i", x @ quadratic, x) + bias
+    z = matmul_rows(x, linear) + np.einsum("ij,ij->i", matmul_rows(x, quadratic), x) + bias
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
 
 

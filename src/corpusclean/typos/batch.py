@@ -1,0 +1,146 @@
+"""Many texts scanned as one: their code points joined, with document boundaries no window crosses.
+
+The detectors work on whole arrays, and on a document of a few thousand
+characters numpy's cost per call, not per character, is most of their time: a
+few hundred calls a document. A :class:`TextBatch` joins the texts with a
+newline between each, so that both detectors scan a batch of documents with the
+calls they would make for one. A newline is no Han character, so no span,
+window or run of Han characters reaches from one document into the next; what
+both detectors reckon per document (a position's distance from the document's
+edges, the n-grams a document counts itself, which are left out of the corpus
+counts, a span written twice) is kept per document through :attr:`TextBatch.doc`.
+A batch of one text is the text itself: every position is its own.
+
+>>> batch = TextBatch.of(["初心和使命", "出行"])
+>>> batch.doc.tolist(), batch.starts.tolist()
+([0, 0, 0, 0, 0, 0, 1, 1], [0, 6])
+>>> batch.inside(1, 2).tolist()  # one character before, two after, in the same text
+[1, 2]
+>>> batch.own_counts(2, bigram_codes(string_codes("初心出行")), np.array([0, 0, 1])).tolist()
+[1, 0, 1]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .arrays import fourgram_of, occurrences
+from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, text_id, trigram_codes
+from .reference import KeySet
+
+#: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
+SEPARATOR = "\n"
+
+
+@dataclass(frozen=True)
+class TextBatch:
+    """Texts joined by :data:`SEPARATOR`, their code points, and the document of each position."""
+
+    texts: tuple[str, ...]
+    #: The texts joined; a position in it is a position in :attr:`codes`.
+    joined: str
+    codes: np.ndarray
+    #: Where each text starts in :attr:`joined`, and how long it is.
+    starts: np.ndarray
+    lengths: np.ndarray
+    #: The text of each position (the separator after a text counts as that text's).
+    doc: np.ndarray
+    #: N-gram keys by size, computed once (negative sizes: those inside a text, keyed with it, sorted).
+    _grams: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> TextBatch:
+        """A batch of ``texts``, in order."""
+        lengths = np.array([len(t) for t in texts], np.int64)
+        starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64)
+        joined = SEPARATOR.join(texts)
+        doc = np.repeat(np.arange(len(texts)), lengths + 1)[: len(joined)]
+        return cls(tuple(texts), joined, string_codes(joined), starts, lengths, doc)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def inside(self, before: int, after: int) -> np.ndarray:
+        """The positions with ``before`` characters or more before them and ``after`` after, in their text."""
+        local = np.arange(len(self.codes)) - self.starts[self.doc]
+        return np.flatnonzero((local >= before) & (local + after < self.lengths[self.doc]))
+
+    def ngrams(self, size: int) -> np.ndarray:
+        """The key of the n-gram of ``size`` (1 to 4) characters at each position (:mod:`.ngrams`' keys)."""
+        if size not in self._grams:
+            c = self.codes
+            if size == 1:
+                grams = c
+            elif size == 2:
+                grams = bigram_codes(c)
+            elif size == 3:
+                grams = trigram_codes(c)
+            else:
+                grams = fourgram_of(c[:-3], c[1:-2], c[2:-1], c[3:])
+            self._grams[size] = grams
+        return self._grams[size]
+
+    def own_counts(self, size: int, queries: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """How often the text ``docs[k]`` itself writes ``queries[k]``, an n-gram of ``size`` characters."""
+        if not len(queries):
+            return np.zeros(0, np.int64)
+        if len(self.texts) == 1 or (size <= 2 and len(self.texts) <= 1 << (64 - CHAR_BITS * size)):
+            # one text, or a text's number fits beside a character or a bigram in 64 bits:
+            # the batch's n-grams, so keyed, are sorted once and serve every query
+            return np.asarray(occurrences(self._own_sorted(size), self._keyed(size, queries, docs)), np.int64)
+        # three or four characters: only the n-grams of the batch that are queried are
+        # gathered (through a bit filter), keyed by their places among the distinct queries
+        keys = np.unique(queries)
+        at = KeySet.of(keys).index(self.ngrams(size))
+        where = self._own(size, np.flatnonzero(at >= 0))
+        pairs = np.sort(_with_doc(at[where], self.doc[where], 32))
+        return np.asarray(occurrences(pairs, _with_doc(np.searchsorted(keys, queries), docs, 32)), np.int64)
+
+    def _own(self, size: int, where: np.ndarray) -> np.ndarray:
+        """The positions of ``where`` whose n-gram of ``size`` ends inside its text."""
+        doc = self.doc[where]
+        return np.asarray(where[where + size <= self.starts[doc] + self.lengths[doc]])
+
+    def _keyed(self, size: int, grams: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """N-grams of ``size`` keyed with their text (as they are, when the batch holds one text)."""
+        return grams if len(self.texts) == 1 else _with_doc(grams, docs, CHAR_BITS * size)
+
+    def _own_sorted(self, size: int) -> np.ndarray:
+        """Every n-gram of ``size`` characters inside a text, keyed with its text (:meth:`_keyed`), sorted."""
+        if -size not in self._grams:
+            grams = self.ngrams(size)
+            where = self._own(size, np.arange(len(grams)))
+            self._grams[-size] = np.sort(self._keyed(size, grams[where], self.doc[where]))
+        return self._grams[-size]
+
+    def own_counter(self, size: int, counted: np.ndarray) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        """:meth:`own_counts` of n-grams of ``size``, 0 for the texts that are not ``counted``."""
+
+        def own(queries: np.ndarray, docs: np.ndarray) -> np.ndarray:
+            out = np.zeros(len(queries), np.int64)
+            sel = counted[docs]
+            out[sel] = self.own_counts(size, queries[sel], docs[sel])
+            return out
+
+        return own
+
+    def counted(self, stats: NgramStats) -> np.ndarray:
+        """Whether each text is one of the documents ``stats`` counted (by its fingerprint)."""
+        if not len(stats.doc_ids):
+            return np.zeros(len(self.texts), bool)
+        ids = np.array([text_id(t) for t in self.texts], np.uint64)
+        at = np.minimum(np.searchsorted(stats.doc_ids, ids), len(stats.doc_ids) - 1)
+        return np.asarray(stats.doc_ids[at] == ids)
+
+    def split(self, positions: np.ndarray) -> list[np.ndarray]:
+        """For each text, the indices of ``positions`` (sorted) that fall in it."""
+        cuts = np.searchsorted(positions, self.starts[1:])
+        return np.split(np.arange(len(positions)), cuts)
+
+
+def _with_doc(keys: np.ndarray, docs: np.ndarray, bits: int) -> np.ndarray:
+    """``keys`` (below ``2**bits``) with the number of their text above them, in one integer."""
+    return np.asarray((docs.astype(np.uint64) << np.uint64(bits)) | keys.astype(np.uint64))
