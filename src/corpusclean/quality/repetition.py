@@ -144,8 +144,14 @@ def repetition_shares_many(
        and only there are the longer n-grams hashed and sorted, all
        sequences in one sort (:func:`_duplicated_shares`).
 
-    Sequences shorter than three characters have every share 0.
+    Sequences shorter than three characters have every share 0. Sequences
+    of more than :data:`_GROUP_CHARS` characters in all are measured in
+    groups, so that the buckets of step 3 stay several times more than the keys.
     """
+    if len(sizes) > 1 and len(codes) > _GROUP_CHARS:
+        return [
+            shares for group, part in _groups(codes, sizes) for shares in repetition_shares_many(part, group)
+        ]
     out = [(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)] * len(sizes)
     kept = [i for i, size in enumerate(sizes) if size >= 3]
     if not kept:
@@ -169,6 +175,22 @@ def repetition_shares_many(
     for i, shares in zip(kept, zip(*tops, *dups, strict=True), strict=True):
         out[i] = shares  # type: ignore[assignment]
     return out
+
+
+def _groups(codes: np.ndarray, sizes: list[int]) -> list[tuple[list[int], np.ndarray]]:
+    """Consecutive sequences in groups of at most :data:`_GROUP_CHARS` characters (or of one sequence),
+    each as its sizes and its code points."""
+    groups: list[tuple[list[int], np.ndarray]] = []
+    group: list[int] = []
+    start = end = 0
+    for size in sizes:
+        if group and end + size - start > _GROUP_CHARS:
+            groups.append((group, codes[start:end]))
+            group, start = [], end
+        group.append(size)
+        end += size
+    groups.append((group, codes[start:end]))
+    return groups
 
 
 def _four_char_keys(codes: np.ndarray, sizes: list[int]) -> np.ndarray:
@@ -235,6 +257,8 @@ def _repeat_candidates(keys: np.ndarray, owner: np.ndarray) -> np.ndarray:
 
 #: At most 2**20 buckets (8 MB of counts): past a million letters more places are candidates.
 _MAX_BUCKET_BITS = 20
+#: The most characters measured at once when there are several sequences: 16 buckets a key.
+_GROUP_CHARS = 1 << (_MAX_BUCKET_BITS - 4)
 
 
 def _duplicated_shares(
