@@ -311,11 +311,12 @@ def _covered(starts: np.ndarray, whose: np.ndarray, n: int, count: int) -> np.nd
     """How many characters of each of ``count`` sequences lie under some n-gram starting at ``starts``.
 
     ``starts`` are ascending, ``whose`` their sequences: each start covers up
-    to the next start of its sequence, at most n characters; the last covers n.
+    to the next start, at most n characters; the last covers n. An n-gram
+    ends within its sequence, so the next sequence's first start is n or
+    more away and never cuts it short.
     """
     reach = np.full(len(starts), n, dtype=np.int64)
     np.minimum(starts[1:] - starts[:-1], n, out=reach[:-1])
-    reach[:-1][whose[1:] != whose[:-1]] = n
     return np.bincount(whose, weights=reach, minlength=count).astype(np.int64)  # type: ignore[no-any-return]
 
 
