@@ -14,9 +14,9 @@ the documents in batches (``corpusclean.cleaner.batches``) through
 (``time.process_time``), which other jobs on a shared machine disturb less
 than wall-clock time. The target is 20 MB per CPU second.
 
-``--sizes`` also times the signals alone on People's Daily documents of 5 to
-320 paragraphs: the fixed cost of a document (about a hundred and thirty array
-operations) against the cost of its characters.
+``--sizes`` also times the signals alone (``quality_signals_many``, in the
+pipeline's batches) on People's Daily documents of 5 to 320 paragraphs: the
+fixed cost of a document against the cost of its characters.
 
 ``--against SRC`` times ``score_quality`` in a pipeline, of this ``src`` and of another
 (say an earlier commit's, from ``git archive COMMIT src | tar -x -C /tmp/old``),
@@ -36,7 +36,8 @@ from pathlib import Path
 from bench_cleaners import best_seconds, plain_corpus
 
 from corpusclean import Document, Pipeline, make_cleaner
-from corpusclean.quality import preload_tables, quality_signals
+from corpusclean.cleaner import batches
+from corpusclean.quality import preload_tables
 from corpusclean.reference import peoples_daily_paragraphs
 
 #: Paragraphs of the People's Daily a document, for ``--sizes``.
@@ -55,13 +56,18 @@ def score_quality_rate(megabytes: float, repeat: int = 3) -> float:
 
 def rates_by_size(repeat: int = 3, paragraphs: int = 6400) -> list[tuple[float, float]]:
     """(KB a document, MB per CPU second) of the signals alone on documents of each of :data:`SIZES`."""
+    from corpusclean.quality import quality_signals_many  # here, so that the main figure runs with any src
+
     preload_tables()
     source = peoples_daily_paragraphs()[:paragraphs]
     out = []
     for size in SIZES:
         docs = ["\n\n".join(source[i : i + size]) for i in range(0, len(source), size)]
         megabytes = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-        seconds = best_seconds(lambda docs=docs: list(map(quality_signals, docs)), repeat, time.process_time)
+        groups = [[d.text for d in group] for group in batches(Document(id="", text=d) for d in docs)]
+        seconds = best_seconds(
+            lambda groups=groups: [quality_signals_many(g) for g in groups], repeat, time.process_time
+        )
         out.append((megabytes / len(docs) * 1e3, megabytes / seconds))
     return out
 
@@ -115,7 +121,9 @@ def main() -> None:
             print(f"  {size:3d} paragraphs a document ({kb:5.1f} KB): {per_second:5.1f} MB per CPU second")
     if args.against:
         here, other = rates_against(args.against, min(args.mb, 2.0), args.repeat)
-        print(f"score_quality in a pipeline: {here:.1f} MB per CPU second here, {other:.1f} in {args.against}")
+        print(
+            f"score_quality in a pipeline: {here:.1f} MB per CPU second here, {other:.1f} in {args.against}"
+        )
 
 
 if __name__ == "__main__":
