@@ -84,11 +84,16 @@ def known_pair_shares(codes: np.ndarray, han: np.ndarray, sizes: list[int]) -> l
     if not len(places):
         return [0.0] * len(sizes)
     slots = _han_pair_slots(codes, both)
-    found = (known_pairs().take(slots >> 3) & _BIT_OF.take(slots & 7)).astype(bool)
-    whose = ends.searchsorted(places, side="right")
-    pairs = np.bincount(whose, minlength=len(sizes)).tolist()
-    known = np.bincount(whose[found], minlength=len(sizes)).tolist()
-    return [k / p if p else 0.0 for k, p in zip(known, pairs, strict=True)]
+    found = known_pairs().take(slots >> 3) & _BIT_OF.take(slots & 7)
+    known = np.zeros(len(found) + 1, dtype=np.int64)
+    np.cumsum(found.astype(bool), out=known[1:])
+    firsts = places.searchsorted(ends - sizes).tolist()  # each text's first pair, if it has one
+    lasts = [*firsts[1:], len(places)]
+    counts = known.take(firsts + lasts).tolist()
+    return [
+        (k1 - k0) / (b - a) if b > a else 0.0
+        for a, b, k0, k1 in zip(firsts, lasts, counts[: len(sizes)], counts[len(sizes) :], strict=True)
+    ]
 
 
 #: The bit of a byte that slot ``i`` of the table takes (``i % 8``, least significant first).
