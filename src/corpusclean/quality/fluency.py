@@ -78,13 +78,16 @@ def known_pair_shares(codes: np.ndarray, han: np.ndarray, sizes: list[int]) -> l
     """
     both = han[:-1] & han[1:]
     ends = np.cumsum(sizes)
-    inner = ends[(ends > 0) & (ends < len(han))]
-    both[inner - 1] = False  # a text's last character and the next one's first
+    if len(sizes) > 1:
+        inner = ends[(ends > 0) & (ends < len(han))]
+        both[inner - 1] = False  # a text's last character and the next one's first
     places = both.nonzero()[0]
     if not len(places):
         return [0.0] * len(sizes)
     slots = _han_pair_slots(codes, both)
     found = known_pairs().take(slots >> 3) & _BIT_OF.take(slots & 7)
+    if len(sizes) == 1:
+        return [int(np.count_nonzero(found)) / len(found)]
     known = np.zeros(len(found) + 1, dtype=np.int64)
     np.cumsum(found.astype(bool), out=known[1:])
     firsts = places.searchsorted(ends - sizes).tolist()  # each text's first pair, if it has one

@@ -110,7 +110,8 @@ def top_ngram_shares(codes: np.ndarray) -> tuple[float, float, float]:
 def duplicated_ngram_shares(codes: np.ndarray, ns: tuple[int, ...] = (5, 8, 13)) -> tuple[float, ...]:
     """:func:`duplicated_ngram_share` for each of ``ns`` (ascending)."""
     size = len(codes)
-    shares = _duplicated_shares(codes, np.arange(size), np.zeros(size, dtype=np.int64), [size], ns)
+    places, owner = np.arange(size), np.zeros(size, dtype=np.int64)
+    shares = _duplicated_shares(codes, places, owner, np.array([size]), [size], ns)
     return tuple(share[0] for share in shares)
 
 
@@ -171,7 +172,7 @@ def repetition_shares_many(
         start = end
     change = keys[1:] ^ keys[:-1]  # the bits where sorted neighbours differ
     tops = [_top_shares(change, ends, sizes, n) for n in (2, 3, 4)]
-    dups = _duplicated_shares(codes, candidates, owner, sizes, (5, 8, 13))
+    dups = _duplicated_shares(codes, candidates, owner, ends, sizes, (5, 8, 13))
     for i, shares in zip(kept, zip(*tops, *dups, strict=True), strict=True):
         out[i] = shares  # type: ignore[assignment]
     return out
@@ -225,8 +226,11 @@ def _top_shares(change: np.ndarray, ends: np.ndarray, sizes: list[int], n: int) 
     runs = np.empty(len(run_ends), dtype=np.int64)
     runs[0] = run_ends[0] + 1
     np.subtract(run_ends[1:], run_ends[:-1], out=runs[1:])
-    first_runs = np.concatenate(([0], run_ends.searchsorted(ends[:-1])))  # each sequence's first run
-    tops = np.maximum.reduceat(runs, first_runs).tolist()
+    if len(sizes) == 1:
+        tops = [int(np.maximum.reduce(runs))]
+    else:
+        first_runs = run_ends.searchsorted(ends - sizes)  # each sequence's first run
+        tops = np.maximum.reduceat(runs, first_runs).tolist()
     return [
         0.0 if size < n + 1 or top < 2 else min(1.0, top * n / size)
         for top, size in zip(tops, sizes, strict=True)
@@ -248,8 +252,7 @@ def _repeat_candidates(keys: np.ndarray, owner: np.ndarray) -> np.ndarray:
     :func:`_duplicated_shares`, more buckets cost more to count).
     """
     bits = min(_MAX_BUCKET_BITS, (8 * len(keys)).bit_length())
-    with np.errstate(over="ignore"):
-        mixed = keys ^ (owner.view(np.uint64) * _MIX) if owner[-1] else keys
+    mixed = keys ^ (owner.view(np.uint64) * _MIX) if owner[-1] else keys  # arrays wrap without a warning
     buckets = ((mixed * _MIX) >> np.uint64(64 - bits)).view(np.int64)
     repeating = np.bincount(buckets, minlength=1 << bits).take(buckets) > 1
     return (repeating[:-1] & repeating[1:]).nonzero()[0]  # type: ignore[no-any-return]
@@ -262,7 +265,12 @@ _GROUP_CHARS = 1 << (_MAX_BUCKET_BITS - 4)
 
 
 def _duplicated_shares(
-    codes: np.ndarray, candidates: np.ndarray, owner: np.ndarray, sizes: list[int], ns: tuple[int, ...]
+    codes: np.ndarray,
+    candidates: np.ndarray,
+    owner: np.ndarray,
+    ends: np.ndarray,
+    sizes: list[int],
+    ns: tuple[int, ...],
 ) -> list[list[float]]:
     """For each of ``ns``, each sequence's duplicated n-gram share, counting only at ``candidates``.
 
@@ -276,17 +284,16 @@ def _duplicated_shares(
     if len(candidates) < 2:
         return out
     hashes = NgramHashes(codes)
-    ends = np.cumsum(sizes)
     whose = owner.take(candidates)
     room = ends.take(whose) - candidates  # characters from each candidate to the end of its sequence
-    with np.errstate(over="ignore"):
-        mix = whose.view(np.uint64) * _MIX
+    mix = whose.view(np.uint64) * _MIX if len(sizes) > 1 else None
     for shares, n in zip(out, ns, strict=True):
         fits = room >= n
         places = candidates[fits]
         if len(places) < 2:
             break
-        later = _later(hashes.at(n, places) ^ mix[fits], places)
+        keys = hashes.at(n, places)
+        later = _later(keys if mix is None else keys ^ mix[fits], places)
         if not len(later):
             break
         covered = _covered(later, owner.take(later), n, len(sizes))
