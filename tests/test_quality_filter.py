@@ -196,3 +196,15 @@ def test_eval_quality_counts_rules_and_shows_samples(
     out = capsys.readouterr().out
     assert "too_short" not in out and "no_prose                     1       1" in out
     assert main(["eval-quality", str(corpus), "--set", "min_han=5"]) == 2
+
+
+def test_score_and_filter_in_batches_as_one_at_a_time() -> None:
+    news = peoples_daily(400)
+    docs = [Document(id=str(k), text="\n".join(news[k : k + 10])) for k in range(0, 400, 10)]
+    docs += [Document(id="short", text="上一页 下一页 返回顶部"), Document(id="empty", text="")]
+    scored = ScoreQuality().process_many(docs)
+    assert scored == [ScoreQuality().process(doc) for doc in docs]
+    mixed = [d if k % 2 else doc for k, (d, doc) in enumerate(zip(scored, docs, strict=True))]  # half scored
+    judged = FilterQuality().process_many(mixed)  # type: ignore[arg-type]
+    assert judged == [FilterQuality().process(doc) for doc in mixed]  # type: ignore[arg-type]
+    assert Drop("too_short: han_chars=10 < 20") in judged and judged[0] == mixed[0]

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from seedtools import peoples_daily
 
-from corpusclean.quality import RULES, SIGNALS, Thresholds, failures, quality_signals
+from corpusclean.quality import RULES, SIGNALS, Thresholds, failures, quality_signals, quality_signals_many
 from corpusclean.quality.classes import BROKEN, CJK_PUNCT, DIGIT, HAN, LATIN, LATIN1, SPACE, classes_of
 from corpusclean.quality.lines import line_counts, paragraphs
 from corpusclean.quality.repetition import duplicated_ngram_share, top_ngram_share
@@ -181,3 +181,50 @@ def test_paragraphs_are_split_only_when_a_line_repeats() -> None:
         )
         repeated += counts.dup_paragraph_share > 0
     assert repeated > 100  # the texts do repeat paragraphs
+
+
+def _neighbours_sharing_lines() -> list[str]:
+    """People's Daily documents each opening with the last lines of the one before, and edge cases."""
+    news = peoples_daily(700)
+    docs = ["\n".join(news[k : k + 12]) for k in range(0, 600, 12)]
+    shared = [docs[0], *("\n".join([*news[k - 3 : k], *news[k : k + 12]]) for k in range(12, 600, 12))]
+    edges = ["", "字", "𠀀𠀁𠀂𠀃𠀄" * 4 + "中文", "，，，", "床前明月光\n床前明月光", "今天天气很好" * 3]
+    return [text for pair in zip(shared, edges * 9, strict=False) for text in pair] + shared[len(edges) * 9 :]
+
+
+@pytest.mark.parametrize("size", [2, 7, 64])
+def test_a_batch_gives_each_text_the_signals_it_has_alone(size: int) -> None:
+    texts = _neighbours_sharing_lines()
+    alone = [quality_signals(text) for text in texts]
+    batched = [s for k in range(0, len(texts), size) for s in quality_signals_many(texts[k : k + size])]
+    assert batched == alone
+    # nothing is carried over a document's edge: the lines a text shares with the one before are no repeats
+    opening = [s for text, s in zip(texts, batched, strict=True) if len(text) > 100][1:]
+    assert min(s["dup_line_share"] for s in opening) == 0.0
+
+
+def test_a_batch_of_many_letters_is_measured_in_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``_GROUP_CHARS`` letters the repetition measures run on groups of texts: the same shares."""
+    from corpusclean.quality import repetition
+    from corpusclean.quality.classes import code_points
+
+    texts = _neighbours_sharing_lines()[:30]
+    codes = [code_points(text) for text in texts]
+    alone = [repetition.repetition_shares(c) for c in codes]
+    monkeypatch.setattr(repetition, "_GROUP_CHARS", 2000)
+    joined = repetition.repetition_shares_many(code_points("".join(texts)), [len(c) for c in codes])
+    assert len(repetition._groups(code_points("".join(texts)), [len(c) for c in codes])) > 5
+    assert joined == alone
+
+
+def test_an_empty_batch_has_no_signals() -> None:
+    assert quality_signals_many([]) == []
+
+
+def test_texts_of_three_characters_in_a_batch_keep_their_repeats_apart() -> None:
+    """Short texts of three letters: sorted keys equal across a text's edge, repeats near its end."""
+    rng = random.Random(3)
+    texts = [
+        "".join(rng.choices("甲乙丙，\n", weights=(5, 5, 5, 1, 1), k=rng.randrange(41))) for _ in range(400)
+    ]
+    assert quality_signals_many(texts) == [quality_signals(text) for text in texts]

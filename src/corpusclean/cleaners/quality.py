@@ -13,12 +13,13 @@ worth training on is the corpus builder's decision, made in a recipe.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document
-from ..quality import Thresholds, failures, preload_tables, quality_signals
+from ..quality import Thresholds, failures, preload_tables, quality_signals, quality_signals_many
 
 
 def score_quality(text: str) -> dict[str, float]:
@@ -57,11 +58,14 @@ class ScoreQuality(Cleaner):
     def preload(self) -> None:
         preload_tables()
 
-    def apply(self, doc: Document) -> Document | Drop:
-        signals = quality_signals(doc.text)
-        if doc.metadata.get("quality") == signals:
-            return doc
-        return doc.replace(metadata={**doc.metadata, "quality": signals})
+    def apply_many(self, docs: Sequence[Document]) -> list[Document | Drop]:
+        """Score a batch of documents: the signals' array work is done for all of them at once."""
+        return [
+            doc
+            if doc.metadata.get("quality") == signals
+            else doc.replace(metadata={**doc.metadata, "quality": signals})
+            for doc, signals in zip(docs, quality_signals_many([doc.text for doc in docs]), strict=True)
+        ]
 
 
 class FilterQuality(Cleaner):
@@ -88,14 +92,25 @@ class FilterQuality(Cleaner):
 
     def signals(self, doc: Document) -> dict[str, float]:
         """The document's signals: those ``score_quality`` left when they fit its text, else new ones."""
-        scored = doc.metadata.get("quality")
-        if isinstance(scored, dict) and scored.get("length") == len(doc.text):
-            return scored
-        return quality_signals(doc.text)
+        return self.signals_many([doc])[0]
 
-    def apply(self, doc: Document) -> Document | Drop:
-        found = failures(self.signals(doc), self.thresholds, first=True)
-        return Drop(found[0].reason) if found else doc
+    def signals_many(self, docs: Sequence[Document]) -> list[dict[str, float]]:
+        """:meth:`signals` of each of ``docs``, those not scored computed as one batch."""
+        scored = [doc.metadata.get("quality") for doc in docs]
+        fits = [
+            isinstance(s, dict) and s.get("length") == len(doc.text)
+            for s, doc in zip(scored, docs, strict=True)
+        ]
+        fresh = iter(quality_signals_many([doc.text for doc, fit in zip(docs, fits, strict=True) if not fit]))
+        return [s if fit else next(fresh) for s, fit in zip(scored, fits, strict=True)]  # type: ignore[misc]
+
+    def apply_many(self, docs: Sequence[Document]) -> list[Document | Drop]:
+        """Judge a batch of documents, computing the signals of those not scored as one batch."""
+        results: list[Document | Drop] = []
+        for doc, signals in zip(docs, self.signals_many(docs), strict=True):
+            found = failures(signals, self.thresholds, first=True)
+            results.append(Drop(found[0].reason) if found else doc)
+        return results
 
     def __repr__(self) -> str:
         changed = {f.name: getattr(self.thresholds, f.name) for f in fields(Thresholds)}

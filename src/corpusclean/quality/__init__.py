@@ -1,7 +1,14 @@
 """Quality signals of Chinese text and the rules that judge them; never touches documents."""
 
 from .rules import RULE_SIGNALS, RULES, Failure, Rule, Thresholds, failures, threshold_names
-from .signals import SIGNALS, STOP_CHARS, gbk_mojibake_share, preload_tables, quality_signals
+from .signals import (
+    SIGNALS,
+    STOP_CHARS,
+    gbk_mojibake_share,
+    preload_tables,
+    quality_signals,
+    quality_signals_many,
+)
 
 __all__ = [
     "RULES",
@@ -15,5 +22,6 @@ __all__ = [
     "gbk_mojibake_share",
     "preload_tables",
     "quality_signals",
+    "quality_signals_many",
     "threshold_names",
 ]

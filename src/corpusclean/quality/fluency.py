@@ -67,17 +67,40 @@ def known_pair_share(codes: np.ndarray, han: np.ndarray | None = None) -> float:
     """
     if han is None:
         han = class_table()[codes] == HAN
+    return known_pair_shares(codes, han, [len(codes)])[0]
+
+
+def known_pair_shares(codes: np.ndarray, han: np.ndarray, sizes: list[int]) -> list[float]:
+    """:func:`known_pair_share` of each of several texts, given one after another in ``codes``.
+
+    ``han`` is the mask of Han characters, ``sizes`` the texts' lengths; no pair
+    spans two texts.
+    """
     both = han[:-1] & han[1:]
-    pairs = int(np.count_nonzero(both))
-    if not pairs:
-        return 0.0
+    ends = np.cumsum(sizes)
+    if len(sizes) > 1:
+        inner = ends[(ends > 0) & (ends < len(han))]
+        both[inner - 1] = False  # a text's last character and the next one's first
+    places = both.nonzero()[0]
+    if not len(places):
+        return [0.0] * len(sizes)
     slots = _han_pair_slots(codes, both)
     found = known_pairs().take(slots >> 3) & _BIT_OF.take(slots & 7)
-    return float(np.count_nonzero(found) / pairs)
+    if len(sizes) == 1:
+        return [int(np.count_nonzero(found)) / len(found)]
+    known = np.zeros(len(found) + 1, dtype=np.int64)
+    np.cumsum(found.astype(bool), out=known[1:])
+    firsts = places.searchsorted(ends - sizes).tolist()  # each text's first pair, if it has one
+    lasts = [*firsts[1:], len(places)]
+    counts = known.take(firsts + lasts).tolist()
+    return [
+        (k1 - k0) / (b - a) if b > a else 0.0
+        for a, b, k0, k1 in zip(firsts, lasts, counts[: len(sizes)], counts[len(sizes) :], strict=True)
+    ]
 
 
 #: The bit of a byte that slot ``i`` of the table takes (``i % 8``, least significant first).
 _BIT_OF = (1 << np.arange(8)).astype(np.uint8)
 
 
-__all__ = ["TABLE_BITS", "known_pair_share", "known_pairs"]
+__all__ = ["TABLE_BITS", "known_pair_share", "known_pair_shares", "known_pairs"]

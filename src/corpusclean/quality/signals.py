@@ -15,15 +15,15 @@ uses the pairs of jieba's word list (:mod:`.fluency`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
-from operator import itemgetter
 
 import numpy as np
 
 from . import classes as c
-from .fluency import known_pair_share, known_pairs
+from .fluency import known_pair_shares, known_pairs
 from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts
-from .repetition import repetition_shares
+from .repetition import repetition_shares_many
 
 #: Each signal and what it measures. Shares are in [0, 1]; "characters" never count spaces.
 SIGNALS: dict[str, str] = {
@@ -92,23 +92,30 @@ _MARKS_OF = ((np.arange(_PROPERTIES) >> _MARK_SHIFT) & 15).astype(np.uint8)
 
 #: The rows of ``counts.reshape(64, 16)`` (a property value without its class) that hold a
 #: stop character, and those that hold a clause mark.
-_STOP_ROWS = itemgetter(*(row for row in range(64) if row << _MARK_SHIFT & _STOP_BIT))
-_CLAUSE_ROWS = itemgetter(*(row for row in range(64) if row & _CLAUSE))
+_STOP_ROWS = [row for row in range(64) if row << _MARK_SHIFT & _STOP_BIT]
+_CLAUSE_ROWS = [row for row in range(64) if row & _CLAUSE]
 #: Whether a property value is a Han character's.
 _IS_HAN = (np.arange(_PROPERTIES) & 15) == c.HAN
 
 
-def _character_counts(props: np.ndarray) -> tuple[list[int], int, int]:
-    """Characters by class, stop characters and clause marks, from one count of the property values.
+def _character_counts(
+    props: np.ndarray, owner: np.ndarray, count: int
+) -> tuple[list[list[int]], list[int], list[int]]:
+    """Each text's characters by class, stop characters and clause marks, from one count of properties.
 
-    >>> by_class, stops, clause_marks = _character_counts(properties_table()[c.code_points("书的纸，")])
-    >>> by_class[c.HAN], stops, clause_marks
-    (3, 1, 1)
+    ``owner`` is the text of each character, ``count`` the number of texts.
+
+    >>> props = properties_table()[c.code_points("书的纸，")]
+    >>> by_class, stops, clause_marks = _character_counts(props, np.zeros(4, dtype=np.int64), 1)
+    >>> by_class[0][c.HAN], stops, clause_marks
+    (3, [1], [1])
     """
-    counts = np.bincount(props, minlength=_PROPERTIES).reshape(-1, 16)  # the class is the low four bits
-    by_class: list[int] = np.add.reduce(counts, axis=0).tolist()
-    by_rest = np.add.reduce(counts, axis=1).tolist()
-    return by_class, sum(_STOP_ROWS(by_rest)), sum(_CLAUSE_ROWS(by_rest))
+    keys = (owner << 10) | props  # the text, then the property value
+    counts = np.bincount(keys, minlength=count << 10).reshape(count, 64, 16)  # the class is the low four bits
+    by_rest = np.add.reduce(counts, axis=2)
+    stops = np.add.reduce(by_rest.take(_STOP_ROWS, axis=1), axis=1).tolist()
+    clause_marks = np.add.reduce(by_rest.take(_CLAUSE_ROWS, axis=1), axis=1).tolist()
+    return np.add.reduce(counts, axis=1).tolist(), stops, clause_marks
 
 
 def _pair_tally() -> np.ndarray:
@@ -128,22 +135,31 @@ def _pair_tally() -> np.ndarray:
 _PAIR_TALLY = _pair_tally()
 
 
-def _sentences_and_misplaced(props: np.ndarray, text: str) -> tuple[int, int]:
-    """How many sentences ``text`` has and how many clause marks are out of place.
+def _sentences_and_misplaced(
+    props: np.ndarray, owner: np.ndarray, starts: np.ndarray, texts: Sequence[str]
+) -> list[tuple[int, int]]:
+    """How many sentences each of ``texts`` has and how many clause marks are out of place.
 
-    The marks of each character follow those of a line break (the start of
-    the text opens a line); each two neighbours, read as one big-endian
-    16-bit number, look up what they add in :data:`_PAIR_TALLY`.
+    ``props`` are the properties of the texts' characters one after another,
+    ``owner`` the text of each, ``starts`` where each text starts. The marks
+    of each character follow those of the one before, or of a line break
+    at the start of a text; each two, read as one 16-bit number, look up what
+    they add in :data:`_PAIR_TALLY`.
     """
-    marks = np.empty(len(props) + 1, dtype=np.uint8)
-    marks[0] = _OPENER
-    _MARKS_OF.take(props, out=marks[1:], mode="clip")  # in range; "raise" would copy through a buffer
-    pairs = np.ndarray((len(props),), dtype=">u2", buffer=marks, strides=(1,))
-    tally = np.bincount(_PAIR_TALLY.take(pairs), minlength=4).tolist()
-    sentences, misplaced = tally[1] + tally[3], tally[2] + tally[3]
-    if misplaced:  # a run of three or more of one mark (，，，) is typed ellipsis, not disorder
-        misplaced -= sum(m.end() - m.start() - 1 for m in _MARK_RUN_RE.finditer(text))
-    return sentences, misplaced
+    marks = _MARKS_OF.take(props)
+    pairs = np.empty(len(marks), dtype=np.uint16)
+    pairs[1:] = marks[:-1]
+    pairs[starts[starts < len(marks)]] = _OPENER
+    pairs <<= 8
+    pairs |= marks
+    tally = np.bincount((owner << 2) | _PAIR_TALLY.take(pairs), minlength=4 * len(texts)).reshape(-1, 4)
+    out = []
+    for text, (_, sentence, misplaced, both) in zip(texts, tally.tolist(), strict=True):
+        misplaced += both
+        if misplaced:  # a run of three or more of one mark (，，，) is typed ellipsis, not disorder
+            misplaced -= sum(m.end() - m.start() - 1 for m in _MARK_RUN_RE.finditer(text))
+        out.append((sentence + both, misplaced))
+    return out
 
 
 @cache
@@ -177,19 +193,21 @@ def gbk_mojibake_share(text: str) -> float:
     True
     """
     head = text[:MOJIBAKE_SAMPLE]
-    return _gbk_mojibake_share(head, _han_count(head))
+    return _gbk_mojibake_shares(
+        [head], [int(np.count_nonzero(c.class_table().take(c.code_points(head)) == c.HAN))]
+    )[0]
 
 
-def _gbk_mojibake_share(head: str, han: int) -> float:
-    """:func:`gbk_mojibake_share` of ``head``, the sample, which has ``han`` Han characters."""
-    if not han:
-        return 0.0
-    back = head.encode("gb18030", "ignore").decode("utf-8", "replace")
-    return min(1.0, _han_count(back) * 3 / 2 / han)
-
-
-def _han_count(text: str) -> int:
-    return int(np.count_nonzero(c.class_table().take(c.code_points(text)) == c.HAN))
+def _gbk_mojibake_shares(heads: list[str], hans: list[int]) -> list[float]:
+    """:func:`gbk_mojibake_share` of each of ``heads``, the samples, which have ``hans`` Han characters."""
+    backs = [
+        head.encode("gb18030", "ignore").decode("utf-8", "replace") if han else ""
+        for head, han in zip(heads, hans, strict=True)
+    ]
+    codes = c.code_points("".join(backs))
+    owner = np.repeat(np.arange(len(backs)), [len(back) for back in backs])
+    back_hans = np.bincount(owner[c.class_table().take(codes) == c.HAN], minlength=len(backs)).tolist()
+    return [min(1.0, back * 3 / 2 / han) if han else 0.0 for back, han in zip(back_hans, hans, strict=True)]
 
 
 def preload_tables() -> None:
@@ -199,27 +217,70 @@ def preload_tables() -> None:
 
 
 def quality_signals(text: str) -> dict[str, float]:
-    """Every signal of :data:`SIGNALS` for ``text``, rounded to four places.
+    """Every signal of :data:`SIGNALS` for ``text``, rounded to four places (a batch of one)."""
+    return quality_signals_many([text])[0]
+
+
+def quality_signals_many(texts: Sequence[str]) -> list[dict[str, float]]:
+    """:func:`quality_signals` of each of ``texts``, the array work done for all of them at once.
+
+    The texts' code points make one array, with the text of each character
+    (``owner``); counts per text are one ``bincount`` of the text and the value.
 
     1. One table lookup gives each character's class, marks, stop-character
        and letter bits; one ``bincount`` of those gives every count.
     2. One ``bincount`` of the marks of neighbouring pairs gives the
-       sentences and the misplaced marks.
-    3. The letters go to the repetition measures (one sort), the Han pairs
-       to fluency (one lookup each), the first characters to the mojibake test.
-    4. The lines and paragraphs are counted as strings (:func:`.lines.line_counts`).
+       sentences and the misplaced marks (a text's first character follows
+       a line break, never the text before).
+    3. The letters go to the repetition measures (one sort a text, the
+       longer n-grams of all texts in one sort), the Han pairs within a
+       text to fluency (one lookup), the first characters to the mojibake test.
+    4. The lines and paragraphs are counted as strings, text by text
+       (:func:`.lines.line_counts`).
     """
-    codes = c.code_points(text)
+    if not texts:
+        return []
+    sizes = [len(text) for text in texts]
+    count = len(texts)
+    codes = c.code_points("".join(texts))
     props = properties_table().take(codes)
-    by_class, stops, clause_marks = _character_counts(props)
-    han = by_class[c.HAN]
-    chars = len(codes) - by_class[c.SPACE]
-    per_char = 1 / chars if chars else 0.0
-    sentences, misplaced = _sentences_and_misplaced(props, text)
+    owner = np.repeat(np.arange(count), sizes)
+    ends = np.cumsum(sizes, dtype=np.int64)
+    starts = ends - sizes
+    by_class, stops, clause_marks = _character_counts(props, owner, count)
+    marks = _sentences_and_misplaced(props, owner, starts, texts)
     han_mask = _IS_HAN.take(props)
-    tops_and_dups = repetition_shares(codes[props >= _LETTER_BIT])
+    letters = props >= _LETTER_BIT
+    repetition = repetition_shares_many(codes[letters], np.bincount(owner[letters], minlength=count).tolist())
+    fluency = known_pair_shares(codes, han_mask, sizes)
+    heads = [text[:MOJIBAKE_SAMPLE] for text in texts]
+    han_sums = np.concatenate(([0], np.cumsum(han_mask, dtype=np.int64)))
+    head_hans = (han_sums.take(starts + np.minimum(sizes, MOJIBAKE_SAMPLE)) - han_sums.take(starts)).tolist()
+    mojibake = _gbk_mojibake_shares(heads, head_hans)
+    return [
+        _signals(text, *parts)
+        for text, *parts in zip(
+            texts, by_class, stops, clause_marks, marks, repetition, fluency, mojibake, strict=True
+        )
+    ]
+
+
+def _signals(
+    text: str,
+    by_class: list[int],
+    stops: int,
+    clause_marks: int,
+    marks: tuple[int, int],
+    tops_and_dups: tuple[float, ...],
+    fluency: float,
+    mojibake: float,
+) -> dict[str, float]:
+    """The signals of ``text`` from its counts and measures, and its lines counted here."""
+    han = by_class[c.HAN]
+    chars = len(text) - by_class[c.SPACE]
+    per_char = 1 / chars if chars else 0.0
+    sentences, misplaced = marks
     lines = line_counts(text)
-    head = text[:MOJIBAKE_SAMPLE]
     shares = (
         han * per_char,
         by_class[c.CJK_PUNCT] * per_char,
@@ -239,9 +300,9 @@ def quality_signals(text: str) -> dict[str, float]:
         stops / han if han else 0.0,
         by_class[c.BROKEN] * per_char,
         by_class[c.LATIN1] * per_char,
-        _gbk_mojibake_share(head, int(np.count_nonzero(han_mask[: len(head)]))) if han else 0.0,
+        mojibake if han else 0.0,
         misplaced / clause_marks if clause_marks else 0.0,
-        known_pair_share(codes, han_mask) if han > 1 else 0.0,
+        fluency if han > 1 else 0.0,
         lines.verse / lines.lines if lines.lines else 0.0,
     )
     counts = {"length": len(text), "chars": chars, "han_chars": han, "lines": lines.lines}
@@ -292,4 +353,5 @@ __all__ = [
     "preload_tables",
     "properties_table",
     "quality_signals",
+    "quality_signals_many",
 ]
