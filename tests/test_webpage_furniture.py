@@ -160,17 +160,23 @@ def test_labelled_date_lines_go_at_the_top_only(line: str) -> None:
     assert furniture_kind(line, at_edge=True) is None
 
 
-def test_a_headline_in_a_plain_block_does_not_shield_the_source_line_under_it() -> None:
-    """The headline opens the run as a plain ``<div>`` (no heading tag), the source line follows."""
-    page = (
-        "<html><head><title>载人航天工程全线备战空间站建造任务_某某网</title></head><body>"
-        "<div>载人航天工程全线备战空间站建造任务</div>"
-        "<div>发布日期: 2021-01-05</div><div>信息来源: 中国空间技术研究院、中国运载火箭技术研究院等</div>"
-        + "".join(f"<p>{line}</p>" for line in BODY)
-        + "</body></html>"
-    )
+def cleaned_page(headline: str, above_body: str) -> Document:
+    """A page titled ``headline`` whose body is ``above_body`` and then :data:`BODY`, through the cleaner."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
+    page = f"<html><head><title>{headline}_某某网</title></head><body>{above_body}{paragraphs}</body></html>"
     doc = ExtractMainText()(Document(id="p", text=page))
     assert doc is not None and doc.text.splitlines() == BODY
+    return doc
+
+
+def test_a_headline_in_a_plain_block_does_not_shield_the_source_line_under_it() -> None:
+    """The headline opens the run as a plain ``<div>`` (no heading tag), the source line follows."""
+    headline = "载人航天工程全线备战空间站建造任务"
+    doc = cleaned_page(
+        headline,
+        f"<div>{headline}</div><div>发布日期: 2021-01-05</div>"
+        "<div>信息来源: 中国空间技术研究院、中国运载火箭技术研究院等</div>",
+    )
     assert any("信息来源" in r.text and r.reason.startswith("credit line") for r in doc.removed)
 
 
@@ -178,16 +184,12 @@ def test_an_author_card_and_share_counts_at_the_top_go() -> None:
     """An author's card (an element named ``author``) and a row of share counts between the headline
     and the text: no sentence in either, so neither is the article's first paragraph."""
     headline = "王文：中美贸易“持久战”，中国人的斗志被激发"
-    page = (
-        f"<html><head><title>{headline}_某某网</title></head><body>"
-        f"<div class='content-main'><h3>{headline}</h3><ul class='author'><li><p><a href='/w'>王文</a>"
+    doc = cleaned_page(
+        headline,
+        f"<h3>{headline}</h3><ul class='author'><li><p><a href='/w'>王文</a>"
         "<span>中国人民大学重阳金融研究院执行院长</span></p></li></ul>"
-        "<div class='share'>分享到：</div><div><a href='#'>22</a> <a href='#'>59</a></div>"
-        + "".join(f"<p>{line}</p>" for line in BODY)
-        + "</div></body></html>"
+        "<div class='share'>分享到：</div><div><a href='#'>22</a> <a href='#'>59</a></div>",
     )
-    doc = ExtractMainText()(Document(id="p", text=page))
-    assert doc is not None and doc.text.splitlines() == BODY
     assert any("执行院长" in r.text for r in doc.removed)
 
 
