@@ -505,13 +505,18 @@ class Cleaner:
         has read to the end raises :class:`~corpusclean.errors.ConsumedInputError`.
         """
         refuse_read_again(docs, "clean()")
-        for batch in batches(map(Document.from_record, docs)):
-            for doc, out in zip(batch, self.process_many(batch), strict=True):
-                if isinstance(out, Drop):
-                    if on_drop is not None:
-                        on_drop(doc, out.reason)
-                else:
-                    yield out
+        for doc, out in self.process_stream(map(Document.from_record, docs)):
+            if isinstance(out, Drop):
+                if on_drop is not None:
+                    on_drop(doc, out.reason)
+            else:
+                yield out
+
+    def process_stream(self, docs: Iterable[Document]) -> Iterator[tuple[Document, Document | Drop]]:
+        """Each of ``docs`` with what :meth:`process` gives it, in order, cleaned a batch at a time
+        (:func:`batches`, read as needed) through :meth:`process_many`."""
+        for batch in batches(docs):
+            yield from zip(batch, self.process_many(batch), strict=True)
 
     def run(self, docs: Iterable[Document | Mapping[str, Any]]) -> list[Document]:
         """Fit on ``docs`` when this cleaner needs the whole corpus first, then clean them.

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from ..cleaner import CLEANER_ERROR, Cleaner, Drop, batches
+from ..cleaner import CLEANER_ERROR, Cleaner, Drop
 from ..document import Document
 
 Outcome = Literal["kept", "duplicate", "dropped"]
@@ -57,12 +57,11 @@ def clean_document(pipeline: Cleaner, doc: Document) -> tuple[Outcome, Document]
 def clean_documents(pipeline: Cleaner, docs: Iterable[Document]) -> Iterator[tuple[Outcome, Document]]:
     """:func:`clean_document` of each of ``docs``, in order, cleaned a batch at a time (read as needed).
 
-    The batches are cut as :meth:`~corpusclean.cleaner.Cleaner.clean` cuts them
-    (:func:`~corpusclean.cleaner.batches`).
+    The batches are those of :meth:`~corpusclean.cleaner.Cleaner.clean`
+    (:meth:`~corpusclean.cleaner.Cleaner.process_stream`).
     """
-    for batch in batches(docs):
-        for doc, result in zip(batch, pipeline.process_many(batch), strict=True):
-            yield _outcome(pipeline, doc, result)
+    for doc, result in pipeline.process_stream(docs):
+        yield _outcome(pipeline, doc, result)
 
 
 def _outcome(pipeline: Cleaner, doc: Document, result: Document | Drop) -> tuple[Outcome, Document]:
