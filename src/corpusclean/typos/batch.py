@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .arrays import fourgram_of, occurrences
-from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, text_id, trigram_codes
+from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, trigram_codes
 from .reference import KeySet
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
@@ -129,11 +129,7 @@ class TextBatch:
 
     def counted(self, stats: NgramStats) -> np.ndarray:
         """Whether each text is one of the documents ``stats`` counted (by its fingerprint)."""
-        if not len(stats.doc_ids):
-            return np.zeros(len(self.texts), bool)
-        ids = np.array([text_id(t) for t in self.texts], np.uint64)
-        at = np.minimum(np.searchsorted(stats.doc_ids, ids), len(stats.doc_ids) - 1)
-        return np.asarray(stats.doc_ids[at] == ids)
+        return stats.counted_many(self.texts)
 
     def split(self, positions: np.ndarray) -> list[np.ndarray]:
         """For each text, the indices of ``positions`` (sorted) that fall in it."""

@@ -290,7 +290,11 @@ class NgramStats:
 
     def counted(self, text: str) -> bool:
         """Whether ``text`` is one of the documents counted (by its fingerprint)."""
-        return bool(member(self.doc_ids, np.array([text_id(text)], dtype=np.uint64))[0])
+        return bool(self.counted_many([text])[0])
+
+    def counted_many(self, texts: Iterable[str]) -> np.ndarray:
+        """Whether each of ``texts`` is one of the documents counted (by its fingerprint)."""
+        return member(self.doc_ids, np.array([text_id(t) for t in texts], dtype=np.uint64))
 
     def _add_chunk(self, texts: list[str], words: np.ndarray | None, max_ngrams: int) -> None:
         codes = string_codes(_SEPARATOR.join(texts))
