@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .arrays import fourgram_of, occurrences
-from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, trigram_codes
+from .ngrams import CHAR_BITS, NgramStats, bigram_codes, distinct, string_codes, trigram_codes
 from .reference import KeySet
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
@@ -93,7 +93,7 @@ class TextBatch:
             return np.asarray(occurrences(self._own_sorted(size), self._keyed(size, queries, docs)), np.int64)
         # three or four characters: only the n-grams of the batch that are queried are
         # gathered (through a bit filter), keyed by their places among the distinct queries
-        keys = np.unique(queries)
+        keys = distinct(queries)
         at = KeySet.of(keys).index(self.ngrams(size))
         where = self._own(size, np.flatnonzero(at >= 0))
         pairs = np.sort(_with_doc(at[where], self.doc[where], 32))

@@ -47,6 +47,7 @@ from .ngrams import (
     CHAR_BITS,
     MAX_NGRAMS,
     NgramStats,
+    distinct,
 )
 from .reference import KeySet
 from .score import confidence
@@ -221,7 +222,7 @@ class TypoDetector:
         f, conf = {k: v[keep] for k, v in f.items()}, conf[keep]
         doc = f.pop("doc")
         f["pos"] = f["pos"] - batch.starts[doc]  # where each span starts in its own text
-        for d in np.unique(doc).tolist():
+        for d in distinct(doc).tolist():
             rows = doc == d
             found[d] = self._select(batch.texts[d], {k: v[rows] for k, v in f.items()}, conf[rows])
         return found

@@ -4,8 +4,10 @@ The detector only suggests real words, and leaves alone a span that sits inside
 a longer known word (an idiom, a set phrase); the slip injector picks common
 words and the input-method candidates a typist could have chosen instead. Both
 read the word list with frequencies that ships in the ``jieba`` package
-(``jieba/dict.txt``, one ``word frequency tag`` a line), read directly so that
-jieba's segmenter is never loaded.
+(``jieba/dict.txt``, one ``word frequency tag`` a line), through the shipped
+reference (:mod:`~corpusclean.typos.reference`), which holds its words of one
+to four Han characters with their frequencies and tags: the arrays are sliced,
+not the 349,000 lines parsed again, and jieba's segmenter is never loaded.
 
 >>> lex = lexicon()
 >>> "初心" in lex.words, "的初" in lex.words, "再接再厉" in lex.long_words
@@ -24,10 +26,8 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .arrays import CHAR_MASK
-from .ngrams import CHAR_BITS, fourgram_codes, member, string_codes, trigram_codes
-
-#: The word list's tags of proper nouns: people (nr, nrt, nrfg), places (ns), organizations (nt), other (nz).
-PROPER_NOUN_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+from .ngrams import CHAR_BITS, distinct, fourgram_codes, member, string_codes, trigram_codes
+from .reference import PROPER, Reference, gram_keys, reference
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,17 @@ class LongWords:
         threes = [w for w in words if len(w) == 3]
         fours = [w for w in words if len(w) == 4]
         return cls(
-            np.unique(trigram_codes(string_codes("".join(threes)))[::3]),
-            np.unique(fourgram_codes(string_codes("".join(fours)))[::4]),
+            distinct(trigram_codes(string_codes("".join(threes)))[::3]),
+            distinct(fourgram_codes(string_codes("".join(fours)))[::4]),
+        )
+
+    @classmethod
+    def from_reference(cls, ref: Reference) -> LongWords:
+        """The reference's words of three or four characters (the same keys as :meth:`of` gives)."""
+        threes, fours = (ref.chars[ref.lengths == n] for n in (3, 4))
+        return cls(
+            distinct(gram_keys([threes[:, i] for i in range(3)])),
+            distinct(gram_keys([fours[:, i] for i in range(4)])),
         )
 
     def __contains__(self, word: object) -> bool:
@@ -106,31 +115,16 @@ def _dict_path() -> Path:
     return Path(spec.origin).parent / "dict.txt"
 
 
-def _is_han(word: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in word)
-
-
 @cache
 def lexicon() -> Lexicon:
-    """The word list, read once per process (about a third of a second)."""
-    words: dict[str, int] = {}
-    proper: list[str] = []
-    long_words: list[str] = []
-    with _dict_path().open(encoding="utf-8") as f:
-        for line in f:
-            word, freq, tag = line.split()
-            if len(word) == 2:
-                if _is_han(word):
-                    words[word] = int(freq)
-                    if tag in PROPER_NOUN_TAGS:
-                        proper.append(word)
-            elif 3 <= len(word) <= 4:
-                long_words.append(word)
-    codes = _codes(words)
+    """The word list, taken once per process from the shipped reference (a few hundredths of a second)."""
+    ref = reference()
+    two = np.flatnonzero(ref.lengths == 2)
+    codes = gram_keys([ref.chars[two, 0], ref.chars[two, 1]])
     order = np.argsort(codes)
-    freqs = np.fromiter(words.values(), dtype=np.int64, count=len(words))[order]
-    total = float(freqs.sum())
-    return Lexicon(codes[order], freqs, freqs / total, np.unique(_codes(proper)), LongWords.of(long_words))
+    freqs = ref.freqs[two][order]
+    proper = distinct(codes[(ref.tags[two] & PROPER) != 0])
+    return Lexicon(codes[order], freqs, freqs / float(freqs.sum()), proper, LongWords.from_reference(ref))
 
 
 def listed_freq(word: str) -> int:
@@ -165,11 +159,6 @@ def person_names() -> tuple[str, ...]:
     """The words of the word list tagged as people's names (read when first asked for)."""
     with _dict_path().open(encoding="utf-8") as f:
         return tuple(word for word, _, tag in map(str.split, f) if tag in PERSON_TAGS)
-
-
-def _codes(words: Iterable[str]) -> np.ndarray:
-    pairs = string_codes("".join(words)).reshape(-1, 2)
-    return np.asarray((pairs[:, 0] << CHAR_BITS) | pairs[:, 1])
 
 
 def _decode(codes: np.ndarray) -> list[str]:

@@ -92,6 +92,22 @@ def text_id(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an array, as ``np.unique`` gives them, by a sort.
+
+    numpy 2.4's ``np.unique`` hashes an integer array when it is asked for the
+    values alone, which takes about 20 times as long as sorting it (0.47 s
+    against 0.02 s for a million 64-bit integers).
+
+    >>> distinct(np.array([5, 3, 5, 1])).tolist()
+    [1, 3, 5]
+    """
+    ordered = np.sort(values, axis=None)
+    if len(ordered) < 2:
+        return ordered
+    return np.asarray(ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])])
+
+
 def member(sorted_keys: np.ndarray, q: np.ndarray) -> np.ndarray:
     """Whether each of ``q`` is in ``sorted_keys`` (a binary search)."""
     if not len(sorted_keys):
@@ -248,7 +264,7 @@ class NgramStats:
         if chunk:
             stats._add_chunk(chunk, words, max_ngrams)
         stats.docs = len(ids)
-        stats.doc_ids = np.unique(np.array(ids, dtype=np.uint64))
+        stats.doc_ids = distinct(np.array(ids, dtype=np.uint64))
         return stats
 
     def add(self, other: NgramStats, *, max_ngrams: int = MAX_NGRAMS) -> NgramStats:
@@ -264,7 +280,7 @@ class NgramStats:
             trigrams=self.trigrams.merge(other.trigrams).bound(max_ngrams),
             fourgrams=self.fourgrams.merge(other.fourgrams).bound(max_ngrams),
             pairs=self.pairs.merge(other.pairs).bound(max_ngrams),
-            doc_ids=np.union1d(self.doc_ids, other.doc_ids),
+            doc_ids=distinct(np.concatenate([self.doc_ids, other.doc_ids])),
             docs=self.docs + other.docs,
             chars=self.chars + other.chars,
             words_only=self.words_only,

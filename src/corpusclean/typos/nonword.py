@@ -61,7 +61,7 @@ from ..errors import CorpusCleanError
 from .arrays import matmul_rows, split_as
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, is_han_table
-from .ngrams import CHAR_BITS, NgramStats, member, string_codes
+from .ngrams import CHAR_BITS, NgramStats, distinct, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
 from .readings import CODE_POINTS, shipped_readings
 from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, KeySet, Reference, gram_keys, reference
@@ -228,9 +228,10 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
     order = np.argsort(all_keys, kind="stable")
     all_rows = np.concatenate(rows)[order].astype(np.int32)
     all_pos = np.concatenate(pos)[order].astype(np.int8)
-    singles = single_log_probs()[ref.chars[all_rows].astype(np.int64)]
-    others = np.where(np.arange(4)[None, :] < ref.lengths[all_rows, None].astype(np.int64), singles, 0.0)
-    base = ref.log_probs[all_rows] - others.sum(axis=1) + singles[np.arange(len(all_rows)), all_pos]
+    # per word of the reference, then per slip form: a word has many forms
+    singles = single_log_probs()[ref.chars.astype(np.int64)]
+    others = np.where(np.arange(4)[None, :] < ref.lengths[:, None].astype(np.int64), singles, 0.0).sum(axis=1)
+    base = (ref.log_probs - others)[all_rows] + singles[all_rows, all_pos]
     del singles, others
     return SlipIndex(
         KeySet.of(all_keys[order]), all_rows, all_pos, np.concatenate(shape)[order], base.astype(np.float32)
@@ -257,10 +258,9 @@ def single_log_probs() -> np.ndarray:
 def char_log_freqs() -> np.ndarray:
     """The log of each code point's total frequency in the words of the reference (0 when absent)."""
     ref = reference()
-    totals = np.zeros(CODE_POINTS, np.float64)
-    for i in range(4):
-        inside = ref.lengths > i
-        np.add.at(totals, ref.chars[inside, i].astype(np.int64), ref.freqs[inside])
+    inside = np.arange(4)[None, :] < ref.lengths[:, None].astype(np.int64)
+    weights = np.broadcast_to(ref.freqs[:, None], inside.shape)[inside].astype(np.float64)
+    totals = np.bincount(ref.chars[inside].astype(np.int64), weights=weights, minlength=CODE_POINTS)
     return np.log1p(totals).astype(np.float32)
 
 
@@ -278,7 +278,7 @@ def inner_spans() -> KeySet:
         for size in range(2, length):
             for begin in range(length - size + 1):
                 keys.append(gram_keys([chars[:, begin + i] for i in range(size)]))
-    return KeySet.of(np.unique(np.concatenate(keys)))
+    return KeySet.of(distinct(np.concatenate(keys)))
 
 
 @dataclass

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .arrays import fourgram_of
-from .ngrams import CHAR_BITS, MIX_A, string_codes
+from .ngrams import CHAR_BITS, MIX_A, distinct, string_codes
 
 #: The package data file (in ``corpusclean/data``) that holds the reference.
 REFERENCE_FILE = "typo_reference.npz"
@@ -369,7 +369,7 @@ def load_reference(path: str | Path | None = None) -> Reference:
         np.concatenate([_keys_of([n for n in names if len(n) == length], length) for length in range(2, 5)])
     )
     pairs = decode_lines(arrays["variants"])
-    variant_codes = np.unique(
+    variant_codes = distinct(
         (np.array([ord(p[0]) for p in pairs], np.uint64) << CHAR_BITS)
         | np.array([ord(p[1]) for p in pairs], np.uint64)
     )
@@ -382,7 +382,7 @@ def load_reference(path: str | Path | None = None) -> Reference:
         name_keys=name_keys,
         shapes=tuple(decode_lines(arrays["shapes"])),
         variant_codes=variant_codes,
-        surname_codes=np.unique(string_codes("".join(decode_lines(arrays["surnames"])))),
+        surname_codes=distinct(string_codes("".join(decode_lines(arrays["surnames"])))),
         header=header,
     )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CorpusCleanError
-from .ngrams import CountTable, NgramStats
+from .ngrams import CountTable, NgramStats, distinct
 
 _TABLES = ("unigram", "bigram", "trigram", "fourgram", "pair")
 
@@ -50,7 +50,7 @@ def load_stats(path: str | Path) -> NgramStats:
             }
             return NgramStats(
                 **tables,
-                doc_ids=np.unique(z["doc_ids"].astype(np.uint64)),
+                doc_ids=distinct(z["doc_ids"].astype(np.uint64)),
                 docs=meta["docs"],
                 chars=meta["chars"],
                 words_only=bool(meta.get("words_only", False)),
