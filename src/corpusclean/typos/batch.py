@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .arrays import fourgram_of, occurrences
+from .keyset import KeySet
 from .ngrams import CHAR_BITS, NgramStats, bigram_codes, distinct, string_codes, trigram_codes
-from .reference import KeySet
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
 SEPARATOR = "\n"

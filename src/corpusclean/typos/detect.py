@@ -42,6 +42,7 @@ from .arrays import (
 )
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table, overlaps_longer_word
+from .keyset import KeySet
 from .lexicon import is_listed_word, lexicon
 from .ngrams import (
     CHAR_BITS,
@@ -49,7 +50,6 @@ from .ngrams import (
     NgramStats,
     distinct,
 )
-from .reference import KeySet
 from .score import confidence
 
 #: The confidence above which a span is flagged, for both kinds of slip (see ``docs/typos.md``).

@@ -43,6 +43,7 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .guards import is_han_table
+from .keyset import KeySet
 
 CHAR_BITS = 21
 #: Separates documents when counting, so that no n-gram spans two of them.
@@ -250,6 +251,7 @@ class NgramStats:
         but the entries over ``max_ngrams`` a table.
         """
         stats = cls(words_only=words is not None)
+        word_keys = None if words is None else KeySet.of(words)  # most bigrams of a text are no word
         ids: list[int] = []
         chunk: list[str] = []
         size = 0
@@ -259,10 +261,10 @@ class NgramStats:
             chunk.append(text)
             size += len(text) + 1
             if size >= chunk_chars:
-                stats._add_chunk(chunk, words, max_ngrams)
+                stats._add_chunk(chunk, word_keys, max_ngrams)
                 chunk, size = [], 0
         if chunk:
-            stats._add_chunk(chunk, words, max_ngrams)
+            stats._add_chunk(chunk, word_keys, max_ngrams)
         stats.docs = len(ids)
         stats.doc_ids = distinct(np.array(ids, dtype=np.uint64))
         return stats
@@ -312,7 +314,7 @@ class NgramStats:
         """Whether each of ``texts`` is one of the documents counted (by its fingerprint)."""
         return member(self.doc_ids, np.array([text_id(t) for t in texts], dtype=np.uint64))
 
-    def _add_chunk(self, texts: list[str], words: np.ndarray | None, max_ngrams: int) -> None:
+    def _add_chunk(self, texts: list[str], words: KeySet | None, max_ngrams: int) -> None:
         codes = string_codes(_SEPARATOR.join(texts))
         if not codes.size:  # only empty texts: nothing to count
             return
@@ -326,7 +328,7 @@ class NgramStats:
         bigrams = bigram_codes(codes)
         pairs = inside[:-1] & inside[1:]
         # A word never holds the separator, so ``word`` implies ``pairs``.
-        word = pairs if words is None else member(words, bigrams)
+        word = pairs if words is None else words.has(bigrams)
         triples = pairs[:-1] & inside[2:]
         quads = triples[:-1] & inside[3:]
         if words is not None:

@@ -61,10 +61,11 @@ from ..errors import CorpusCleanError
 from .arrays import matmul_rows, split_as
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, is_han_table
+from .keyset import KeySet
 from .ngrams import CHAR_BITS, NgramStats, distinct, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
 from .readings import CODE_POINTS, shipped_readings
-from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, KeySet, Reference, gram_keys, reference
+from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, Reference, gram_keys, reference
 
 #: Flag at or above this confidence by default (precision near 0.9 on the calibration data).
 DEFAULT_NONWORD_THRESHOLD = 0.6

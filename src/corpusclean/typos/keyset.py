@@ -1,0 +1,116 @@
+"""Sorted integer keys behind a bit filter: the lookups of words, spans and slip forms.
+
+Most lookups of a text miss: of the bigrams of running text about a third are
+words, and far fewer of its windows are slip forms. A one-hash bit filter
+turns most misses away with one multiply, shift and gather each; only the rest
+go on to a binary search over the sorted keys.
+
+>>> words = KeySet.of(np.array([20, 10, 30], dtype=np.uint64))
+>>> words.has(np.array([10, 11, 30], dtype=np.uint64)).tolist()
+[True, False, True]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+#: The multiplier of the filter's hash (odd; the fractional part of the golden ratio, in 64 bits).
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+#: A key set's filter has at least this many bits per key (rounded up to a power of two): with one
+#: hash, about one query in thirty that is not a key gets past it to the binary search.
+FILTER_BITS_PER_KEY = 32
+
+
+@dataclass(frozen=True)
+class KeySet:
+    """Sorted integer keys (repeats allowed) behind a one-hash bit filter.
+
+    Most queries of a text are not keys; the filter turns them away with one
+    multiply, shift and gather each, so that only a few go on to the binary
+    search (which costs a cache miss per step over a table of megabytes).
+
+    >>> keys = KeySet.of(np.array([9, 3, 5], dtype=np.uint64))
+    >>> keys.index(np.array([5, 6, 9], dtype=np.uint64)).tolist()
+    [1, -1, 2]
+    """
+
+    #: The distinct keys, sorted; where each one's run starts in the full sorted order, and its length.
+    keys: np.ndarray
+    first: np.ndarray
+    runs: np.ndarray
+    bits: np.ndarray
+    shift: int
+
+    @classmethod
+    def of(cls, keys: np.ndarray) -> KeySet:
+        """A key set of ``keys`` (sorted here, repeats kept in a stable order)."""
+        keys = np.sort(np.asarray(keys, dtype=np.uint64), kind="stable")
+        distinct, first, runs = np.unique(keys, return_index=True, return_counts=True)
+        size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
+        # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
+        slots = np.sort(_slots(distinct, 64 - size))
+        byte = slots >> 3
+        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
+        bits = np.zeros(1 << (size - 3), np.uint8)
+        bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[slots & 7], starts)
+        return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
+
+    def maybe(self, queries: np.ndarray) -> np.ndarray:
+        """False for each query that is certainly not a key."""
+        slots = _slots(queries, self.shift)
+        return np.asarray(self.bits[slots >> 3] & _BIT[slots & 7], dtype=bool)
+
+    def _found(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the queries that are keys, and each one's place among the distinct keys."""
+        if not len(self.keys) or not len(queries):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        sel = np.flatnonzero(self.maybe(queries))
+        q = queries[sel]
+        order = np.argsort(q)  # sorted needles make the binary searches cheaper
+        at = np.empty(len(q), np.int64)
+        at[order] = np.minimum(np.searchsorted(self.keys, q[order]), len(self.keys) - 1)
+        ok = self.keys[at] == q
+        return sel[ok], at[ok]
+
+    def index(self, queries: np.ndarray) -> np.ndarray:
+        """The position in the sorted keys of the first equal key, -1 where there is none."""
+        out = np.full(len(queries), -1, np.int64)
+        where, at = self._found(queries)
+        out[where] = self.first[at]
+        return out
+
+    def has(self, queries: np.ndarray) -> np.ndarray:
+        """Whether each query is a key."""
+        found = np.zeros(len(queries), bool)
+        found[self._found(queries)[0]] = True
+        return found
+
+    def ranges(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each match of a query: the query's position and the key's position, one row each.
+
+        >>> keys = KeySet.of(np.array([4, 4, 7], dtype=np.uint64))
+        >>> [a.tolist() for a in keys.ranges(np.array([7, 1, 4], dtype=np.uint64))[:2]]
+        [[0, 2, 2], [2, 0, 1]]
+        """
+        where, at = self._found(queries)
+        reps = self.runs[at]
+        positions = np.repeat(where, reps)
+        first = np.repeat(np.cumsum(reps) - reps, reps)
+        entries = np.repeat(self.first[at], reps) + (np.arange(len(positions)) - first)
+        return positions, entries, reps
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, int) and bool(self.index(np.array([key], np.uint64))[0] >= 0)
+
+
+#: The bit of each place in a byte of a filter.
+_BIT = (1 << np.arange(8)).astype(np.uint8)
+
+
+def _slots(keys: np.ndarray, shift: int) -> np.ndarray:
+    # integer arrays wrap around silently (only numpy scalars warn): no errstate needed
+    return np.asarray((np.asarray(keys, np.uint64) * _MIX) >> np.uint64(shift)).astype(np.intp)
