@@ -17,7 +17,6 @@ not the 349,000 lines parsed again, and jieba's segmenter is never loaded.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -26,8 +25,8 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .arrays import CHAR_MASK
-from .ngrams import CHAR_BITS, distinct, fourgram_codes, member, string_codes, trigram_codes
-from .reference import PROPER, Reference, gram_keys, reference
+from .ngrams import CHAR_BITS, distinct, member
+from .reference import PROPER, Reference, gram_keys, reference, word_key
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,8 @@ class LongWords:
     four-character string that is not a word is taken for one about once in
     10^14 lookups.
 
-    >>> words = LongWords.of(["再接再厉", "总要求"])
-    >>> "再接再厉" in words, "总要求" in words, "总要" in words, "再接再励" in words
+    >>> words = LongWords.from_reference(reference())
+    >>> "一丝不苟" in words, "总书记" in words, "总书" in words, "一丝不狗" in words
     (True, True, False, False)
     """
 
@@ -49,18 +48,8 @@ class LongWords:
     fours: np.ndarray
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> LongWords:
-        """The words of three or four characters among ``words`` (others are left out)."""
-        threes = [w for w in words if len(w) == 3]
-        fours = [w for w in words if len(w) == 4]
-        return cls(
-            distinct(trigram_codes(string_codes("".join(threes)))[::3]),
-            distinct(fourgram_codes(string_codes("".join(fours)))[::4]),
-        )
-
-    @classmethod
     def from_reference(cls, ref: Reference) -> LongWords:
-        """The reference's words of three or four characters (the same keys as :meth:`of` gives)."""
+        """The reference's words of three or four characters, keyed as :func:`.word_key` keys a word."""
         threes, fours = (ref.chars[ref.lengths == n] for n in (3, 4))
         return cls(
             distinct(gram_keys([threes[:, i] for i in range(3)])),
@@ -70,9 +59,7 @@ class LongWords:
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or len(word) not in (3, 4):
             return False
-        if len(word) == 3:
-            return bool(member(self.threes, trigram_codes(string_codes(word)))[0])
-        return bool(member(self.fours, fourgram_codes(string_codes(word)))[0])
+        return bool(member(self.threes if len(word) == 3 else self.fours, word_key(word))[0])
 
     def __len__(self) -> int:
         return len(self.threes) + len(self.fours)
