@@ -120,6 +120,7 @@ class TypoDetector:
         self.stats = NgramStats()
         self._group_keys = np.zeros(0, np.uint64)
         self._group_words = np.zeros(0, np.uint64)
+        self._group_starts = np.zeros(0, np.int32)
         self._span_words = np.zeros(0, np.uint64)
 
     def __eq__(self, other: object) -> bool:
@@ -199,6 +200,9 @@ class TypoDetector:
         order = np.argsort(keys[known], kind="stable")
         self._group_keys = keys[known][order]
         self._group_words = words[known][order]
+        # where each loose key's group starts among the words, for every key: one gather a lookup
+        every_key = np.arange((1 << (2 * pinyin.SYLLABLE_BITS)) + 1, dtype=np.uint64)
+        self._group_starts = np.searchsorted(self._group_keys, every_key).astype(np.int32)
         return self
 
     # -- finding -----------------------------------------------------------------
@@ -254,8 +258,7 @@ class TypoDetector:
         i = i[span_word_set().has(bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
         key = (sid[c[i]] << pinyin.SYLLABLE_BITS) | sid[c[i + 1]]
-        lo = np.searchsorted(self._group_keys, key, "left")
-        hi = np.searchsorted(self._group_keys, key, "right")
+        lo, hi = self._group_starts[key], self._group_starts[key + 1]
         has = hi > lo
         pos, cand = expand(i[has], lo[has], hi[has], self._group_words)
         other = cand != bi[pos]  # a span's own word is in its group: no lookups for it

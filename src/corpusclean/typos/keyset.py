@@ -48,8 +48,13 @@ class KeySet:
     @classmethod
     def of(cls, keys: np.ndarray) -> KeySet:
         """A key set of ``keys`` (sorted here, repeats kept in a stable order)."""
-        keys = np.sort(np.asarray(keys, dtype=np.uint64), kind="stable")
-        distinct, first, runs = np.unique(keys, return_index=True, return_counts=True)
+        keys = np.asarray(keys, dtype=np.uint64)
+        if len(keys) and bool(np.all(keys[1:] > keys[:-1])):  # distinct and sorted already (a count table's)
+            distinct, first, runs = keys, np.arange(len(keys)), np.ones(len(keys), np.int64)
+        else:
+            distinct, first, runs = np.unique(
+                np.sort(keys, kind="stable"), return_index=True, return_counts=True
+            )
         size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
         # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
         slots = np.sort(_slots(distinct, 64 - size))

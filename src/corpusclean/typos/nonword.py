@@ -460,7 +460,7 @@ class NonWordDetector:
         # whether each pair of neighbours is found inside some word of three or four characters
         inner = np.zeros(len(codes), bool)
         if len(codes) > 1:
-            inner[:-1] = inner_spans().index(gram_keys([codes[:-1], codes[1:]])) >= 0
+            inner[:-1] = inner_spans().has(gram_keys([codes[:-1], codes[1:]]))
         # the windows of two to four usable characters that are no words as written (a word as
         # written is not a non-word slip), all looked up at once
         windows = {
@@ -468,7 +468,7 @@ class NonWordDetector:
             for length in range(2, min(4, len(codes)) + 1)
         }
         exact = [gram_keys([codes[begin + i] for i in range(length)]) for length, begin in windows.items()]
-        words = split_as(ref.table.keys.index(np.concatenate(exact)) >= 0, *exact)
+        words = split_as(ref.table.keys.has(np.concatenate(exact)), *exact)
         queries, starts, lengths, slots = [], [], [], []
         for (length, begin), key, word in zip(windows.items(), exact, words, strict=True):
             open_ = begin[~word]
@@ -572,7 +572,7 @@ class NonWordDetector:
         covered = ((tag & PROPER) > 0) & (freq >= MIN_PROPER_FREQ)
         covered |= ((tag & IDIOM) > 0) & (size >= 3)
         # pycorrector's names of two characters are too often plain words (富发), so only longer ones
-        covered |= (ref.name_keys.index(keys) >= 0) & (size >= 3)
+        covered |= ref.name_keys.has(keys) & (size >= 3)
         hit = np.zeros(len(at), bool)
         hit[owner[covered]] = True
         if self.never_flag:
@@ -602,12 +602,31 @@ class NonWordDetector:
         lead = np.argmax(inside, axis=1)
         length = inside.sum(axis=1)
         col = np.arange(width)[None, :]
-        src = safe[np.arange(k)[:, None], np.minimum(lead[:, None] + col, width - 1)]
-        original = np.where(col < length[:, None], codes[src], 0)
-        swapped = original.copy()
+        # the windows as written: candidates that share a span share one
+        first_of, inverse = np.unique(c.start * 8 + c.length, return_index=True, return_inverse=True)[1:]
+        rows = first_of[:, None]
+        src = safe[rows, np.minimum(lead[first_of][:, None] + col, width - 1)]
+        original = np.where(col < length[first_of][:, None], codes[src], 0)
+        written = _substring_log_probs(ref, original)[:, inverse.ravel()]
+        # swapped: only the substrings over the swapped character change
         at_col = c.at - (c.start - CONTEXT + lead)
-        swapped[np.arange(k), at_col] = ref.chars[c.row, c.at - c.start]
-        best = _segment(ref, np.concatenate([original, swapped]), np.concatenate([length, length]))
+        windows = original[inverse.ravel()]
+        windows[np.arange(k), at_col] = ref.chars[c.row, c.at - c.start]
+        places, columns, keys = [], [], []  # each changed substring: its row, its window, its key
+        for size, first in enumerate(_SUBSTRING_ROWS[:-1], start=1):
+            for back in range(size):
+                begin = at_col - back
+                ok = np.flatnonzero((begin >= 0) & (begin <= width - size))
+                places.append(first + begin[ok])
+                columns.append(ok)
+                keys.append(gram_keys([windows[ok, begin[ok] + i] for i in range(size)]))
+        row, column = np.concatenate(places), np.concatenate(columns)
+        found = _log_probs(ref, np.concatenate(keys))
+        swapped = written.copy()
+        swapped[row, column] = np.where(row < width, np.maximum(found, ref.floor_log_prob), found)
+        best = _best_segmentation(
+            np.concatenate([written, swapped], axis=1), np.concatenate([length, length])
+        )
         return np.asarray(best[k:] - best[:k])
 
     def features(
@@ -632,7 +651,7 @@ class NonWordDetector:
                 c.shape,
                 c.length == 3,
                 c.length == 4,
-                inner_spans().index(spans) >= 0,
+                inner_spans().has(spans),
                 char_freqs[codes[c.at]],
                 single_log_probs()[codes[c.at]],
                 char_freqs[target_char],
@@ -738,38 +757,63 @@ def _margins(at: np.ndarray, suggestion: np.ndarray, gains: np.ndarray) -> np.nd
     """Each swap's gain less the best gain of another suggestion for the same character (at most 10).
 
     睡面 may be 睡眠 or 水面: when two suggestions for a character compete, neither is sure.
+
+    >>> _margins(np.array([5, 5, 5, 9]), np.array([1, 2, 1, 1]), np.array([8.0, 3.0, 7.0, 4.0])).tolist()
+    [5.0, -5.0, 4.0, 10.0]
     """
-    best: dict[int, dict[int, float]] = {}
-    for a, s, g in zip(at.tolist(), suggestion.tolist(), gains.tolist(), strict=True):
-        mine = best.setdefault(a, {})
-        mine[s] = max(mine.get(s, -math.inf), g)
-    return np.array(
-        [
-            min(MAX_MARGIN, g - max((v for k, v in best[a].items() if k != s), default=-math.inf))
-            for a, s, g in zip(at.tolist(), suggestion.tolist(), gains.tolist(), strict=True)
-        ]
-    )
+    # the best gain of each (character, suggestion), best first within each character
+    order = np.lexsort((-gains, suggestion, at))
+    a, s, g = at[order], suggestion[order], gains[order]
+    pair = np.r_[True, (a[1:] != a[:-1]) | (s[1:] != s[:-1])]
+    pa, ps, pg = a[pair], s[pair], g[pair]
+    ranked = np.lexsort((-pg, pa))
+    pa, ps, pg = pa[ranked], ps[ranked], pg[ranked]
+    lead = np.r_[True, pa[1:] != pa[:-1]]  # each character's best suggestion
+    top = np.flatnonzero(lead)
+    runner_up = np.full(len(top), -np.inf)  # its second best suggestion's gain, if any
+    has_second = np.r_[~lead[1:], False][top]
+    runner_up[has_second] = pg[top[has_second] + 1]
+    place = np.searchsorted(pa[top], at)
+    best_other = np.where(suggestion == ps[top][place], runner_up[place], pg[top][place])
+    return np.asarray(np.minimum(MAX_MARGIN, gains - best_other))
 
 
-def _segment(ref: Reference, windows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The log-probability of the best segmentation of each row's first ``lengths`` characters.
+#: The first row of the substrings of each size (1 to 4) in :func:`_substring_log_probs`, and the end.
+_SUBSTRING_ROWS = np.cumsum([0] + [4 + 2 * CONTEXT - size + 1 for size in range(1, 5)])
 
-    A unigram segmentation as jieba's: a word of the reference scores its
-    log-probability, any other single character the floor; all substrings of
-    all rows are looked up at once.
+
+def _log_probs(ref: Reference, keys: np.ndarray) -> np.ndarray:
+    """The reference's log-probability of each key, ``-inf`` where it is no word."""
+    rows = ref.table.find(keys)
+    return np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf)
+
+
+def _substring_log_probs(ref: Reference, windows: np.ndarray) -> np.ndarray:
+    """The log-probability of every substring of one to four characters of each row, one column a row.
+
+    A word of the reference scores its log-probability, any other single
+    character the floor, anything else nothing (``-inf``). Row
+    ``_SUBSTRING_ROWS[size - 1] + start`` holds the substrings of ``size`` at ``start``.
     """
     k, width = windows.shape
-    # the keys of every substring of one to four characters, by size, start and row: one
-    # array of keys per size, all looked up at once
+    # the keys of every substring, by size, start and row: all looked up at once
     keys = [gram_keys([windows[:, i : width - size + 1 + i] for i in range(size)]).T for size in range(1, 5)]
-    rows = ref.table.find(np.concatenate([key.ravel() for key in keys]))
-    log_probs = np.where(rows >= 0, ref.log_probs[np.maximum(rows, 0)], -np.inf).reshape(-1, k)
+    log_probs = _log_probs(ref, np.concatenate([key.ravel() for key in keys])).reshape(-1, k)
     log_probs[:width] = np.maximum(log_probs[:width], ref.floor_log_prob)  # single characters
-    first = np.cumsum([0] + [len(key) for key in keys])  # the first row of each size in log_probs
-    # best[end]: the best segmentation of each row's first ``end`` characters (rows contiguous)
+    return log_probs
+
+
+def _best_segmentation(log_probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The log-probability of the best segmentation of each column's first ``lengths`` characters.
+
+    A unigram segmentation as jieba's, over :func:`_substring_log_probs`.
+    """
+    width, k = int(_SUBSTRING_ROWS[1]), log_probs.shape[1]
+    # best[end]: the best segmentation of each column's first ``end`` characters
     best = np.full((width + 1, k), -np.inf)
     best[0] = 0.0
     for end in range(1, width + 1):
         for size in range(1, min(4, end) + 1):
-            best[end] = np.maximum(best[end], best[end - size] + log_probs[first[size - 1] + end - size])
+            row = _SUBSTRING_ROWS[size - 1] + end - size
+            best[end] = np.maximum(best[end], best[end - size] + log_probs[row])
     return np.asarray(best[lengths, np.arange(k)])
