@@ -26,19 +26,10 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
-from bs4 import BeautifulSoup
-from bs4.builder import HTMLTreeBuilder
-from bs4.element import (
-    Comment,
-    Declaration,
-    Doctype,
-    NavigableString,
-    PageElement,
-    ProcessingInstruction,
-    Tag,
-)
 from lxml import etree
 
 from ..cleaner import Cleaner, Drop
@@ -46,6 +37,11 @@ from ..document import Document, Removal
 from ..edits import Edit, edit_text, sub_edits
 from ..errors import RecipeError
 from ..patterns import HAN_CHAR_RE, HAN_RUN_RE, HTML_ENTITY_RE, HTML_TAG_RE
+
+# beautifulsoup4 reads the markup that is more than a plain fragment. It is imported when the
+# first such markup comes (about 0.08 s), so that a run over plain text does without it.
+if TYPE_CHECKING:
+    from bs4.element import PageElement, Tag
 
 #: Elements whose contents are not running text, with the reason recorded for them.
 DROPPED_ELEMENTS = {
@@ -100,8 +96,16 @@ _SPECIAL_ELEMENTS = frozenset(
 )  # fmt: skip
 #: A start or end tag with a plain ASCII name, the only kind of ``<`` a plain fragment has.
 _PLAIN_TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?=[ \t\n\r\f/>])")
-#: Attributes that beautifulsoup4 splits into lists of words, by tag (``"*"``: on every tag).
-_LIST_ATTRIBUTES = HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES
+
+
+@cache
+def _list_attributes() -> dict[str, set[str]]:
+    """Attributes that beautifulsoup4 splits into lists of words, by tag (``"*"``: on every tag)."""
+    from bs4.builder import HTMLTreeBuilder
+
+    return dict(HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES)
+
+
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -318,10 +322,12 @@ class _TextBuilder:
         """Drop the values with Chinese in them as beautifulsoup4 holds them (``class`` as a word list)."""
         for name, value in attrib.items():
             if HAN_CHAR_RE.search(value):
-                listed = name in _LIST_ATTRIBUTES.get("*", ()) or name in _LIST_ATTRIBUTES.get(tag, ())
+                listed = name in _list_attributes().get("*", ()) or name in _list_attributes().get(tag, ())
                 self.attribute_values([_WORD_RE.findall(value) if listed else value])
 
     def walk(self, root: Tag) -> None:
+        from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
         # (node, mode); an int in the stack is the gap to leave when a block ends
         stack: list[tuple[PageElement | int, str]] = [(root, _TEXT)]
         while stack:
@@ -361,6 +367,8 @@ class _TextBuilder:
 
 def _all_text(tag: Tag) -> str:
     """Every string inside ``tag``, scripts and style sheets included (``get_text`` skips them)."""
+    from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruction
+
     return "".join(
         str(s)
         for s in tag.descendants
@@ -405,6 +413,8 @@ def html_to_text(markup: str, *, fast: bool = True) -> HtmlText:
     if root is not None:
         builder.walk_lxml(root)
     else:
+        from bs4 import BeautifulSoup
+
         builder.walk(BeautifulSoup(escaped, "lxml"))
     text = _join_blocks("".join(builder.pieces)).strip(" \t\n")
     title = _COLLAPSIBLE_RE.sub(" ", "".join(builder.title_parts)).strip() or None
