@@ -50,6 +50,10 @@ class TextBatch:
     doc: np.ndarray
     #: N-gram keys by size, computed once (negative sizes: those inside a text, keyed with it, sorted).
     _grams: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    #: :meth:`counted` for each table of counts asked about (both detectors ask about the same one).
+    _counted: dict[int, tuple[NgramStats, np.ndarray]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> TextBatch:
@@ -129,7 +133,10 @@ class TextBatch:
 
     def counted(self, stats: NgramStats) -> np.ndarray:
         """Whether each text is one of the documents ``stats`` counted (by its fingerprint)."""
-        return stats.counted_many(self.texts)
+        known = self._counted.get(id(stats))
+        if known is None or known[0] is not stats:
+            known = self._counted[id(stats)] = (stats, stats.counted_many(self.texts))
+        return known[1]
 
     def split(self, positions: np.ndarray) -> list[np.ndarray]:
         """For each text, the indices of ``positions`` (sorted) that fall in it."""

@@ -29,6 +29,7 @@ from typing import Literal, Protocol, TypeVar
 import numpy as np
 
 from .arrays import lookup
+from .batch import TextBatch
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
 from .guards import (
     common_surnames,
@@ -234,11 +235,16 @@ class TypoChecker:
         The guards and the corpus's checks then look at each text's few hits on their own.
         """
         threshold = self.threshold if threshold is None else threshold
-        found: list[list[Hit]] = [list(hits) for hits in self.corpus.find_many(texts, threshold=threshold)]
+        batch = TextBatch.of(texts)  # both detectors scan one batch: its n-grams are computed once
+        found: list[list[Hit]] = [list(hits) for hits in self.corpus.find_batch(batch, threshold=threshold)]
         if self.nonword is not None:
-            for text, hits, more in zip(
-                texts, found, self.nonword.find_many(texts, threshold=threshold), strict=True
-            ):
+            find_batch = getattr(self.nonword, "find_batch", None)  # a detector of the caller's has find_many
+            more_hits = (
+                find_batch(batch, threshold=threshold)
+                if find_batch is not None
+                else self.nonword.find_many(texts, threshold=threshold)
+            )
+            for text, hits, more in zip(texts, found, more_hits, strict=True):
                 hits += (
                     [h for h in more if self.attested(text, h) and self.in_context(text, h)]
                     if self.corpus.fitted

@@ -213,8 +213,11 @@ class TypoDetector:
 
     def find_many(self, texts: Sequence[str], *, threshold: float | None = None) -> list[list[TypoHit]]:
         """:meth:`find` of each of ``texts``, scanned as one batch (:mod:`~corpusclean.typos.batch`)."""
-        batch = TextBatch.of(texts)
-        found: list[list[TypoHit]] = [[] for _ in texts]
+        return self.find_batch(TextBatch.of(texts), threshold=threshold)
+
+    def find_batch(self, batch: TextBatch, *, threshold: float | None = None) -> list[list[TypoHit]]:
+        """:meth:`find_many` of the texts of ``batch`` (which another detector may scan too)."""
+        found: list[list[TypoHit]] = [[] for _ in batch.texts]
         threshold = self.threshold if threshold is None else threshold
         f = self._features(batch)
         if f is None:

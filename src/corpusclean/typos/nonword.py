@@ -385,9 +385,12 @@ class NonWordDetector:
 
     def find_many(self, texts: Sequence[str], *, threshold: float | None = None) -> list[list[NonWordHit]]:
         """:meth:`find` of each of ``texts``, scanned as one batch (:mod:`~corpusclean.typos.batch`)."""
+        return self.find_batch(TextBatch.of(texts), threshold=threshold)
+
+    def find_batch(self, batch: TextBatch, *, threshold: float | None = None) -> list[list[NonWordHit]]:
+        """:meth:`find_many` of the texts of ``batch`` (which another detector may scan too)."""
         limit = self.threshold if threshold is None else threshold
-        batch = TextBatch.of(texts)
-        found: list[list[NonWordHit]] = [[] for _ in texts]
+        found: list[list[NonWordHit]] = [[] for _ in batch.texts]
         scored = self._candidates(batch)
         if scored is None:
             return found
