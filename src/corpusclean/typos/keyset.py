@@ -38,10 +38,12 @@ class KeySet:
     [1, -1, 2]
     """
 
-    #: The distinct keys, sorted; where each one's run starts in the full sorted order, and its length.
+    #: The distinct keys, sorted.
     keys: np.ndarray
-    first: np.ndarray
-    runs: np.ndarray
+    #: Where each key's run of repeats starts in the full sorted order, and its length (None when
+    #: no key repeats: a key's place is then its position, and its run is 1).
+    first: np.ndarray | None
+    runs: np.ndarray | None
     bits: np.ndarray
     shift: int
 
@@ -49,12 +51,16 @@ class KeySet:
     def of(cls, keys: np.ndarray) -> KeySet:
         """A key set of ``keys`` (sorted here, repeats kept in a stable order)."""
         keys = np.asarray(keys, dtype=np.uint64)
+        first: np.ndarray | None = None
+        runs: np.ndarray | None = None
         if len(keys) and bool(np.all(keys[1:] > keys[:-1])):  # distinct and sorted already (a count table's)
-            distinct, first, runs = keys, np.arange(len(keys)), np.ones(len(keys), np.int64)
+            distinct = keys
         else:
             distinct, first, runs = np.unique(
                 np.sort(keys, kind="stable"), return_index=True, return_counts=True
             )
+            if len(distinct) == len(keys):  # no repeats
+                first = runs = None
         size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
         # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
         slots = np.sort(_slots(distinct, 64 - size))
@@ -62,15 +68,21 @@ class KeySet:
         starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
         bits = np.zeros(1 << (size - 3), np.uint8)
         bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[slots & 7], starts)
-        return cls(distinct, first.astype(np.int32), runs.astype(np.int32), bits, 64 - size)
+        if first is not None and runs is not None:
+            first, runs = first.astype(np.int32), runs.astype(np.int32)
+        return cls(distinct, first, runs, bits, 64 - size)
 
     def maybe(self, queries: np.ndarray) -> np.ndarray:
         """False for each query that is certainly not a key."""
         slots = _slots(queries, self.shift)
         return np.asarray(self.bits[slots >> 3] & _BIT[slots & 7], dtype=bool)
 
-    def _found(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The positions of the queries that are keys, and each one's place among the distinct keys."""
+    def found(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the queries that are keys, in order, and each one's place among the distinct keys.
+
+        >>> KeySet.of(np.array([9, 3, 5], dtype=np.uint64)).found(np.array([5, 6, 9], dtype=np.uint64))
+        (array([0, 2]), array([1, 2]))
+        """
         if not len(self.keys) or not len(queries):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         sel = np.flatnonzero(self.maybe(queries))
@@ -84,14 +96,14 @@ class KeySet:
     def index(self, queries: np.ndarray) -> np.ndarray:
         """The position in the sorted keys of the first equal key, -1 where there is none."""
         out = np.full(len(queries), -1, np.int64)
-        where, at = self._found(queries)
-        out[where] = self.first[at]
+        where, at = self.found(queries)
+        out[where] = at if self.first is None else self.first[at]
         return out
 
     def has(self, queries: np.ndarray) -> np.ndarray:
         """Whether each query is a key."""
         found = np.zeros(len(queries), bool)
-        found[self._found(queries)[0]] = True
+        found[self.found(queries)[0]] = True
         return found
 
     def ranges(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -101,7 +113,9 @@ class KeySet:
         >>> [a.tolist() for a in keys.ranges(np.array([7, 1, 4], dtype=np.uint64))[:2]]
         [[0, 2, 2], [2, 0, 1]]
         """
-        where, at = self._found(queries)
+        where, at = self.found(queries)
+        if self.first is None or self.runs is None:  # no key repeats: one row a match
+            return where, at, np.ones(len(at), np.int32)
         reps = self.runs[at]
         positions = np.repeat(where, reps)
         first = np.repeat(np.cumsum(reps) - reps, reps)

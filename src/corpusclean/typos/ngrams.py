@@ -150,7 +150,7 @@ class CountTable:
             # most queries of a large batch are absent: the key set's filter turns them away
             # before its binary search
             out = np.zeros(len(queries), np.int64)
-            where, at = self.key_set._found(queries)
+            where, at = self.key_set.found(queries)
             out[where] = self.counts[at]
             return out
         at = np.minimum(np.searchsorted(self.keys, queries), len(self.keys) - 1)
