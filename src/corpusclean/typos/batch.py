@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .arrays import fourgram_of, occurrences
-from .keyset import KeySet
-from .ngrams import CHAR_BITS, NgramStats, bigram_codes, distinct, string_codes, trigram_codes
+from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, trigram_codes
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
 SEPARATOR = "\n"
@@ -88,20 +87,14 @@ class TextBatch:
         return self._grams[size]
 
     def own_counts(self, size: int, queries: np.ndarray, docs: np.ndarray) -> np.ndarray:
-        """How often the text ``docs[k]`` itself writes ``queries[k]``, an n-gram of ``size`` characters."""
+        """How often the text ``docs[k]`` itself writes ``queries[k]``, an n-gram of ``size`` characters.
+
+        The batch's n-grams, each keyed with its text (:meth:`_keyed`), are sorted once and
+        serve every query.
+        """
         if not len(queries):
             return np.zeros(0, np.int64)
-        if len(self.texts) == 1 or (size <= 2 and len(self.texts) <= 1 << (64 - CHAR_BITS * size)):
-            # one text, or a text's number fits beside a character or a bigram in 64 bits:
-            # the batch's n-grams, so keyed, are sorted once and serve every query
-            return np.asarray(occurrences(self._own_sorted(size), self._keyed(size, queries, docs)), np.int64)
-        # three or four characters: only the n-grams of the batch that are queried are
-        # gathered (through a bit filter), keyed by their places among the distinct queries
-        keys = distinct(queries)
-        at = KeySet.of(keys).index(self.ngrams(size))
-        where = self._own(size, np.flatnonzero(at >= 0))
-        pairs = np.sort(_with_doc(at[where], self.doc[where], 32))
-        return np.asarray(occurrences(pairs, _with_doc(np.searchsorted(keys, queries), docs, 32)), np.int64)
+        return np.asarray(occurrences(self._own_sorted(size), self._keyed(size, queries, docs)), np.int64)
 
     def _own(self, size: int, where: np.ndarray) -> np.ndarray:
         """The positions of ``where`` whose n-gram of ``size`` ends inside its text."""
@@ -109,8 +102,16 @@ class TextBatch:
         return np.asarray(where[where + size <= self.starts[doc] + self.lengths[doc]])
 
     def _keyed(self, size: int, grams: np.ndarray, docs: np.ndarray) -> np.ndarray:
-        """N-grams of ``size`` keyed with their text (as they are, when the batch holds one text)."""
-        return grams if len(self.texts) == 1 else _with_doc(grams, docs, CHAR_BITS * size)
+        """N-grams of ``size`` keyed with their text, one integer each (as they are in a batch of one text).
+
+        A character or a bigram fits beside the text's number in 64 bits; the code of a
+        trigram or a four-gram is mixed with it instead (:func:`_mixed_with_doc`).
+        """
+        if len(self.texts) == 1:
+            return grams
+        if size <= 2 and len(self.texts) <= 1 << (64 - CHAR_BITS * size):
+            return _with_doc(grams, docs, CHAR_BITS * size)
+        return _mixed_with_doc(grams, docs)
 
     def _own_sorted(self, size: int) -> np.ndarray:
         """Every n-gram of ``size`` characters inside a text, keyed with its text (:meth:`_keyed`), sorted."""
@@ -142,6 +143,22 @@ class TextBatch:
         """For each text, the indices of ``positions`` (sorted) that fall in it."""
         cuts = np.searchsorted(positions, self.starts[1:])
         return np.split(np.arange(len(positions)), cuts)
+
+
+#: The odd multipliers of :func:`_mixed_with_doc`: each multiplication is a bijection of 64-bit integers.
+_GRAM_MIX = np.uint64(0xFF51AFD7ED558CCD)
+_DOC_MIX = np.uint64(0xC4CEB9FE1A85EC53)
+
+
+def _mixed_with_doc(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """64-bit keys with the number of their text mixed in: ``key * a + doc * b``, wrapping around.
+
+    Within one text, distinct keys stay distinct (multiplying by an odd number is a bijection
+    of 64-bit integers). Two n-grams of different texts share a mixed key only when their
+    keys differ by one particular 64-bit number for that pair of texts: about one chance in
+    ``2**64`` a pair (four-gram keys are 64-bit hashes already).
+    """
+    return np.asarray(keys.astype(np.uint64) * _GRAM_MIX + docs.astype(np.uint64) * _DOC_MIX)
 
 
 def _with_doc(keys: np.ndarray, docs: np.ndarray, bits: int) -> np.ndarray:
