@@ -20,7 +20,7 @@ from corpusclean.typos import nonword
 from corpusclean.typos.arrays import SORTED_NEEDLES, occurrences
 from corpusclean.typos.batch import TextBatch
 from corpusclean.typos.check import TypoChecker
-from corpusclean.typos.keyset import KeySet
+from corpusclean.typos.keyset import KeySet, PairSet
 from corpusclean.typos.ngrams import SORTED_QUERIES, CountTable, NgramStats
 from corpusclean.typos.nonword import MAX_MARGIN, NonWordDetector
 from corpusclean.typos.reference import reference
@@ -35,6 +35,20 @@ def test_a_keyset_of_sorted_distinct_keys_is_the_keyset_of_the_same_keys_in_any_
         assert np.array_equal(getattr(fast, name), getattr(plain, name)), name
     queries = np.concatenate([keys[::3], rng.integers(0, 1 << 50, 2000, dtype=np.uint64)])
     assert np.array_equal(fast.index(queries), plain.index(queries))
+
+
+@pytest.mark.parametrize("size", [0, 1, 2000], ids=["empty", "one", "many"])
+def test_a_pair_set_agrees_with_a_set_of_bigrams(size: int) -> None:
+    rng = np.random.default_rng(4)
+    first = rng.integers(0x4E00, 0x4F00, size, dtype=np.uint64)
+    second = rng.integers(0x4E00, 0x4F00, size, dtype=np.uint64)
+    pairs = (first << np.uint64(21)) | second
+    other = rng.integers(0, 0x110000, (3000, 2), dtype=np.uint64)  # any code points, above the set's too
+    queries = np.concatenate(
+        [pairs, (other[:, 0] << np.uint64(21)) | other[:, 1], (second << np.uint64(21)) | first]
+    )
+    known = set(pairs.tolist())
+    assert PairSet.of(pairs).has(queries).tolist() == [q in known for q in queries.tolist()]
 
 
 def test_large_count_lookups_give_what_small_ones_give() -> None:

@@ -42,7 +42,7 @@ from .arrays import (
 )
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table, overlaps_longer_word
-from .keyset import KeySet
+from .keyset import PairSet
 from .lexicon import is_listed_word, lexicon
 from .ngrams import (
     CHAR_BITS,
@@ -372,9 +372,9 @@ def span_words() -> np.ndarray:
 
 
 @cache
-def span_word_set() -> KeySet:
-    """:func:`span_words` behind a filter: most bigrams of a text are turned away in one step."""
-    return KeySet.of(span_words())
+def span_word_set() -> PairSet:
+    """:func:`span_words` as a set of pairs: each bigram of a text is looked up without a search."""
+    return PairSet.of(span_words())
 
 
 def with_prior(conf: np.ndarray, odds: float) -> np.ndarray:

@@ -62,12 +62,7 @@ class KeySet:
             if len(distinct) == len(keys):  # no repeats
                 first = runs = None
         size = max(int(len(distinct) * FILTER_BITS_PER_KEY - 1).bit_length(), 6)
-        # slot s is bit s & 7 of byte s >> 3: the bits of each byte are or-ed together at once
-        slots = np.sort(_slots(distinct, 64 - size))
-        byte = slots >> 3
-        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
-        bits = np.zeros(1 << (size - 3), np.uint8)
-        bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[slots & 7], starts)
+        bits = _bit_array(1 << size, _slots(distinct, 64 - size))
         if first is not None and runs is not None:
             first, runs = first.astype(np.int32), runs.astype(np.int32)
         return cls(distinct, first, runs, bits, 64 - size)
@@ -133,3 +128,74 @@ _BIT = (1 << np.arange(8)).astype(np.uint8)
 def _slots(keys: np.ndarray, shift: int) -> np.ndarray:
     # integer arrays wrap around silently (only numpy scalars warn): no errstate needed
     return np.asarray((np.asarray(keys, np.uint64) * _MIX) >> np.uint64(shift)).astype(np.intp)
+
+
+@dataclass(frozen=True)
+class PairSet:
+    """Pairs of characters, as bigram keys ``a << 21 | b``, kept as bits of a matrix.
+
+    The matrix has a row for each character that starts a pair of the set and a
+    column for each one that ends one, and one more of each, all zeros, for the
+    characters that start or end none. Whether a bigram of a text is in the set
+    is a gather for each of its characters and one for the bit: no search, no
+    sorting. A word list's pairs of Han characters take a few megabytes.
+
+    >>> pairs = PairSet.of(np.array([(20 << 21) | 7, (3 << 21) | 7], dtype=np.uint64))
+    >>> pairs.has(np.array([(20 << 21) | 7, (3 << 21) | 20, (9 << 21) | 7, 7], dtype=np.uint64)).tolist()
+    [True, False, False, False]
+    """
+
+    #: By code point: where the character's row starts in the matrix as the first of a pair.
+    rows: np.ndarray
+    #: By code point: the character's column as the second of a pair.
+    columns: np.ndarray
+    #: The matrix, row by row: bit ``rows[a] + columns[b]`` is set for each pair ``a, b``.
+    bits: np.ndarray
+
+    @classmethod
+    def of(cls, pairs: np.ndarray) -> PairSet:
+        """The set of ``pairs`` (bigram keys; repeats allowed)."""
+        pairs = np.asarray(pairs, dtype=np.uint64)
+        first, second = (pairs >> np.uint64(_CHAR_BITS)).astype(np.intp), (pairs & _CHAR_MASK).astype(np.intp)
+        row_of, height = _numbered(first)
+        columns, width = _numbered(second)
+        rows = row_of.astype(np.int64) * width
+        return cls(rows, columns, _bit_array(height * width, rows[first] + columns[second]))
+
+    def has(self, queries: np.ndarray) -> np.ndarray:
+        """Whether each query (a bigram key) is a pair of the set."""
+        queries = np.asarray(queries, dtype=np.uint64)
+        first = np.minimum(queries >> np.uint64(_CHAR_BITS), len(self.rows) - 1)
+        second = np.minimum(queries & _CHAR_MASK, len(self.columns) - 1)
+        cell = self.rows[first] + self.columns[second]
+        return np.asarray(self.bits[cell >> 3] & _BIT[cell & 7], dtype=bool)
+
+
+#: The bits of a character in a bigram key (as :mod:`corpusclean.typos.ngrams` keys them).
+_CHAR_BITS = 21
+_CHAR_MASK = np.uint64((1 << _CHAR_BITS) - 1)
+
+
+def _bit_array(size: int, on: np.ndarray) -> np.ndarray:
+    """``size`` bits (rounded up to whole bytes), those at the positions ``on`` set.
+
+    Bit ``s`` is bit ``s & 7`` of byte ``s >> 3``; the bits of each byte are or-ed together at once.
+    """
+    on = np.sort(on)
+    byte = on >> 3
+    starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
+    bits = np.zeros((size + 7) // 8, np.uint8)
+    bits[byte[starts]] = np.bitwise_or.reduceat(_BIT[on & 7], starts)
+    return bits
+
+
+def _numbered(chars: np.ndarray) -> tuple[np.ndarray, int]:
+    """A number for each distinct code point of ``chars``, by code point, and how many numbers there are.
+
+    Every other code point (up to one past the largest of ``chars``, which stands for all
+    above it) gets the last number, which no character of ``chars`` has.
+    """
+    distinct = np.flatnonzero(np.bincount(chars)) if len(chars) else chars
+    table = np.full(int(distinct.max(initial=-1)) + 2, len(distinct), np.int32)
+    table[distinct] = np.arange(len(distinct), dtype=np.int32)
+    return table, len(distinct) + 1

@@ -44,7 +44,7 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .guards import is_han_table
-from .keyset import KeySet
+from .keyset import KeySet, PairSet
 
 CHAR_BITS = 21
 #: Separates documents when counting, so that no n-gram spans two of them.
@@ -258,7 +258,7 @@ class NgramStats:
         but the entries over ``max_ngrams`` a table.
         """
         stats = cls(words_only=words is not None)
-        word_keys = None if words is None else KeySet.of(words)  # most bigrams of a text are no word
+        word_keys = None if words is None else PairSet.of(words)
         ids: list[int] = []
         chunk: list[str] = []
         size = 0
@@ -321,7 +321,7 @@ class NgramStats:
         """Whether each of ``texts`` is one of the documents counted (by its fingerprint)."""
         return member(self.doc_ids, np.array([text_id(t) for t in texts], dtype=np.uint64))
 
-    def _add_chunk(self, texts: list[str], words: KeySet | None, max_ngrams: int) -> None:
+    def _add_chunk(self, texts: list[str], words: PairSet | None, max_ngrams: int) -> None:
         codes = string_codes(_SEPARATOR.join(texts))
         if not codes.size:  # only empty texts: nothing to count
             return

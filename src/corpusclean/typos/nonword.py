@@ -61,7 +61,7 @@ from ..errors import CorpusCleanError
 from .arrays import matmul_rows, split_as
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, is_han_table
-from .keyset import KeySet
+from .keyset import KeySet, PairSet
 from .ngrams import CHAR_BITS, NgramStats, distinct, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
 from .readings import CODE_POINTS, shipped_readings
@@ -282,6 +282,13 @@ def inner_spans() -> KeySet:
     return KeySet.of(distinct(np.concatenate(keys)))
 
 
+@cache
+def inner_pairs() -> PairSet:
+    """The pairs of characters found inside longer words of the reference (:func:`inner_spans`' bigrams)."""
+    keys = inner_spans().keys
+    return PairSet.of(keys[keys < np.uint64(1 << (2 * CHAR_BITS))])
+
+
 @dataclass
 class Swaps:
     """Swaps found in one text, one row each (the candidates :meth:`NonWordDetector.candidates` scores)."""
@@ -368,6 +375,7 @@ class NonWordDetector:
         single_log_probs()
         char_log_freqs()
         inner_spans()
+        inner_pairs()
         variant_table()
         is_han_table()
 
@@ -463,7 +471,7 @@ class NonWordDetector:
         # whether each pair of neighbours is found inside some word of three or four characters
         inner = np.zeros(len(codes), bool)
         if len(codes) > 1:
-            inner[:-1] = inner_spans().has(gram_keys([codes[:-1], codes[1:]]))
+            inner[:-1] = inner_pairs().has(gram_keys([codes[:-1], codes[1:]]))
         # the windows of two to four usable characters that are no words as written (a word as
         # written is not a non-word slip), all looked up at once
         windows = {
