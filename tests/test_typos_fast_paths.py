@@ -174,3 +174,10 @@ def test_a_batch_asks_for_its_fingerprints_once_per_table(news: list[str]) -> No
     assert batch.counted(stats) is counted
     other = NgramStats.fit(news[12:15])
     assert batch.counted(other).tolist() == [False] * 7 + [True] * 3
+
+
+@pytest.mark.parametrize("text", ["己划", "己划工", "工作己划", "己"])
+def test_texts_too_short_for_a_longer_window_are_scanned_for_pairs(text: str) -> None:
+    """The pairs of a text are asked of the two-character words apart from its longer windows."""
+    hits = NonWordDetector().find(text)
+    assert [(h.text, h.suggestion) for h in hits] == ([] if text == "己" else [("己", "计")])

@@ -283,6 +283,14 @@ def inner_spans() -> KeySet:
 
 
 @cache
+def word_pairs() -> PairSet:
+    """The reference's words of two characters, as pairs."""
+    ref = reference()
+    chars = ref.chars[ref.lengths == 2]
+    return PairSet.of(gram_keys([chars[:, 0], chars[:, 1]]))
+
+
+@cache
 def inner_pairs() -> PairSet:
     """The pairs of characters found inside longer words of the reference (:func:`inner_spans`' bigrams)."""
     keys = inner_spans().keys
@@ -376,6 +384,7 @@ class NonWordDetector:
         char_log_freqs()
         inner_spans()
         inner_pairs()
+        word_pairs()
         variant_table()
         is_han_table()
 
@@ -479,7 +488,10 @@ class NonWordDetector:
             for length in range(2, min(4, len(codes)) + 1)
         }
         exact = [gram_keys([codes[begin + i] for i in range(length)]) for length, begin in windows.items()]
-        words = split_as(ref.table.keys.has(np.concatenate(exact)), *exact)
+        # the pairs are asked of the two-character words as bits, the longer windows of the key set
+        words = [word_pairs().has(exact[0])]
+        if len(exact) > 1:
+            words += split_as(ref.table.keys.has(np.concatenate(exact[1:])), *exact[1:])
         queries, starts, lengths, slots = [], [], [], []
         for (length, begin), key, word in zip(windows.items(), exact, words, strict=True):
             open_ = begin[~word]
