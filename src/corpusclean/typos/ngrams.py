@@ -56,7 +56,7 @@ _SEPARATOR = "\x00"
 MAX_NGRAMS = 2_000_000
 #: Characters counted at a time: the transient arrays of a chunk take about 60 bytes a character (30 MB).
 CHUNK_CHARS = 500_000
-#: :meth:`CountTable.get` sorts more queries than this before its binary search.
+#: :meth:`CountTable.get` looks up more queries than this through its key set (a bit filter, then a search).
 SORTED_QUERIES = 256
 
 
