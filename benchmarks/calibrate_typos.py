@@ -27,7 +27,7 @@ import numpy as np
 from corpusclean.reference import peoples_daily
 from corpusclean.typos import TypoDetector, inject_slips
 from corpusclean.typos.lexicon import lexicon
-from corpusclean.typos.ngrams import CHAR_BITS
+from corpusclean.typos.readings import CHAR_BITS
 from corpusclean.typos.score import FEATURE_NAMES, design, expand, fit_weights
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "src" / "corpusclean" / "typos" / "weights.json"

@@ -11,9 +11,14 @@ import pytest
 
 from corpusclean.typos.guards import NUMERAL_TABLE, both_correct, is_han_table
 from corpusclean.typos.lexicon import _dict_path, lexicon
-from corpusclean.typos.ngrams import CHAR_BITS
 from corpusclean.typos.pinyin import bigram_loose_keys, fuzzy_steps, loose_key, loose_syllable, word_syllables
-from corpusclean.typos.readings import READINGS_FILE, format_readings, parse_readings, readings_from_pypinyin
+from corpusclean.typos.readings import (
+    CHAR_BITS,
+    READINGS_FILE,
+    format_readings,
+    parse_readings,
+    readings_from_pypinyin,
+)
 from corpusclean.typos.reference import is_han_word
 
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .ngrams import CHAR_BITS, MIX_A, MIX_B, CountTable, member
+from .ngrams import MIX_A, MIX_B, CountTable, member
+from .readings import CHAR_BITS
 
 __all__ = [
     "OtherCounts",

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .arrays import fourgram_of, occurrences
-from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, trigram_codes
+from .ngrams import NgramStats, bigram_codes, string_codes, trigram_codes
+from .readings import CHAR_BITS
 
 #: What joins the texts of a batch: no Han character, so nothing the detectors look for crosses it.
 SEPARATOR = "\n"

@@ -41,8 +41,9 @@ from .guards import (
     written_again,
 )
 from .lexicon import is_listed_word, lexicon, listed_freq
-from .ngrams import CHAR_BITS, NgramStats, bigram_codes, string_codes, trigram_codes
+from .ngrams import NgramStats, bigram_codes, string_codes, trigram_codes
 from .nonword import NonWordDetector
+from .readings import CHAR_BITS
 from .reference import reference
 
 

@@ -45,11 +45,11 @@ from .guards import NUMERAL_TABLE, between_two_words, both_correct, is_han_table
 from .keyset import PairSet
 from .lexicon import is_listed_word, lexicon
 from .ngrams import (
-    CHAR_BITS,
     MAX_NGRAMS,
     NgramStats,
     distinct,
 )
+from .readings import CHAR_BITS
 from .score import confidence
 
 #: The confidence above which a span is flagged, for both kinds of slip (see ``docs/typos.md``).

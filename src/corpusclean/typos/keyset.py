@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .readings import CHAR_BITS
+
 #: The multiplier of the filter's hash (odd; the fractional part of the golden ratio, in 64 bits).
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -156,7 +158,7 @@ class PairSet:
     def of(cls, pairs: np.ndarray) -> PairSet:
         """The set of ``pairs`` (bigram keys; repeats allowed)."""
         pairs = np.asarray(pairs, dtype=np.uint64)
-        first, second = (pairs >> np.uint64(_CHAR_BITS)).astype(np.intp), (pairs & _CHAR_MASK).astype(np.intp)
+        first, second = (pairs >> np.uint64(CHAR_BITS)).astype(np.intp), (pairs & _CHAR_MASK).astype(np.intp)
         row_of, height = _numbered(first)
         columns, width = _numbered(second)
         rows = row_of.astype(np.int64) * width
@@ -165,15 +167,13 @@ class PairSet:
     def has(self, queries: np.ndarray) -> np.ndarray:
         """Whether each query (a bigram key) is a pair of the set."""
         queries = np.asarray(queries, dtype=np.uint64)
-        first = np.minimum(queries >> np.uint64(_CHAR_BITS), len(self.rows) - 1)
+        first = np.minimum(queries >> np.uint64(CHAR_BITS), len(self.rows) - 1)
         second = np.minimum(queries & _CHAR_MASK, len(self.columns) - 1)
         cell = self.rows[first] + self.columns[second]
         return np.asarray(self.bits[cell >> 3] & _BIT[cell & 7], dtype=bool)
 
 
-#: The bits of a character in a bigram key (as :mod:`corpusclean.typos.ngrams` keys them).
-_CHAR_BITS = 21
-_CHAR_MASK = np.uint64((1 << _CHAR_BITS) - 1)
+_CHAR_MASK = np.uint64((1 << CHAR_BITS) - 1)
 
 
 def _bit_array(size: int, on: np.ndarray) -> np.ndarray:

@@ -25,7 +25,8 @@ import numpy as np
 
 from ..errors import CorpusCleanError
 from .arrays import CHAR_MASK
-from .ngrams import CHAR_BITS, distinct, member
+from .ngrams import distinct, member
+from .readings import CHAR_BITS
 from .reference import PROPER, Reference, gram_keys, reference, word_key
 
 

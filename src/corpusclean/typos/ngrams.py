@@ -45,8 +45,8 @@ import numpy as np
 from ..errors import CorpusCleanError
 from .guards import is_han_table
 from .keyset import KeySet, PairSet
+from .readings import CHAR_BITS
 
-CHAR_BITS = 21
 #: Separates documents when counting, so that no n-gram spans two of them.
 _SEPARATOR = "\x00"
 #: The default bound on each table: at 12 bytes an entry, at most 24 MB a table and 96 MB

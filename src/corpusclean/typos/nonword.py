@@ -62,9 +62,9 @@ from .arrays import matmul_rows, split_as
 from .batch import TextBatch
 from .guards import NUMERAL_TABLE, is_han_table
 from .keyset import KeySet, PairSet
-from .ngrams import CHAR_BITS, NgramStats, distinct, member, string_codes
+from .ngrams import NgramStats, distinct, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
-from .readings import CODE_POINTS, shipped_readings
+from .readings import CHAR_BITS, CODE_POINTS, shipped_readings
 from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, Reference, gram_keys, reference
 
 #: Flag at or above this confidence by default (precision near 0.9 on the calibration data).
@@ -627,13 +627,14 @@ class NonWordDetector:
         col = np.arange(width)[None, :]
         # the windows as written: candidates that share a span share one
         first_of, inverse = np.unique(c.start * 8 + c.length, return_index=True, return_inverse=True)[1:]
+        inverse = inverse.ravel()
         rows = first_of[:, None]
         src = safe[rows, np.minimum(lead[first_of][:, None] + col, width - 1)]
         original = np.where(col < length[first_of][:, None], codes[src], 0)
-        written = _substring_log_probs(ref, original)[:, inverse.ravel()]
+        written = _substring_log_probs(ref, original)[:, inverse]
         # swapped: only the substrings over the swapped character change
         at_col = c.at - (c.start - CONTEXT + lead)
-        windows = original[inverse.ravel()]
+        windows = original[inverse]
         windows[np.arange(k), at_col] = ref.chars[c.row, c.at - c.start]
         places, columns, keys = [], [], []  # each changed substring: its row, its window, its key
         for size, first in enumerate(_SUBSTRING_ROWS[:-1], start=1):

@@ -26,8 +26,8 @@ from functools import cache
 import numpy as np
 
 from .arrays import CHAR_MASK, lookup
-from .ngrams import CHAR_BITS, member
-from .readings import shipped_readings
+from .ngrams import member
+from .readings import CHAR_BITS, shipped_readings
 
 #: Loose syllable ids fit in this many bits, so a two-syllable key is one integer.
 SYLLABLE_BITS = 10

@@ -29,6 +29,8 @@ from ..errors import CorpusCleanError
 READINGS_FILE = "pinyin_readings.txt"
 #: Size of the code-point lookup tables: every Unicode code point.
 CODE_POINTS = 0x110000
+#: Bits of one code point in an n-gram key (every code point is below ``2**21``): a bigram is ``a << 21 | b``.
+CHAR_BITS = 21
 _CHARS, _WORDS = "[characters]", "[words]"
 
 

@@ -32,7 +32,8 @@ import numpy as np
 from ..errors import CorpusCleanError
 from .arrays import fourgram_of
 from .keyset import KeySet
-from .ngrams import CHAR_BITS, distinct, string_codes
+from .ngrams import distinct, string_codes
+from .readings import CHAR_BITS
 
 #: The package data file (in ``corpusclean/data``) that holds the reference.
 REFERENCE_FILE = "typo_reference.npz"
