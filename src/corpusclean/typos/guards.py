@@ -127,27 +127,46 @@ def between_two_words(text: str, start: int, is_word: Callable[[str], bool]) -> 
     return start >= 1 and is_word(text[start - 1 : start + 1]) and is_word(text[start + 1 : start + 3])
 
 
-#: How many of the most common surnames :func:`common_surnames` returns.
-SURNAMES = 100
+#: A character is a surname when the word list's three-character names of people that start
+#: with it are, together, at least this many times as frequent as the character as a word of its own.
+SURNAME_SHARE = 1.0
+#: ... and when at least this many such names start with it (so that one famous name does not
+#: make a surname).
+SURNAME_MIN_NAMES = 5
 
 
 @cache
-def common_surnames(count: int = SURNAMES) -> frozenset[str]:
-    """The characters that most often start a three-character person's name of the word list.
+def surname_table() -> np.ndarray:
+    """True at the code point of every surname (:func:`common_surnames`).
 
-    Read from ``jieba``'s word list (names tagged ``nr``/``nrfg``), so that the
-    table comes from data, not from a pasted list.
-
-    >>> {"王", "李", "张"} <= common_surnames(), "的" in common_surnames()
-    (True, False)
+    Read from ``jieba``'s word list through the shipped reference: its
+    three-character names tagged ``nr``, ``nrfg`` or ``nrt``, and the frequency
+    of each character as a word of one character. So the table comes from data,
+    not from a pasted list. Counting names alone would make surnames of 和, 于
+    and 大, which start hundreds of names (和珅) but are far more often a word of
+    their own: a character after them is seldom a given name. 孟, 邢 and 葛 start
+    fewer names, but are seldom anything else.
     """
-    from .lexicon import person_names
+    from .reference import PERSON, reference
 
-    starts: dict[str, int] = {}
-    for name in person_names():
-        if len(name) == 3:
-            starts[name[0]] = starts.get(name[0], 0) + 1
-    return frozenset(sorted(starts, key=lambda ch: (-starts[ch], ch))[:count])
+    ref = reference()
+    first = ref.chars[:, 0].astype(np.int64)
+    freqs = ref.freqs.astype(np.float64)
+    names, alone = (ref.lengths == 3) & ((ref.tags & PERSON) != 0), ref.lengths == 1
+    name_counts = np.bincount(first[names], minlength=CODE_POINTS)
+    name_freqs = np.bincount(first[names], weights=freqs[names], minlength=CODE_POINTS)
+    alone_freqs = np.bincount(first[alone], weights=freqs[alone], minlength=CODE_POINTS)
+    return np.asarray((name_counts >= SURNAME_MIN_NAMES) & (name_freqs >= SURNAME_SHARE * alone_freqs))
+
+
+@cache
+def common_surnames() -> frozenset[str]:
+    """The characters that the word list uses more to start a person's name than as a word alone.
+
+    >>> {"王", "李", "张", "孟", "邢"} <= common_surnames(), {"的", "和", "于", "大"} & common_surnames()
+    (True, set())
+    """
+    return frozenset(map(chr, np.flatnonzero(surname_table()).tolist()))
 
 
 def in_name_shape(

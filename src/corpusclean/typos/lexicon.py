@@ -138,16 +138,5 @@ def is_listed_word(word: str) -> bool:
     return listed_freq(word) > 0
 
 
-#: The word list's tags of people's names.
-PERSON_TAGS = frozenset({"nr", "nrfg"})
-
-
-@cache
-def person_names() -> tuple[str, ...]:
-    """The words of the word list tagged as people's names (read when first asked for)."""
-    with _dict_path().open(encoding="utf-8") as f:
-        return tuple(word for word, _, tag in map(str.split, f) if tag in PERSON_TAGS)
-
-
 def _decode(codes: np.ndarray) -> list[str]:
     return [chr(code >> CHAR_BITS) + chr(code & CHAR_MASK) for code in codes.tolist()]

@@ -22,8 +22,8 @@ Guards: nothing is flagged inside a proper noun, idiom or set phrase of the
 word list, or a name of pycorrector's lists, as written; right after a
 surname or at one; in a span with a numeral or non-Han text; in a span
 written the same way twice in the text; between two characters that OpenCC
-treats as variants (計/计), or where a variant spells a word (富於); names of
-people and places are never suggested.
+treats as variants (計/计), or where a variant spells a word (富於). Names of
+people, places of two characters and numbers are never suggested.
 
 Calibration: the confidence is a logistic function of :data:`FEATURES`, with
 weights (``nonword_weights.json``) fitted by ``benchmarks/eval_csc.py --fit``
@@ -60,12 +60,12 @@ import numpy as np
 from ..errors import CorpusCleanError
 from .arrays import matmul_rows, split_as
 from .batch import TextBatch
-from .guards import NUMERAL_TABLE, is_han_table
+from .guards import NUMERAL_TABLE, is_han_table, surname_table
 from .keyset import KeySet, PairSet
 from .ngrams import NgramStats, distinct, member, string_codes
 from .pinyin import loose_syllable, syllable_ids, syllable_table
 from .readings import CHAR_BITS, CODE_POINTS, shipped_readings
-from .reference import IDIOM, NUMERAL, PERSON, PLACE, PROPER, Reference, gram_keys, reference
+from .reference import IDIOM, PERSON, PLACE, PROPER, Reference, gram_keys, reference
 
 #: Flag at or above this confidence by default (precision near 0.9 on the calibration data).
 DEFAULT_NONWORD_THRESHOLD = 0.6
@@ -199,8 +199,12 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
     """The slip forms of the shipped reference's words, built once per process (about a second)."""
     ref = reference()
     syllables = _word_syllable_ids(ref, l_n=l_n, f_h=f_h)
-    # names of people and places are not suggested: 江苏 for 将苏 in 学生将苏康码 is a guess at a name
-    target = (ref.freqs >= MIN_TARGET_FREQ) & ((ref.tags & (PERSON | PLACE | NUMERAL)) == 0)
+    # names of people and places are not suggested: 江苏 for 将苏 in 学生将苏康码 is a guess at a name;
+    # but a place of three or four characters is (东南亚 for 动南亚: two characters already agree)
+    place = (ref.tags & PLACE) != 0
+    target = (ref.freqs >= MIN_TARGET_FREQ) & ((ref.tags & PERSON) == 0) & (~place | (ref.lengths >= 3))
+    # nor are numbers (三个 for 散个); jieba's numerals without a numeral character (许多, 很多) are
+    target &= ~NUMERAL_TABLE[ref.chars.astype(np.int64)].any(axis=1)
     shape_keys, shape_values = _shape_neighbours(ref)
     keys, rows, pos, shape = [], [], [], []
     for length in range(2, 5):
@@ -566,10 +570,10 @@ class NonWordDetector:
         张昭 is a name before it is a slip for 张照; but 关于坏境 is a slip for
         关于环境, so a surname that ends a word as written (关于) does not count.
         """
-        codes = batch.codes
+        codes, surnames = batch.codes, surname_table()
         before = np.maximum(c.at - 1, 0)
         # the character before a text's first is the separator, no surname
-        hit = (c.at == c.start) & (c.at > 0) & member(ref.surname_codes, codes[before])
+        hit = (c.at == c.start) & (c.at > 0) & surnames[codes[before]]
         for size in range(2, 5) if hit.any() else ():
             begin = c.at - size
             ok = np.flatnonzero(hit & (begin >= batch.starts[batch.doc[c.at]]))
@@ -577,7 +581,7 @@ class NonWordDetector:
             hit[ok[ref.table.find(keys) >= 0]] = False
         # and a surname that would become the first character of a word: 阎肃 is a name
         # before it is a slip for 严肃
-        return np.asarray(hit | ((c.at == c.start) & member(ref.surname_codes, codes[c.at])))
+        return np.asarray(hit | ((c.at == c.start) & surnames[codes[c.at]]))
 
     def _protected(self, ref: Reference, batch: TextBatch, at: np.ndarray) -> np.ndarray:
         """True at each of ``at`` inside a name, proper noun, idiom or never-flag term as written."""

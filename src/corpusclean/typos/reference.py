@@ -59,7 +59,7 @@ TAG_BITS: Mapping[str, int] = {
     "mq": NUMERAL,
 }
 #: The arrays of the file (besides ``header``), in the order their digests are listed.
-ARRAYS = ("words", "freqs", "tags", "shapes", "names", "variants", "surnames")
+ARRAYS = ("words", "freqs", "tags", "shapes", "names", "variants")
 
 
 def is_han_word(word: str) -> bool:
@@ -160,8 +160,6 @@ class Reference:
     shapes: tuple[str, ...]
     #: Sorted codes ``a << 21 | b`` (``a < b``) of pairs of variant characters.
     variant_codes: np.ndarray
-    #: Code points of common surnames.
-    surname_codes: np.ndarray
     #: The parsed header (sources, counts, digests).
     header: Mapping[str, object]
 
@@ -288,7 +286,6 @@ def load_reference(path: str | Path | None = None) -> Reference:
         name_keys=name_keys,
         shapes=tuple(decode_lines(arrays["shapes"])),
         variant_codes=variant_codes,
-        surname_codes=distinct(string_codes("".join(decode_lines(arrays["surnames"])))),
         header=header,
     )
 
