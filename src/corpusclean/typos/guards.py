@@ -252,23 +252,31 @@ def written_again(text: str, at: int) -> bool:
 
 #: The longest parenthesis (inside the marks) that :func:`in_byline` takes for a byline.
 BYLINE_CHARS = 15
-#: A short parenthesis that closes a paragraph: （记者诸葛仓麟）, （辛闻）, （新华社供稿）.
-BYLINE_RE = re.compile(rf"[（(][^（()）\n]{{1,{BYLINE_CHARS}}}[）)][ \t\u3000]*(?:\n|$)")
+#: A short parenthesis that closes a paragraph (（记者诸葛仓麟）, （辛闻）, （新华社供稿）), or that
+#: follows the 电 or 讯 of a dispatch line (新华社北京1月22日电（记者苏会志、冯瑛冰）, 本报讯（记者 ...）).
+BYLINE_RE = re.compile(
+    rf"(?<=[电讯])[（(][^（()）\n]{{1,{BYLINE_CHARS}}}[）)]"
+    rf"|[（(][^（()）\n]{{1,{BYLINE_CHARS}}}[）)][ \t\u3000]*(?:\n|$)"
+)
 
 
 def in_byline(text: str, start: int, end: int) -> bool:
-    r"""True when ``text[start:end]`` is inside a short parenthesis that closes a paragraph.
+    r"""True when ``text[start:end]`` is inside a short parenthesis closing a paragraph or opening a dispatch.
 
-    News and web text end a paragraph with its writer or source in brackets:
+    News and web text end a paragraph with its writer or source in brackets, and
+    open a dispatch with them (新华社北京1月22日电（记者苏会志、冯瑛冰）今天……):
     names the word lists do not know (诸葛仓麟, 桂运东), often run together, where
     a rare character is a name far more often than a slip.
 
     >>> in_byline("取得了新进展。（记者诸葛仓麟）\n下一段", 13, 14)
+    True
+    >>> in_byline("新华社北京1月22日电（记者苏会志、冯瑛冰）今天", 14, 15)
     True
     >>> in_byline("这是（工作己划）的一部分", 5, 6)
     False
     """
     offset = max(0, start - BYLINE_CHARS - 1)
     paragraph_end = text.find("\n", end)
-    tail = text[offset : len(text) if paragraph_end < 0 else paragraph_end + 1]
-    return any(m.start() + offset < start and end < m.end() + offset for m in BYLINE_RE.finditer(tail))
+    stop = len(text) if paragraph_end < 0 else paragraph_end + 1
+    # searched from ``offset`` in the whole text, so that the look-behind sees the 电 before it
+    return any(m.start() < start and end < m.end() for m in BYLINE_RE.finditer(text, offset, stop))
