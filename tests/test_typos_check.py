@@ -65,6 +65,13 @@ def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
         pytest.param("陈剑虹、范维唐、茅玉麟", 5, 6, True, id="given-name-after-a-common-surname"),
         pytest.param("外资的发展模式。（辛闻）\n说“泡沫”", 9, 10, True, id="byline-closing-a-paragraph"),
         pytest.param("我们要制定（工作己划）的安排", 8, 9, False, id="parenthesis-inside-a-paragraph"),
+        pytest.param("新华社北京1月22日电（记者苏会志、冯瑛冰）今天", 14, 15, True, id="dispatch-byline"),
+        # surnames: 孟 and 邢 start few names but are seldom anything else; 和 starts hundreds
+        # of names but is far more often a word of its own
+        pytest.param("记者孟凡茂报道", 3, 4, True, id="given-name-after-a-rare-surname"),
+        pytest.param("语言学家邢福义认为", 5, 6, True, id="given-name-after-xing"),
+        pytest.param("提高和完山这个制度", 4, 5, False, id="slip-after-a-conjunction"),
+        pytest.param("文化、文雪和语言", 4, 5, False, id="slip-after-a-word-that-is-seldom-a-surname"),
     ],
 )
 def test_guards_on_any_hit(text: str, start: int, end: int, left_alone: bool) -> None:

@@ -39,6 +39,11 @@ def detector() -> NonWordDetector:
         pytest.param("他最近经常失面，精神不好。", "面", "眠", id="shi-mian"),
         pytest.param("会议决定成立专门的调查小祖。", "祖", "组", id="xiao-zu"),
         pytest.param("今年的经济增长速度明显加块。", "块", "快", id="jia-kuai"),
+        # a place of three characters may be suggested: two of them already agree
+        pytest.param("他描写了喜烽口、平型关等战役。", "烽", "峰", id="place-xi-feng-kou"),
+        pytest.param("这几年动南亚国家的经济发展很快。", "动", "东", id="place-dong-nan-ya"),
+        # jieba tags 许多 as a numeral, but it holds no numeral character
+        pytest.param("他们给了孩子许夺零花钱。", "夺", "多", id="quantity-xu-duo"),
     ],
 )
 def test_flags_non_word_slips(detector: NonWordDetector, text: str, wrong: str, right: str) -> None:
@@ -61,6 +66,7 @@ def test_flags_non_word_slips(detector: NonWordDetector, text: str, wrong: str, 
         pytest.param("这是一种新的研究范式。", id="web-fan-shi"),
         pytest.param("毛泽东同志在延安。", id="name"),
         pytest.param("王小明今天没来上课。", id="name-after-surname"),
+        pytest.param("学生将苏康码出示给老师。", id="place-of-two-characters-never-suggested"),
         pytest.param("张昭片刻之后离开。", id="given-name-not-zhao-pian"),
         pytest.param("这次活动事半功倍。", id="idiom"),
         pytest.param("我们要再接再厉。", id="idiom-2"),
