@@ -9,7 +9,7 @@ from corpusclean.typos.check import Hit, TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
 from corpusclean.typos.inject import inject_char_slips
 from corpusclean.typos.lexicon import lexicon
-from corpusclean.typos.nonword import NonWordDetector
+from corpusclean.typos.nonword import NonWordDetector, NonWordHit
 
 PAGE = "我们要制定工作己划。"
 
@@ -43,6 +43,16 @@ def test_a_correction_written_only_in_the_same_document_does_not_count() -> None
     text = PAGE + "今年的工作计划很好。" * 4
     checker = TypoChecker().fit([*NO_PLAN, text])
     assert checker.find(text) == []
+
+
+def test_a_correction_the_word_list_tags_as_a_proper_noun_is_counted_too() -> None:
+    # jieba tags 城市 as a place; counted around listed words, the corpus keeps it among its pairs
+    town = "这座城石的发展很快。"
+    hit = NonWordHit(3, 4, "石", "市", 0.9, "", "城市", 2)
+    checker = TypoChecker().fit([*NO_PLAN, *["这座城市的发展很快。"] * 4, town])
+    assert checker.attested(town, hit)
+    never = TypoChecker().fit([*NO_PLAN, town])  # a corpus this size that never writes 城市 speaks against it
+    assert not never.attested(town, hit)
 
 
 def test_the_most_confident_of_overlapping_hits_is_kept() -> None:

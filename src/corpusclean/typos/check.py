@@ -280,7 +280,11 @@ class TypoChecker:
         :data:`~corpusclean.typos.detect.MIN_CONTEXT` times (the evidence the
         corpus detector asks of its suggestions); where they are too few to say,
         the hit stands. Longer hits, and corrections that make no listed word with
-        a neighbour, stand too.
+        a neighbour, stand too. The uses are those of the pair as written
+        (:meth:`~corpusclean.typos.ngrams.NgramStats.pair_counts`): counted around
+        listed words, the corpus keeps the words the word list tags as proper
+        nouns among its pairs, and jieba tags common words so (城市 a place, 明白 a
+        name), which the other documents then seemed never to write.
         """
         if hit.end - hit.start != 1:
             return True
@@ -292,7 +296,7 @@ class TypoChecker:
         expected = lookup(lex.codes, lex.shares, codes) * self.corpus.stats.chars / CHARS_PER_WORD
         if not len(codes) or expected.max() < EXPECTED_USES:
             return True
-        counts = self.corpus.stats.bigrams.get(codes)
+        counts = self.corpus.stats.pair_counts(codes)
         if self.corpus.stats.counted(text):  # leave the document's own uses out
             counts = counts - np.array([text.count(p) for p in pairs])
         return int(counts[expected >= EXPECTED_USES].max()) >= MIN_CONTEXT
