@@ -2,13 +2,15 @@
 
 Each fast path (a key set over sorted distinct keys, large lookups through the
 key set's filter, needles sorted before a search, the gains' unchanged
-substrings reused, margins in arrays, one batch for both detectors) is checked
+substrings reused, margins in arrays, one batch for both detectors, a large
+batch's own n-grams counted through a filter) is checked
 against the straightforward computation it replaces.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 from corpusclean.reference import peoples_daily
 from corpusclean.typos import nonword
 from corpusclean.typos.arrays import SORTED_NEEDLES, occurrences
-from corpusclean.typos.batch import TextBatch
+from corpusclean.typos.batch import FILTER_FROM, TextBatch
 from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.keyset import KeySet, PairSet
 from corpusclean.typos.ngrams import SORTED_QUERIES, CountTable, NgramStats
@@ -181,3 +183,25 @@ def test_texts_too_short_for_a_longer_window_are_scanned_for_pairs(text: str) ->
     """The pairs of a text are asked of the two-character words apart from its longer windows."""
     hits = NonWordDetector().find(text)
     assert [(h.text, h.suggestion) for h in hits] == ([] if text == "己" else [("己", "计")])
+
+
+@pytest.mark.parametrize("texts", [1, 100], ids=["small-batch-sorted", "large-batch-filtered"])
+@pytest.mark.parametrize("size", [1, 2, 3, 4])
+def test_own_counts_are_how_often_each_text_writes_the_ngram(texts: int, size: int) -> None:
+    # a small batch sorts its n-grams once; a large one filters them per call (FILTER_FROM)
+    docs = peoples_daily()[: texts * 3 : 3]
+    batch = TextBatch.of(docs)
+    assert (len(batch.codes) > FILTER_FROM) is (texts == 100)
+    rng = np.random.default_rng(size)
+    asking = rng.integers(0, len(docs), 3000)
+    # n-grams each text writes, n-grams another text writes, and some no text writes
+    grams = []
+    for k, d in enumerate(asking.tolist()):
+        source = docs[d] if k % 3 else docs[(d + 1) % len(docs)]
+        at = int(rng.integers(0, max(len(source) - size, 1)))
+        grams.append(source[at : at + size] if k % 5 else "龘" * size)
+    asked = TextBatch.of(grams)
+    queries = asked.ngrams(size)[asked.starts]  # each query keyed as the batch keys its n-grams
+    written = [Counter(t[i : i + size] for i in range(len(t) - size + 1)) for t in docs]
+    expected = [written[d][g] for d, g in zip(asking.tolist(), grams, strict=True)]
+    assert batch.own_counts(size, queries, asking).tolist() == expected
