@@ -257,6 +257,9 @@ class TypoChecker:
             return True
         stats = self.corpus.stats
         own = stats.counted(text)  # leave the document's own uses out
+        # the word bigrams, not every pair as written (as :meth:`attested` asks): beside a word the word
+        # list tags a proper noun, trigrams are counted only where the neighbour makes a word, so for
+        # such a word the corpus cannot say
         uses = int(stats.bigrams.get(bigram_codes(string_codes(word)))[0]) - (text.count(word) if own else 0)
         if uses < CONTEXT_USES:
             return True

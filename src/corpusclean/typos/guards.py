@@ -147,7 +147,7 @@ def surname_table() -> np.ndarray:
     their own: a character after them is seldom a given name. 孟, 邢 and 葛 start
     fewer names, but are seldom anything else.
     """
-    from .reference import PERSON, reference
+    from .reference import PERSON, reference  # here: the reference reads this module through ngrams
 
     ref = reference()
     first = ref.chars[:, 0].astype(np.int64)
