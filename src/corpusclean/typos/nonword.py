@@ -98,6 +98,7 @@ FEATURES = (
     "target_log_prob",
     "exact_reading",
     "shape",
+    "shape_other_reading",
     "length_3",
     "length_4",
     "span_inside_word",
@@ -665,6 +666,8 @@ class NonWordDetector:
         readings = shipped_readings().char_ids
         target_char = ref.chars[c.row, c.at - c.start]
         exact = readings[codes[c.at]] == readings[target_char]
+        syllables = syllable_table(l_n=self.l_n, f_h=self.f_h)
+        other_reading = c.shape & (syllables[codes[c.at]] != syllables[target_char])
         char_freqs = char_log_freqs()
         corpus_target, corpus_span = self._corpus_counts(ref, batch, c, spans)
         # counts per CORPUS_SCALE characters, so that weights fitted on one corpus serve a larger
@@ -677,6 +680,7 @@ class NonWordDetector:
                 ref.log_probs[c.row].astype(np.float64),
                 exact & ~c.shape,
                 c.shape,
+                other_reading,
                 c.length == 3,
                 c.length == 4,
                 inner_spans().has(spans),
