@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from seedtools import all_seeds
 
-from corpusclean.typos.check import Hit, TypoChecker, best_hits, guarded
+from corpusclean.typos.check import SURE_WITHOUT_CONTEXT, Hit, TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
 from corpusclean.typos.inject import inject_char_slips
 from corpusclean.typos.lexicon import lexicon
@@ -126,6 +128,16 @@ def test_a_corpus_that_uses_the_word_too_little_cannot_speak_against_its_context
     assert isinstance(checker.nonword, NonWordDetector)
     (hit,) = checker.nonword.find("我们总是记着孩子的生日。", threshold=0.0)
     assert checker.in_context("我们总是记着孩子的生日。", hit)
+
+
+def test_a_hit_sure_enough_stands_without_its_context() -> None:
+    """The absence of a trigram from a corpus is weak evidence beside a non-word the detector is sure of."""
+    checker = TypoChecker().fit(REPORTERS)
+    text = "我们总是记着孩子的生日。"
+    assert isinstance(checker.nonword, NonWordDetector)
+    (hit,) = checker.nonword.find(text, threshold=0.0)
+    assert hit.confidence < SURE_WITHOUT_CONTEXT and not checker.in_context(text, hit)
+    assert checker.in_context(text, replace(hit, confidence=SURE_WITHOUT_CONTEXT))
 
 
 def _hits(found: list[list[Hit]]) -> list[list[tuple[int, int, str, str, float, str]]]:
