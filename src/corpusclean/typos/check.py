@@ -251,13 +251,14 @@ class TypoChecker:
         when the other documents use that word at least :data:`CONTEXT_USES`
         times, they must write it at least once beside the span's left or right
         neighbour (作计划 or 计划。). 记着孩子 is no slip for 记者孩子: a corpus of news
-        writes 记者 thousands of times, but never 记者孩. Hits of other lengths, hits
-        at least :data:`SURE_WITHOUT_CONTEXT` confident (a missing trigram is weaker
-        evidence than that: 这里保括未来 is a slip for 包括 though the People's Daily
-        never writes 里包括 or 包括未 elsewhere), and words the other documents use
-        less, stand. On the People's Daily text with
-        injected slips (seeds 55 and 101) this removed about half of the false
+        writes 记者 thousands of times, but never 记者孩. On the People's Daily text
+        with injected slips (seeds 55 and 101) this removed about half of the false
         flags on the untouched text for one right flag in twelve (``docs/typos.md``).
+
+        Hits of other lengths, and words the other documents use less, stand; so do
+        hits at least :data:`SURE_WITHOUT_CONTEXT` confident, for a missing trigram is
+        weaker evidence than that (这里保括未来 is a slip for 包括, though the People's
+        Daily never writes 里包括 or 包括未 elsewhere).
         """
         word, start = str(getattr(hit, "word", "")), int(getattr(hit, "word_start", -1))
         if len(word) != 2 or start < 0 or hit.confidence >= SURE_WITHOUT_CONTEXT:
