@@ -6,7 +6,17 @@ Usage::
 
 ``DIR`` holds ``law.train``, ``law.test``, ``med.train``, ``med.test``, each a
 line ``N<TAB>wrong<TAB>correct`` (``N`` misspelt characters, 0 for a correct
-sentence; both sides of the same length). Each ``wrong`` sentence is checked
+sentence; both sides of the same length). ``--files`` may name other files of
+``DIR`` in the same format, or as lines ``wrong<TAB>correct``: the SIGHAN 2015
+test set as the ``pycorrector`` wheel ships it (Simplified), an independent
+check the weights were never fitted on::
+
+    pip download --no-deps pycorrector==1.1.4 -d /tmp/pc
+    mkdir -p /tmp/sighan && unzip -p /tmp/pc/pycorrector-1.1.4-py3-none-any.whl \
+        pycorrector/data/sighan2015_test.tsv > /tmp/sighan/sighan2015_test.tsv
+    python benchmarks/eval_csc.py /tmp/sighan --files sighan2015_test.tsv
+
+Each ``wrong`` sentence is checked
 alone with :class:`~corpusclean.typos.nonword.NonWordDetector` and the shipped
 reference; with ``--corpus`` the detector also gets the counts of the
 ``correct`` sides of the file's ``*.train`` partner (for a ``*.train`` file
@@ -65,10 +75,16 @@ FILES = ("law.train", "med.train", "law.test", "med.test")
 
 
 def read(path: Path) -> list[tuple[int, str, str]]:
-    """The ``(N, wrong, correct)`` lines of a csc-dev file, skipping any whose sides differ in length."""
+    """The ``(N, wrong, correct)`` lines of a file, skipping any whose sides differ in length.
+
+    A line is ``N<TAB>wrong<TAB>correct`` (csc-dev) or ``wrong<TAB>correct`` (``N`` is then
+    counted).
+    """
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
+        if len(parts) == 2:
+            parts = [str(sum(a != b for a, b in zip(*parts, strict=False))), *parts]
         if len(parts) == 3 and len(parts[1]) == len(parts[2]):
             rows.append((int(parts[0]), parts[1], parts[2]))
     return rows
@@ -231,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs="+", default=list(FILES), help="which files to score")
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
     args = parser.parse_args(argv)
-    data = {name: read(args.dir / name)[: args.limit] for name in FILES if (args.dir / name).exists()}
+    names = dict.fromkeys([*FILES, *args.files])  # csc-dev's, then any other file asked for
+    data = {name: read(args.dir / name)[: args.limit] for name in names if (args.dir / name).exists()}
     detector = NonWordDetector(shapes=not args.no_shapes)
     detector.preload()
     if args.fit:

@@ -249,6 +249,16 @@ def test_csc_dev_slice_meets_a_floor(name: str) -> None:
     assert scores.clean_flagged / scores.clean_sentences <= 0.08
 
 
+def test_eval_csc_reads_both_line_formats(tmp_path: Path) -> None:
+    """csc-dev's ``N<TAB>wrong<TAB>correct``, and SIGHAN's ``wrong<TAB>correct`` with ``N`` counted."""
+    (tmp_path / "three.tsv").write_text("1\t工作己划\t工作计划\n0\t很好\t很好\n", encoding="utf-8")
+    two = "工作己划\t工作计划\n我门朋唷\t我们朋友\n不同长度\t不同\n"  # the last: sides of different lengths
+    (tmp_path / "two.tsv").write_text(two, encoding="utf-8")
+    module = _eval_csc()
+    assert module.read(tmp_path / "three.tsv") == [(1, "工作己划", "工作计划"), (0, "很好", "很好")]
+    assert module.read(tmp_path / "two.tsv") == [(1, "工作己划", "工作计划"), (2, "我门朋唷", "我们朋友")]
+
+
 @given(st.text(alphabet=st.sampled_from("己划计首度都推退向运数输的了是在\n ，。aZ1𠀀🙂一二"), max_size=60))
 @settings(max_examples=200, deadline=None)
 def test_hits_are_spans_of_the_text(text: str) -> None:
