@@ -259,6 +259,28 @@ def test_eval_csc_reads_both_line_formats(tmp_path: Path) -> None:
     assert module.read(tmp_path / "two.tsv") == [(1, "工作己划", "工作计划"), (2, "我门朋唷", "我们朋友")]
 
 
+def test_eval_csc_scores_with_the_weights_it_fitted_on_the_files_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--fit --fit-on`` fits on those files alone and scores the others with that fit.
+
+    Fitted on sentences that write 己划 on purpose (every swap there is labelled wrong),
+    the weights flag nothing in a held-out file where the shipped ones flag 己划.
+    """
+    meant = "公司今年的生产己划已经完成。\n"
+    odd = "".join(f"0\t{meant[:-1]}\t{meant}" for _ in range(6))
+    (tmp_path / "odd.train").write_text(odd, encoding="utf-8")
+    (tmp_path / "slip.test").write_text("1\t工作己划已经完成。\t工作计划已经完成。\n", encoding="utf-8")
+    module = _eval_csc()
+    base = [str(tmp_path), "--files", "slip.test", "--threshold", "0.5"]
+    module.main(base)
+    shipped = capsys.readouterr().out
+    module.main([*base, "--fit", "--fit-on", "odd.train"])
+    fitted = capsys.readouterr().out
+    assert "(1/1 flagged, 1 misspelt)" in shipped
+    assert '"fitted_on": "csc-dev odd.train' in fitted and "(0/0 flagged, 1 misspelt)" in fitted
+
+
 @given(st.text(alphabet=st.sampled_from("己划计首度都推退向运数输的了是在\n ，。aZ1𠀀🙂一二"), max_size=60))
 @settings(max_examples=200, deadline=None)
 def test_hits_are_spans_of_the_text(text: str) -> None:
