@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusclean.typos import NonWordDetector, NonWordHit, nonword
+from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.detect import span_words
 from corpusclean.typos.ngrams import NgramStats
 from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
@@ -225,13 +226,27 @@ def test_weights_fit_the_features() -> None:
     assert all(len(w.weights) == len(FEATURES) and 0 < w.slip_rate < 1 for w in fits.values())
 
 
-def _eval_csc() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_csc", ROOT / "benchmarks" / "eval_csc.py")
+def _benchmark(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _eval_csc() -> ModuleType:
+    return _benchmark("eval_csc")
+
+
+def test_sample_typo_flags_lists_each_flag_of_each_document_in_context() -> None:
+    """The sample script's flags carry their document, and a row marks the flag and escapes table bars."""
+    module = _benchmark("sample_typo_flags")
+    docs = ["今年的天气很好。", "公司今年的生产己划|已经完成。"]
+    found = module.flags(TypoChecker(), docs)
+    assert [(d, h.text, h.suggestion) for d, h in found] == [(1, "己", "计")]
+    row = module.row(docs[1], found[0][1])
+    assert "→ 计 |" in row and "生产**己**划\\|已经" in row
 
 
 @pytest.mark.skipif(not CSC.is_dir(), reason=f"the csc-dev set is not at {CSC}")
