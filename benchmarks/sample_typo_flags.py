@@ -27,7 +27,7 @@ import random
 from pathlib import Path
 
 from corpusclean.typos.check import Hit, TypoChecker
-from corpusclean.typos.evaluate import EVAL_BATCH
+from corpusclean.typos.evaluate import find_in_batches
 
 #: Characters of context printed on each side of a flag.
 CONTEXT = 12
@@ -48,11 +48,7 @@ def _lines(path: Path) -> list[str]:
 
 def flags(checker: TypoChecker, docs: list[str]) -> list[tuple[int, Hit]]:
     """Every flag of ``docs`` at the checker's threshold, with the number of its document."""
-    found = []
-    for k in range(0, len(docs), EVAL_BATCH):
-        for i, hits in enumerate(checker.find_many(docs[k : k + EVAL_BATCH])):
-            found += [(k + i, h) for h in hits]
-    return found
+    return [(d, h) for d, hits in enumerate(find_in_batches(checker, docs, checker.threshold)) for h in hits]
 
 
 def row(doc: str, hit: Hit) -> str:

@@ -110,9 +110,9 @@ def evaluate(
         return made.fit(fit_on) if corpus else made
 
     check = checker(noisy)
-    hits = [(d, h) for d, found in enumerate(_find_all(check, noisy, lowest)) for h in found]
+    hits = [(d, h) for d, found in enumerate(find_in_batches(check, noisy, lowest)) for h in found]
     check = checker(texts)
-    untouched = [h for found in _find_all(check, texts, lowest) for h in found]
+    untouched = [h for found in find_in_batches(check, texts, lowest) for h in found]
     chars = sum(map(len, texts))
     right_hits = {id(h) for d, h in hits if _right(texts[d], by_doc.get(d, []), h)}
 
@@ -145,8 +145,11 @@ def _right(original: str, slips: Sequence[Slip], hit: Hit) -> bool:
     return covers and original[hit.start : hit.end] == hit.suggestion
 
 
-def _find_all(check: TypoChecker, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
-    """The hits in each of ``texts``, found a batch at a time as ``flag_typos`` finds them."""
+def find_in_batches(check: TypoChecker, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
+    """The hits in each of ``texts`` at or above ``threshold``, found :data:`EVAL_BATCH` texts at a time.
+
+    The checker scans a batch as ``flag_typos`` hands it one (:meth:`TypoChecker.find_many`).
+    """
     found: list[list[Hit]] = []
     for k in range(0, len(texts), EVAL_BATCH):
         found += check.find_many(texts[k : k + EVAL_BATCH], threshold=threshold)
