@@ -55,7 +55,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -197,9 +197,7 @@ def training_rows(
     return np.concatenate(xs), np.concatenate(ys).astype(np.float64)
 
 
-def fit(
-    rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None
-) -> dict[str, object]:
+def fit(rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None) -> Weights:
     """Weights fitted on ``rows``: with no corpus, or with the other half's ``correct`` sides as one.
 
     With a corpus, each half of ``rows`` is scored against the counts of the
@@ -225,18 +223,15 @@ def fit(
         x[:, [FEATURES.index("corpus_target"), FEATURES.index("corpus_span")]] = 0.0
     w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
     misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
-    weights = Weights(tuple(round(float(v), 4) for v in w[:-1]), round(float(w[-1]), 4), 0.0)
+    slip_rate = round(misspelt / sum(len(wrong) for _, wrong, _ in rows), 5)
+    weights = Weights(tuple(round(float(v), 4) for v in w[:-1]), round(float(w[-1]), 4), slip_rate)
     conf = NonWordDetector(weights=weights).confidence(x)
     print(f"{corpus or 'reference'}: {len(y)} candidates, {int(y.sum())} right")
     for t in (0.5, 0.6, 0.7, 0.8, 0.9):
         sel = conf >= t
         right, total = int(y[sel].sum()), int(sel.sum())
         print(f"  threshold {t:.1f}: {total} candidates, precision {_ratio(right, total):.3f}")
-    return {
-        "weights": list(weights.weights),
-        "intercept": weights.intercept,
-        "slip_rate": round(misspelt / sum(len(wrong) for _, wrong, _ in rows), 5),
-    }
+    return weights
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "fitted_on": f"csc-dev {' + '.join(args.fit_on)} (benchmarks/eval_csc.py --fit)",
                 "features": list(FEATURES),
-                "fits": fits,
+                "fits": {name: asdict(weights) for name, weights in fits.items()},
             },
             indent=1,
         )
@@ -278,9 +273,7 @@ def main(argv: list[str] | None = None) -> int:
             target.write_text(text + "\n", encoding="utf-8")
             print(f"wrote {target}")
         fitted_weights.cache_clear()
-        fitted = {
-            name: Weights(tuple(f["weights"]), f["intercept"], f["slip_rate"]) for name, f in fits.items()
-        }
+        fitted = fits
     # the fit the detector picks for itself (flag_typos's checker counts around listed words only)
     kind = "corpus_words_only" if args.checker else "corpus"
     if fitted:  # score with the weights just fitted
