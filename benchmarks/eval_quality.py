@@ -3,7 +3,7 @@
 Usage::
 
     PYTHONPATH=src python benchmarks/eval_quality.py [--half report|calibrate|both] [--per-kind 200]
-        [--systems corpusclean,datatrove,data_juicer] [--speed MB] [--json OUT]
+        [--systems corpusclean,datatrove,data_juicer] [--speed MB] [--json OUT] [--opencc s2t]
 
 The corpus is :mod:`quality_corpus` (text to keep from the People's Daily,
 the seeds, the hand-cleaned ``html-dev`` pages, classical couplets, quoted
@@ -40,6 +40,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,14 @@ def _share(pair: tuple[int, int] | None) -> str:
     return "-" if not pair else f"{pair[0] / pair[1]:.1%} ({pair[0]}/{pair[1]})"
 
 
+def converted(corpus: list[Sample], config: str) -> list[Sample]:
+    """``corpus`` with each text converted by OpenCC's ``config``, the mis-decoded ones left alone."""
+    import opencc
+
+    convert = opencc.OpenCC(config).convert
+    return [s if s.kind.startswith("mojibake") else replace(s, text=convert(s.text)) for s in corpus]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -223,8 +232,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     parser.add_argument("--speed", type=float, default=0.0, help="also time score_quality over this many MB")
     parser.add_argument("--json", help="write the results here")
+    parser.add_argument(
+        "--opencc",
+        metavar="CONFIG",
+        help="first convert every document with this OpenCC config (s2t, s2tw, s2hk: the corpus in "
+        "Traditional script); the mojibake kinds stay as built, bytes of the Simplified text misread",
+    )
     args = parser.parse_args(argv)
     corpus = [s for s in samples(args.per_kind) if args.half == "both" or s.half == args.half]
+    if args.opencc:
+        corpus = converted(corpus, args.opencc)
     megabytes = sum(len(s.text.encode("utf-8")) for s in corpus) / 1e6
     print(f"{len(corpus)} documents ({megabytes:.2f} MB), half: {args.half}", file=sys.stderr)
     results, seconds = {}, {}

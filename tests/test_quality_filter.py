@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import opencc
 import orjson
 import pytest
 from bs4 import BeautifulSoup
@@ -16,6 +17,7 @@ from corpusclean.cli import main
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.document import Document
 from corpusclean.pipeline import Pipeline
+from corpusclean.quality import quality_signals
 from corpusclean.reference import peoples_daily_path, untag
 from corpusclean.registry import make_cleaner
 from corpusclean.report.page import render_report
@@ -51,6 +53,28 @@ KEEP = {
 def test_real_text_is_kept(make: object) -> None:
     text = make()  # type: ignore[operator]
     assert quality_reason(text) is None, text[:60]
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_traditional_text_is_judged_as_its_simplified_original(config: str) -> None:
+    # the word list behind fluency and the function characters are Simplified: without folding
+    # Traditional characters to Simplified, every Traditional text read as disordered (low_fluency)
+    convert = opencc.OpenCC(config).convert
+    source = peoples_daily(4000)
+    news = ["\n".join(source[k : k + 10]) for k in range(200, 4000, 400)]
+    texts = [make() for make in KEEP.values()] + news  # type: ignore[operator]
+    junk = [
+        "首页 | 新闻 | 体育\n关于我们 | 联系我们\n版权所有 © 2006\n返回顶部\n网站地图",
+        "".join(random.Random(3).sample(news[0], len(news[0]))),
+    ]
+    for text in texts + junk:
+        simplified, traditional = quality_signals(text), quality_signals(convert(text))
+        assert traditional["fluency"] == pytest.approx(simplified["fluency"], abs=0.03), text[:40]
+        # s2tw writes 着 as 著, which Simplified writes too (著名), so it is not folded
+        assert traditional["stop_char_share"] == pytest.approx(simplified["stop_char_share"], abs=0.02)
+        assert traditional["link_list_share"] == simplified["link_list_share"], text[:40]
+    assert [quality_reason(convert(t)) for t in texts] == [None] * len(texts)
+    assert all(quality_reason(convert(t)) is not None for t in junk)
 
 
 def test_hand_cleaned_web_articles_are_kept() -> None:

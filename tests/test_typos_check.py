@@ -70,7 +70,11 @@ def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
         pytest.param("我们要制定工作己划", 7, 8, False, id="a-non-word-slip"),
         pytest.param("记者王珣章报道", 3, 4, True, id="given-name-after-a-surname"),
         pytest.param("提高笑率", 2, 3, False, id="surname-character-inside-a-word"),
-        pytest.param("富於变化的谋略", 1, 2, True, id="traditional-text"),
+        pytest.param("富於变化的谋略", 1, 2, True, id="near-a-traditional-character"),
+        # the People's Daily in Taiwan's script (OpenCC s2tw): the nearest Traditional-only
+        # character (來) is five characters from 社, but the text is Traditional
+        pytest.param("古籍出版社建社近１０年來，共搶救整理古籍", 6, 7, True, id="in-a-traditional-text"),
+        pytest.param("古籍出版社建社近１０年来，共抢救整理古籍", 6, 7, False, id="the-same-in-simplified"),
         pytest.param("对三个人都负责任的决定", 6, 7, True, id="makes-a-common-word"),
         pytest.param("读胡志明主席的信", 3, 5, True, id="across-a-listed-name"),
         # People's Daily, January 1998: a list of names, and a byline closing a paragraph

@@ -22,6 +22,7 @@ from ..document import Document
 from ..edits import Edit
 from ..errors import RecipeError
 from ..protected import edit_unprotected
+from ..script_chars import SCRIPT_MARKERS_FILE, ScriptMarkers, shipped_script_markers
 
 #: The OpenCC configurations the installed wheel ships, by short name (``t2s``, ``s2twp``...).
 OPENCC_CONFIGS: tuple[str, ...] = tuple(sorted(c.removesuffix(".json") for c in opencc.CONFIGS))
@@ -109,52 +110,50 @@ class ConvertScript(Cleaner):
 # -- detection ------------------------------------------------------------------------
 
 
-#: The characters only one script writes, derived from OpenCC by :func:`script_markers_from_opencc`
-#: and shipped with the package: building them takes every process about 0.3 s and 40 MB.
-SCRIPT_MARKERS_FILE = "script_markers.txt"
-
-
 def _han_block() -> list[str]:
     # CJK Unified Ideographs and Extension A: where every Traditional/Simplified pair lives
     return [chr(c) for c in (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0))]
 
 
-def _changed_by(config: str, chars: list[str]) -> set[str]:
+def _converted_by(config: str, chars: list[str]) -> dict[str, str]:
+    """What OpenCC's ``config`` makes of each of ``chars`` that it changes."""
     converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
-    return {c for c, out in zip(chars, converted, strict=True) if out != c}
+    return {c: out for c, out in zip(chars, converted, strict=True) if out != c}
 
 
-def script_markers_from_opencc() -> tuple[str, str]:
+def script_markers_from_opencc() -> ScriptMarkers:
     """The Traditional-only and the Simplified-only characters, as the installed OpenCC tells them.
 
-    A character is Traditional-only when ``t2s`` changes it, Simplified-only
-    when ``s2t``, ``s2tw`` and ``s2hk`` all change it (so variants that Taiwan
-    or Hong Kong also write, such as 群 or 床, do not count as Simplified).
-    ``python -m corpusclean.cleaners.script`` writes them to the package's data
-    file; a test checks that the file agrees with OpenCC.
+    A character is Traditional-only when ``t2s`` changes it (and what it makes
+    of it is its Simplified form), Simplified-only when ``s2t``, ``s2tw`` and
+    ``s2hk`` all change it (so variants that Taiwan or Hong Kong also write,
+    such as 群 or 床, do not count as Simplified). ``python -m
+    corpusclean.cleaners.script`` writes them to the package's data file
+    (:mod:`corpusclean.script_chars` reads it); a test checks that the file
+    agrees with OpenCC.
     """
     chars = _han_block()
-    traditional = _changed_by("t2s", chars)
-    simplified = _changed_by("s2t", chars) & _changed_by("s2tw", chars) & _changed_by("s2hk", chars)
-    simplified -= traditional
-    return "".join(sorted(traditional)), "".join(sorted(simplified))
-
-
-def shipped_script_markers() -> tuple[str, str]:
-    """The Traditional-only and the Simplified-only characters of the package's data file."""
-    text = resources.files("corpusclean.data").joinpath(SCRIPT_MARKERS_FILE).read_text(encoding="utf-8")
-    traditional, simplified = (line.split("\t", 1)[1] for line in text.splitlines() if "\t" in line)
-    return traditional, simplified
+    to_simplified = _converted_by("t2s", chars)
+    simplified = set(_converted_by("s2t", chars))
+    for config in ("s2tw", "s2hk"):
+        simplified &= set(_converted_by(config, chars))
+    traditional = sorted(to_simplified)
+    return ScriptMarkers(
+        "".join(traditional),
+        "".join(sorted(simplified - set(to_simplified))),
+        "".join(to_simplified[c] for c in traditional),
+    )
 
 
 def write_script_markers(path: Path | None = None) -> Path:
     """Write :func:`script_markers_from_opencc` to ``path`` (default: the package's data file)."""
-    traditional, simplified = script_markers_from_opencc()
+    markers = script_markers_from_opencc()
     target = path or Path(str(resources.files("corpusclean.data").joinpath(SCRIPT_MARKERS_FILE)))
     target.write_text(
         f"# Characters only one script writes, derived from OpenCC {opencc.__version__} by "
         "corpusclean.cleaners.script.script_markers_from_opencc\n"
-        f"traditional\t{traditional}\nsimplified\t{simplified}\n",
+        "# simplified_of: what t2s makes of each character of the traditional line, in its order\n"
+        + "".join(f"{name}\t{chars}\n" for name, chars in markers._asdict().items()),
         encoding="utf-8",
     )
     return target
@@ -171,7 +170,7 @@ def script_marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     >>> traditional_re.findall("為中國人民"), simplified_re.findall("为中国人民")
     (['為', '國'], ['为', '国'])
     """
-    traditional, simplified = shipped_script_markers()
+    traditional, simplified, _ = shipped_script_markers()
     return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 

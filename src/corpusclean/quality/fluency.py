@@ -23,6 +23,7 @@ from functools import cache
 
 import numpy as np
 
+from ..script_chars import simplified_code_table
 from ..typos.lexicon import _dict_path
 from .classes import HAN, class_table, code_points
 
@@ -36,13 +37,19 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def _han_pair_slots(codes: np.ndarray, both: np.ndarray) -> np.ndarray:
-    """The table slot of each pair of neighbours where ``both`` holds.
-
-    The slot is a multiplicative hash of the pair's two code points; array
-    arithmetic wraps modulo 2**64 without a warning.
-    """
+    """The table slot of each pair of neighbours where ``both`` holds."""
     wide = codes.astype(np.uint64)
-    keys = ((wide[:-1] << np.uint64(_BITS)) | wide[1:])[both]
+    return _slots(((wide[:-1] << np.uint64(_BITS)) | wide[1:])[both])
+
+
+def _pair_slots_at(codes: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The table slot of the pair of neighbours that starts at each of ``at``."""
+    first, second = codes.take(at).astype(np.uint64), codes.take(at + 1).astype(np.uint64)
+    return _slots((first << np.uint64(_BITS)) | second)
+
+
+def _slots(keys: np.ndarray) -> np.ndarray:
+    """The slot of each pair key: a multiplicative hash (array arithmetic wraps modulo 2**64 silently)."""
     # signed, as numpy indexes without a conversion (the slots are below 2**TABLE_BITS)
     return ((keys * _MIX) >> np.uint64(64 - TABLE_BITS)).view(np.int64)  # type: ignore[no-any-return]
 
@@ -84,8 +91,7 @@ def known_pair_shares(codes: np.ndarray, han: np.ndarray, sizes: list[int]) -> l
     places = both.nonzero()[0]
     if not len(places):
         return [0.0] * len(sizes)
-    slots = _han_pair_slots(codes, both)
-    found = known_pairs().take(slots >> 3) & _BIT_OF.take(slots & 7)
+    found = _known(codes, both, places)
     if len(sizes) == 1:
         return [int(np.count_nonzero(found)) / len(found)]
     known = np.zeros(len(found) + 1, dtype=np.int64)
@@ -97,6 +103,31 @@ def known_pair_shares(codes: np.ndarray, han: np.ndarray, sizes: list[int]) -> l
         (k1 - k0) / (b - a) if b > a else 0.0
         for a, b, k0, k1 in zip(firsts, lasts, counts[: len(sizes)], counts[len(sizes) :], strict=True)
     ]
+
+
+def _known(codes: np.ndarray, both: np.ndarray, places: np.ndarray) -> np.ndarray:
+    """Whether each pair of neighbours where ``both`` holds (at ``places``) is in the table.
+
+    The word list is Simplified; a pair with a Traditional character (國家) is
+    looked up again with its characters folded to Simplified (国家), so that
+    Traditional text reads as fluent as the same text in Simplified. A pair is
+    known when either form is (乾坤 is a word as written, 干坤 is not). Only
+    the pairs around a Traditional character are looked up again: Simplified
+    text has few or none.
+    """
+    table = known_pairs()
+    slots = _han_pair_slots(codes, both)
+    found = table.take(slots >> 3) & _BIT_OF.take(slots & 7)
+    folded = simplified_code_table().take(codes)
+    changed = np.flatnonzero(folded != codes)
+    if len(changed):
+        # the pairs a changed character ends or starts, among those looked up
+        around = np.sort(np.concatenate([changed - 1, changed]))
+        around = around[(around >= 0) & (around < len(both)) & np.r_[True, around[1:] != around[:-1]]]
+        again = places.searchsorted(around[both.take(around)])
+        slots = _pair_slots_at(folded, places.take(again))
+        found[again] |= table.take(slots >> 3) & _BIT_OF.take(slots & 7)
+    return np.asarray(found)
 
 
 #: The bit of a byte that slot ``i`` of the table takes (``i % 8``, least significant first).

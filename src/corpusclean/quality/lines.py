@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..script_chars import either_script
+
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
 #: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
@@ -27,11 +29,14 @@ LIST_ITEM_BULLETS = frozenset("●■◆▲")
 
 URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|cc|top|html?)\b", re.I)
 #: Navigation and footer phrases of Chinese web pages; they count only on a short line
-#: without end punctuation, so "注册资本" in a sentence is not navigation.
+#: without end punctuation, so "注册资本" in a sentence is not navigation. Each phrase is found
+#: in either script (首頁, 版權所有: :func:`corpusclean.script_chars.either_script`).
 NAV_RE = re.compile(
-    "首页|上一页|下一页|上一篇|下一篇|返回顶部|返回首页|返回列表|版权所有|版权声明|[Cc]opyright|©|ICP|备案号|"
-    "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
-    "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
+    either_script(
+        "首页|上一页|下一页|上一篇|下一篇|返回顶部|返回首页|返回列表|版权所有|版权声明|[Cc]opyright|©|ICP|备案号|"
+        "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
+        "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
+    )
 )
 LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")

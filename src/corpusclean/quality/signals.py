@@ -20,6 +20,7 @@ from functools import cache
 
 import numpy as np
 
+from ..script_chars import simplified_code_table
 from . import classes as c
 from .fluency import known_pair_shares, known_pairs
 from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts
@@ -52,7 +53,7 @@ SIGNALS: dict[str, str] = {
     "latin_share": "Latin letters (any width) / characters",
     "emoji_share": "emoji / characters",
     "link_list_share": "characters in link-like or list-like lines (URLs, navigation, bullets) / characters",
-    "stop_char_share": "common function characters (的, 了, 是, 在, ...) / Han characters",
+    "stop_char_share": "common function characters (的, 了, 是, 在, ..., in either script) / Han characters",
     "broken_share": "private-use characters and U+FFFD / characters",
     "latin1_share": "characters of U+0080-U+00FF Chinese text does not use / characters (GBK as Latin-1)",
     "gbk_mojibake_share": "Han characters that are UTF-8 Chinese read as GBK / Han characters (first 500)",
@@ -170,7 +171,9 @@ def properties_table() -> np.ndarray:
     table[~np.isin(classes, (c.SPACE, c.PUNCT, c.CJK_PUNCT, c.SYMBOL))] |= _LETTER_BIT
     for chars, bit in _MARKS:
         table[[ord(ch) for ch in chars]] |= bit << _MARK_SHIFT
-    table[[ord(ch) for ch in STOP_CHARS]] |= _STOP_BIT
+    # the stop characters and their Traditional forms (這, 們, 為, 說, 與, 嗎): Traditional text
+    # writes as many function characters
+    table[np.isin(simplified_code_table(), [ord(ch) for ch in STOP_CHARS])] |= _STOP_BIT
     return table
 
 

@@ -34,6 +34,7 @@ from .guards import (
     common_surnames,
     in_byline,
     in_name_shape,
+    in_traditional_text,
     makes_common_word,
     near_traditional,
     overlaps_longer_word,
@@ -102,11 +103,11 @@ def guarded(text: str, start: int, end: int) -> bool:
     Left alone: a span just after a surname that opens no word (a given name),
     a span inside a short parenthesis that closes a paragraph (a byline:
     （记者诸葛仓麟）), a span that is part of a listed word of three or four
-    characters as written (an idiom, a set phrase, a name), a span near a Traditional-only character
-    (富於变化: the lists are Simplified), and a single character that makes a
-    common word with a neighbour as written (任 of 负责任: 责任 is a word, so
-    this is no non-word), or that makes with a neighbour a pair the text writes
-    again elsewhere (之 of 为政之要……落实之要: a slip is an accident, a repeated pair
+    characters as written (an idiom, a set phrase, a name), a span near a Traditional-only
+    character (富於变化: the lists are Simplified) or in a text written in Traditional, and a
+    single character that makes a common word with a neighbour as written (任 of
+    负责任: 责任 is a word, so this is no non-word), or that makes with a neighbour
+    a pair the text writes again elsewhere (之 of 为政之要……落实之要: a slip is an accident, a repeated pair
     is meant).
 
     >>> guarded("对三个人都负责任的决定", 6, 7), guarded("我们要制定工作己划", 7, 8)
@@ -117,6 +118,7 @@ def guarded(text: str, start: int, end: int) -> bool:
         or in_byline(text, start, end)
         or overlaps_longer_word(text, start, end, lexicon().long_words)
         or near_traditional(text, start, end)
+        or in_traditional_text(text)
         or (end - start == 1 and (makes_common_word(text, start, listed_freq) or written_again(text, start)))
     )
 

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Container
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
+from ..script_chars import shipped_script_markers
 from .readings import CODE_POINTS
 
 #: Characters that write numbers: a slip between 十 and 时 is not worth the false flags
@@ -201,11 +201,35 @@ SCRIPT_WINDOW = 3
 def traditional_table() -> np.ndarray:
     """True at every Traditional-only character (OpenCC's ``t2s`` changes it), by code point.
 
-    Read from the package's ``script_markers.txt``, which ``detect_script`` derives from OpenCC.
+    The package's markers (:mod:`corpusclean.script_chars`), derived from OpenCC.
     """
-    text = resources.files("corpusclean.data").joinpath("script_markers.txt").read_text(encoding="utf-8")
-    (chars,) = (line.split("\t", 1)[1] for line in text.splitlines() if line.startswith("traditional\t"))
-    return _table(chars)
+    return _table(shipped_script_markers().traditional)
+
+
+@cache
+def simplified_table() -> np.ndarray:
+    """True at every Simplified-only character (OpenCC's ``s2t``, ``s2tw`` and ``s2hk`` all change it)."""
+    return _table(shipped_script_markers().simplified)
+
+
+#: Characters of a text read to tell its script.
+SCRIPT_SAMPLE = 2000
+
+
+def in_traditional_text(text: str) -> bool:
+    """True when ``text`` writes more Traditional-only than Simplified-only characters (in its first 2,000).
+
+    The reference is Simplified: in a Traditional text a passage reads as a
+    non-word wherever a Traditional character is near, and a suggestion
+    would be in the other script (建設, not 建设). Such a text is not checked.
+
+    >>> in_traditional_text("古籍出版社建社近10年來，共搶救整理古籍")
+    True
+    >>> in_traditional_text("古籍出版社建社近10年来，共抢救整理古籍")
+    False
+    """
+    codes = np.frombuffer(text[:SCRIPT_SAMPLE].encode("utf-32-le"), dtype=np.uint32)
+    return int(traditional_table()[codes].sum()) > int(simplified_table()[codes].sum())
 
 
 def near_traditional(text: str, start: int, end: int) -> bool:
