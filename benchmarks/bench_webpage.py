@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_webpage.py DIR [--repeat N] [--json OUT]
+    python benchmarks/bench_webpage.py DIR [--repeat N] [--json OUT] [--opencc s2tw]
 
 ``DIR`` holds ``original/<id>.html`` (the pages as crawled) and
 ``cleaned/<id>.txt`` (the main text cleaned by hand, UTF-8). Every page is
@@ -96,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="also report macro F1 apart for the first N pages (sorted by name) and for the rest",
     )
+    parser.add_argument(
+        "--opencc",
+        metavar="CONFIG",
+        help="first convert each page and its hand-cleaned text with this OpenCC config (s2t, s2tw, "
+        "s2hk): the same pages in Traditional script",
+    )
     args = parser.parse_args(argv)
     originals = sorted((args.dir / "original").glob("*.htm*"))
     if not originals:
@@ -104,6 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     pages = {p.stem: decode_html(p.read_bytes())[0] for p in originals}
     refs = {name: (args.dir / "cleaned" / f"{name}.txt").read_text(encoding="utf-8") for name in pages}
+    if args.opencc:
+        import opencc
+
+        convert = opencc.OpenCC(args.opencc).convert
+        pages = {name: convert(html) for name, html in pages.items()}
+        refs = {name: convert(text) for name, text in refs.items()}
     extractors = {"corpusclean": main_text, "trafilatura": trafilatura_text}
     rows: dict[str, dict[str, tuple[float, float, float]]] = {}
     for label, extract in extractors.items():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pickle
 import random
 import unicodedata
+from itertools import islice
 
 import numpy as np
 import pytest
-from duplicate_corpus import build_corpus, precision_recall
+from duplicate_corpus import build_corpus, peoples_daily_articles, precision_recall
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.errors import NotFittedError
 from corpusclean.executor.fit import StateMerger
 from corpusclean.patterns import DEDUP_PUNCT_RUN_RE, DEDUP_SPACE_RE
+from corpusclean.script_chars import to_simplified
 
 STORY = (
     "新华社北京１月５日电　国务院总理李鹏今天在人民大会堂会见了来访的外国客人，"
@@ -33,8 +35,9 @@ STORY = (
         ("他说：“好。”", '他说:"好."'),
         ("结束。”", "结束”。"),
         ("零宽\u200b空格", "零宽空格"),
+        ("為中國人民謀幸福", "为中国人民谋幸福"),
     ],
-    ids=["full-width", "spaces", "quotes-and-stops", "swapped-punctuation", "zero-width"],
+    ids=["full-width", "spaces", "quotes-and-stops", "swapped-punctuation", "zero-width", "script"],
 )
 def test_folding_makes_variants_equal(a: str, b: str) -> None:
     assert fold_for_comparison(a) == fold_for_comparison(b)
@@ -51,7 +54,7 @@ def test_folding_keeps_different_texts_different(a: str, b: str) -> None:
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_folding_only_the_runs_nfkc_changes_equals_full_nfkc(text: str) -> None:
-    reference = unicodedata.normalize("NFKC", text).casefold()
+    reference = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     reference = DEDUP_PUNCT_RUN_RE.sub("，", DEDUP_SPACE_RE.sub("", reference))
     assert fold_for_comparison(text) == reference
 
@@ -91,6 +94,16 @@ def fitted(docs: list[Document], **options: object) -> Pipeline:
 
 def docs_of(*texts: str, ids: str = "abcdefgh") -> list[Document]:
     return [Document(id=i, text=t) for i, t in zip(ids, texts, strict=False)]
+
+
+def test_a_traditional_rendering_is_a_copy_of_its_simplified_original() -> None:
+    import opencc
+
+    news = ["\n".join(article) for article in islice(peoples_daily_articles(), 40)]
+    docs = [Document(id=f"s{i}", text=t) for i, t in enumerate(news)]
+    docs += [Document(id=f"t{i}", text=opencc.OpenCC("s2tw").convert(t)) for i, t in enumerate(news)]
+    out = Pipeline([make_cleaner("mark_duplicates")]).run(docs)
+    assert [d.metadata.get("duplicate_of") for d in out] == [None] * 40 + [f"s{i}" for i in range(40)]
 
 
 def test_copies_are_marked_with_the_id_of_the_earliest_in_the_input() -> None:

@@ -24,6 +24,7 @@ from ..patterns import (
     WRAPPED_BREAK_RE,
     X_PLACEHOLDER_RE,
 )
+from ..script_chars import to_simplified
 
 REDACTION = "redaction"
 UNBALANCED = "unbalanced_punctuation"
@@ -45,12 +46,22 @@ def find_redactions(text: str) -> Iterator[FoundFlag]:
     >>> text = "今天，*机关开会，X书记讲话。X光片正常。"
     >>> [text[f.start : f.end] for f in find_redactions(text)]
     ['*机关', 'X书记']
+    >>> text = "今天，*機關開會，X書記講話。"
+    >>> [text[f.start : f.end] for f in find_redactions(text)]
+    ['*機關', 'X書記']
     """
+    present = [
+        (p, confidence, what)
+        for p, confidence, what, starts in REDACTION_PATTERNS
+        if any(c in text for c in starts)
+    ]
+    if not present:
+        return iter(())
+    folded = to_simplified(text)  # the titles are Simplified (X書記 as X书记); positions are kept
     found = [
         FoundFlag(REDACTION, m.start(), m.end(), f"{what}: check the source", confidence=confidence)
-        for pattern, confidence, what, starts in REDACTION_PATTERNS
-        if any(c in text for c in starts)
-        for m in pattern.finditer(text)
+        for pattern, confidence, what in present
+        for m in pattern.finditer(folded)
     ]
     return iter(sorted(found, key=lambda f: f.start))
 

@@ -22,7 +22,7 @@ from ..document import Document
 from ..edits import Edit
 from ..errors import RecipeError
 from ..protected import edit_unprotected
-from ..script_chars import SCRIPT_MARKERS_FILE, ScriptMarkers, shipped_script_markers
+from ..script_chars import SCRIPT_MARKERS_FILE, ScriptMarkers, script_marker_patterns
 
 #: The OpenCC configurations the installed wheel ships, by short name (``t2s``, ``s2twp``...).
 OPENCC_CONFIGS: tuple[str, ...] = tuple(sorted(c.removesuffix(".json") for c in opencc.CONFIGS))
@@ -157,21 +157,6 @@ def write_script_markers(path: Path | None = None) -> Path:
         encoding="utf-8",
     )
     return target
-
-
-@cache
-def script_marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns matching one Traditional-only and one Simplified-only character.
-
-    They use the standard :mod:`re`, which matches a class of thousands of
-    characters about a thousand times faster than :mod:`regex`.
-
-    >>> traditional_re, simplified_re = script_marker_patterns()
-    >>> traditional_re.findall("為中國人民"), simplified_re.findall("为中国人民")
-    (['為', '國'], ['为', '国'])
-    """
-    traditional, simplified, _ = shipped_script_markers()
-    return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 
 @cache

@@ -23,6 +23,7 @@ import regex
 
 from ..edits import Edit
 from ..layout import Line, drop_lines_at, first_line, line_around, next_line, previous_line
+from ..script_chars import to_simplified
 from .patterns import CAPTION_DATE_RE, DATELINE_BYLINE_RE, DATELINE_RE, LINE_DATELINE_RE, SENTENCE_END_RE
 from .plan import HeaderPlan, Match, fullmatch_any, join_title, match_any, may_be_title
 from .rules import HeaderRules, Pattern
@@ -51,7 +52,10 @@ class HeaderFinder:
     """
 
     def __init__(self, text: str, rules: HeaderRules, *, has_title: bool, max_title_chars: int) -> None:
-        self.text = text
+        # the patterns read the text folded to Simplified (新華社 as 新华社), which keeps every
+        # position; what the finder keeps of it (the title) is read from the text as written
+        self.text = to_simplified(text)
+        self.written = text
         self.rules = rules
         self.has_title = has_title
         self.max_title_chars = max_title_chars
@@ -63,7 +67,7 @@ class HeaderFinder:
         self.title_parts: list[str] = []
 
     def content(self, line: Line) -> str:
-        return self.text[line.lo : line.hi]
+        return self.written[line.lo : line.hi]
 
     def next(self, line: Line) -> Line | None:
         """The line with content after ``line``, or ``None`` at the end."""
@@ -211,7 +215,7 @@ class HeaderFinder:
             if ends and ends[-1] == credit.start():
                 ends.pop()
             caption_start = ends[-1] if ends else line.lo
-        headline = text[line.lo : caption_start].strip(_SPACE)
+        headline = self.written[line.lo : caption_start].strip(_SPACE)
         if headline:
             self.title_parts.append(headline)
             reason = "headline (the document already has a title)" if self.has_title else None

@@ -18,6 +18,9 @@ news text and web pages share one vocabulary; a recipe adds its own rules with
 'reporter credit line'
 >>> furniture_kind("记者从会上获悉，声明将于明日发布。", at_edge=True) is None
 True
+>>> furniture_kind("（責任編輯：黃帥）", at_edge=True)
+'credit line'
+
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..patterns import UserPattern, compile_user_pattern
+from ..script_chars import to_simplified
 from .patterns import (
     ACCOUNT_LINE_RE,
     AD_LABEL_RE,
@@ -113,8 +117,9 @@ class FurnitureRules:
 
     def kind(self, line: str, *, at_edge: bool, at_top: bool = False) -> str | None:
         """The kind of furniture ``line`` is (its reason), or ``None`` for article text;
-        ``at_top``: the line is in the run at the article's top edge."""
-        line = line.strip()
+        ``at_top``: the line is in the run at the article's top edge. A Traditional line is read
+        folded to Simplified (來源 as 来源), as the patterns are written."""
+        line = to_simplified(line.strip())
         sentence = any(mark in line for mark in _SENTENCE_MARKS)
         for rule in self.rules:
             if (
@@ -129,7 +134,10 @@ class FurnitureRules:
 
 
 def _compile(pattern: str, i: int) -> UserPattern:
-    return compile_user_pattern(pattern, source=f"extract_main_text option extra_furniture_patterns[{i}]")
+    # folded as the lines it reads are: a recipe may write its pattern in either script
+    return compile_user_pattern(
+        to_simplified(pattern), source=f"extract_main_text option extra_furniture_patterns[{i}]"
+    )
 
 
 DEFAULT_FURNITURE_RULES = FurnitureRules()

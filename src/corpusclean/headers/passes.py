@@ -26,6 +26,7 @@ line) the second pass always runs.
 from __future__ import annotations
 
 from ..layout import first_line, line_around
+from ..script_chars import to_simplified
 from .patterns import (
     BRACKETED_PHOTO_CREDIT_RE,
     CREDIT_LINE_RE,
@@ -56,6 +57,7 @@ def settled(
     """
     if not rules.default or plan.edited_lines is None:
         return False
+    after = to_simplified(after)  # as the finder reads it
     if PHOTO_CREDIT_CHAR in after and (
         BRACKETED_PHOTO_CREDIT_RE.search(after) or PLAIN_PHOTO_CREDIT_RE.search(after)
     ):

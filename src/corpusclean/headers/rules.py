@@ -16,6 +16,7 @@ from typing import TypeAlias
 import regex
 
 from ..patterns import UserPattern, compile_user_pattern
+from ..script_chars import to_simplified
 from .patterns import (
     BRACKETED_PHOTO_CREDIT_RE,
     CREDIT_LABEL_RE,
@@ -87,9 +88,14 @@ class HeaderRules:
 
 
 def _compile(patterns: Sequence[str], option: str) -> tuple[UserPattern, ...]:
-    """Recipe patterns, each run with a time limit (a catastrophic one cannot hang a run)."""
+    """Recipe patterns, each run with a time limit (a catastrophic one cannot hang a run).
+
+    The finder reads a text folded to Simplified, so each pattern is folded too:
+    ``責任編輯`` and ``责任编辑`` in a recipe both find either script.
+    """
     return tuple(
-        compile_user_pattern(p, source=f"remove_headers option {option}[{i}]") for i, p in enumerate(patterns)
+        compile_user_pattern(to_simplified(p), source=f"remove_headers option {option}[{i}]")
+        for i, p in enumerate(patterns)
     )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..script_chars import to_simplified
 from .checks import (
     is_bank_card,
     is_ipv4,
@@ -90,12 +91,15 @@ def check_kinds(kinds: Collection[str]) -> frozenset[str]:
 
 
 def probe(text: str) -> str:
-    """``text`` with full-width ASCII forms folded, one character for one (offsets stay).
+    """``text`` with full-width ASCII forms and Traditional characters folded, one for one (offsets stay).
 
-    >>> probe("电话：１３８１２３４５６７８")
-    '电话：13812345678'
+    The cue words and units are Simplified (QQ号, 张): Traditional text is read
+    as its Simplified form (QQ號, 張).
+
+    >>> probe("电话：１３８１２３４５６７８"), probe("賣了１３８００１３８０００張")
+    ('电话：13812345678', '卖了13800138000张')
     """
-    return WIDE_RUN_RE.sub(_fold_run, text)
+    return to_simplified(WIDE_RUN_RE.sub(_fold_run, text))
 
 
 def _fold_run(m: re.Match[str]) -> str:

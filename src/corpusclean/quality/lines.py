@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..script_chars import either_script
+from ..script_chars import to_simplified
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
@@ -29,14 +29,12 @@ LIST_ITEM_BULLETS = frozenset("●■◆▲")
 
 URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|cc|top|html?)\b", re.I)
 #: Navigation and footer phrases of Chinese web pages; they count only on a short line
-#: without end punctuation, so "注册资本" in a sentence is not navigation. Each phrase is found
-#: in either script (首頁, 版權所有: :func:`corpusclean.script_chars.either_script`).
+#: without end punctuation, so "注册资本" in a sentence is not navigation. A line is read folded
+#: to Simplified (首頁 as 首页: :func:`corpusclean.script_chars.to_simplified`).
 NAV_RE = re.compile(
-    either_script(
-        "首页|上一页|下一页|上一篇|下一篇|返回顶部|返回首页|返回列表|版权所有|版权声明|[Cc]opyright|©|ICP|备案号|"
-        "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
-        "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
-    )
+    "首页|上一页|下一页|上一篇|下一篇|返回顶部|返回首页|返回列表|版权所有|版权声明|[Cc]opyright|©|ICP|备案号|"
+    "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
+    "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
 )
 LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
@@ -97,7 +95,11 @@ def _link_or_list(line: str) -> bool:
         return True
     if len(line) > SHORT_LINE:
         return False
-    return bool(NAV_RE.search(line) or LIST_MARK_RE.match(line) or len(SEPARATORS_RE.findall(line)) >= 2)
+    return bool(
+        NAV_RE.search(to_simplified(line))
+        or LIST_MARK_RE.match(line)
+        or len(SEPARATORS_RE.findall(line)) >= 2
+    )
 
 
 def _dup_shares(parts: list[str]) -> tuple[float, float]:

@@ -20,7 +20,7 @@ from functools import cache
 
 import numpy as np
 
-from ..script_chars import simplified_code_table
+from ..script_chars import script_marker_patterns, simplified_code_table
 from . import classes as c
 from .fluency import known_pair_shares, known_pairs
 from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts
@@ -217,6 +217,7 @@ def preload_tables() -> None:
     """Build the character tables and the fluency table now (workers forked later share them)."""
     properties_table()
     known_pairs()
+    script_marker_patterns()  # what folds Traditional text to Simplified: a class of 3,761 characters
 
 
 def quality_signals(text: str) -> dict[str, float]:

@@ -24,6 +24,7 @@ from ..patterns import (
     SITE_TITLE_PART_RE,
     SPACE_RUN_RE,
 )
+from ..script_chars import to_simplified
 
 #: ``<meta name=...>`` (or ``property``) values that hold the publication date, most specific first.
 DATE_META_NAMES = (
@@ -51,9 +52,13 @@ def normalize_date(text: str) -> str | None:
 
 
 def find_author(text: str) -> str | None:
-    """The name after a byline label (作者, 记者, 文/) in ``text``, or ``None``."""
-    m = PAGE_AUTHOR_RE.search(text)
-    return m.group(1).strip() if m else None
+    """The name after a byline label (作者, 记者, 文/; 記者 too) in ``text``, as written, or ``None``.
+
+    >>> find_author("新华网 记者：伊琳"), find_author("新華網 記者：伊琳")
+    ('伊琳', '伊琳')
+    """
+    m = PAGE_AUTHOR_RE.search(to_simplified(text))  # positions are kept
+    return text[m.start(1) : m.end(1)].strip() if m else None
 
 
 def title_parts(title: str) -> list[str]:
@@ -120,6 +125,7 @@ def is_dateline(text: str, *, labelled_only: bool = False) -> bool:
     """
     if len(text) > 120 or not (m := PAGE_DATE_RE.search(text)):
         return False
+    text = to_simplified(text)  # 發佈時間, 來源: the labels are Simplified; positions are kept
     if DATE_LABEL_RE.search(text) and len(PROSE_PUNCT_RE.findall(text)) <= 1:
         return True
     if labelled_only or len(text) > 60 or PROSE_PUNCT_RE.search(text):

@@ -34,6 +34,7 @@ from ..patterns import (
     RELATED_LINE_RE,
     SHARE_LINE_RE,
 )
+from ..script_chars import to_simplified
 from .blocks import Block
 
 #: What each block costs before its text counts: a short line must bring some prose to be worth keeping.
@@ -116,17 +117,21 @@ def best_run(values: list[float]) -> tuple[int, int]:
 
 
 def drop_kind(block: Block) -> str | None:
-    """Why a block inside the main run is still page furniture, or ``None`` to keep it."""
+    """Why a block inside the main run is still page furniture, or ``None`` to keep it.
+
+    The signs are Simplified words; a Traditional block is read folded to Simplified (責任編輯).
+    """
+    text = to_simplified(block.text)
     # a byline has no sentence in it: "记者：你们的市场在哪？" is an interview question
-    if block.chars <= 80 and not PROSE_PUNCT_RE.search(block.text) and BYLINE_LINE_RE.search(block.text):
+    if block.chars <= 80 and not PROSE_PUNCT_RE.search(text) and BYLINE_LINE_RE.search(text):
         return BYLINE
-    if block.chars <= 60 and SHARE_LINE_RE.search(block.text):
+    if block.chars <= 60 and SHARE_LINE_RE.search(text):
         return SHARE
-    if block.chars <= 200 and COPYRIGHT_LINE_RE.search(block.text):
+    if block.chars <= 200 and COPYRIGHT_LINE_RE.search(text):
         return COPYRIGHT
-    if block.chars <= 40 and RELATED_LINE_RE.search(block.text):
+    if block.chars <= 40 and RELATED_LINE_RE.search(text):
         return RELATED
-    if block.chars <= 40 and not PROSE_PUNCT_RE.search(block.text) and COMMENT_HEADING_RE.search(block.text):
+    if block.chars <= 40 and not PROSE_PUNCT_RE.search(text) and COMMENT_HEADING_RE.search(text):
         return COMMENTS
     if block.link_density > 0.5 and not (block.punct >= 2 and block.link_density < 0.8):
         return NAVIGATION
