@@ -109,7 +109,8 @@ class HeaderFinder:
         inline = [e for e in self.inline if not any(lo <= e.start < hi for lo, hi in gone)]
         edits = inline + list(self.line_edits())
         title = join_title(self.title_parts) if self.title_parts and not self.has_title else None
-        return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place())
+        folded = self.text is not self.written
+        return HeaderPlan(sorted(edits, key=lambda e: e.start), title, self.edited_in_place(), folded)
 
     @cached_property
     def has_dateline(self) -> bool:

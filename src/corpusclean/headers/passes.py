@@ -57,7 +57,8 @@ def settled(
     """
     if not rules.default or plan.edited_lines is None:
         return False
-    after = to_simplified(after)  # as the finder reads it
+    if plan.folded:
+        after = to_simplified(after)  # as the finder reads it
     if PHOTO_CREDIT_CHAR in after and (
         BRACKETED_PHOTO_CREDIT_RE.search(after) or PLAIN_PHOTO_CREDIT_RE.search(after)
     ):

@@ -39,6 +39,9 @@ class HeaderPlan:
     edits: list[Edit] = field(default_factory=list)
     title: str | None = None
     edited_lines: tuple[Line, ...] | None = None
+    #: Whether the text holds Traditional-only characters, so that the finder read it folded to
+    #: Simplified (the edited text, which holds no others, then needs folding too).
+    folded: bool = False
 
 
 def match_any(patterns: Iterable[Pattern], text: str, pos: int, end: int) -> Match | None:
