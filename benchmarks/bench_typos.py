@@ -19,7 +19,8 @@ per 2,000 characters (non-words and real words), checked as ``flag_typos``
 checks with its defaults; precision, recall and false flags per 10,000
 characters of the untouched text, with the corpus fitted and with the
 reference only. ``--cache FILE`` keeps the cleaned text in a JSON file, so
-that later runs skip the steps before ``flag_typos``.
+that later runs skip the steps before ``flag_typos``; ``--opencc s2t`` converts the
+text to Traditional after the slips are injected.
 ``--pipeline MB`` builds a text corpus of that size with ``benchmarks/run.py``'s
 builder and times, in child processes, a plain pass (read each JSONL line with
 ``json``, write it back) and ``corpusclean clean`` with the default pipeline on
@@ -221,9 +222,16 @@ def cleaned_by_default_pipeline(docs: list[str], cache: Path | None = None) -> l
     return texts
 
 
-def figure(texts: list[str], seed: int, curve: bool) -> None:
+def figure(texts: list[str], seed: int, curve: bool, opencc_config: str | None = None) -> None:
+    convert = None
+    if opencc_config:
+        import opencc
+
+        convert = opencc.OpenCC(opencc_config).convert
     for corpus in (True, False):
-        result = evaluate(texts, rate=1 / 2000, seed=seed, kind="char", corpus=corpus, thresholds=THRESHOLDS)
+        result = evaluate(
+            texts, rate=1 / 2000, seed=seed, corpus=corpus, thresholds=THRESHOLDS, convert=convert
+        )
         at = result.at_threshold
         assert at is not None
         print(
@@ -282,6 +290,12 @@ def main() -> None:
         type=Path,
         help="with --figure: read the cleaned text from this JSON file, or write it there",
     )
+    parser.add_argument(
+        "--opencc",
+        metavar="CONFIG",
+        help="with --figure: convert the text after the slips are injected (s2t: the same text in "
+        "Traditional script, every position kept)",
+    )
     parser.add_argument("--pipeline", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
@@ -303,7 +317,7 @@ def main() -> None:
     if args.figure:
         texts = cleaned_by_default_pipeline(docs, args.cache)
         for seed in args.figure:
-            figure(texts, seed, args.curve)
+            figure(texts, seed, args.curve, args.opencc)
         return
     throughput(docs, args.repeat)
     if args.memory:

@@ -70,11 +70,6 @@ def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
         pytest.param("我们要制定工作己划", 7, 8, False, id="a-non-word-slip"),
         pytest.param("记者王珣章报道", 3, 4, True, id="given-name-after-a-surname"),
         pytest.param("提高笑率", 2, 3, False, id="surname-character-inside-a-word"),
-        pytest.param("富於变化的谋略", 1, 2, True, id="near-a-traditional-character"),
-        # the People's Daily in Taiwan's script (OpenCC s2tw): the nearest Traditional-only
-        # character (來) is five characters from 社, but the text is Traditional
-        pytest.param("古籍出版社建社近１０年來，共搶救整理古籍", 6, 7, True, id="in-a-traditional-text"),
-        pytest.param("古籍出版社建社近１０年来，共抢救整理古籍", 6, 7, False, id="the-same-in-simplified"),
         pytest.param("对三个人都负责任的决定", 6, 7, True, id="makes-a-common-word"),
         pytest.param("读胡志明主席的信", 3, 5, True, id="across-a-listed-name"),
         # People's Daily, January 1998: a list of names, and a byline closing a paragraph
@@ -92,6 +87,23 @@ def test_the_most_confident_of_overlapping_hits_is_kept() -> None:
 )
 def test_guards_on_any_hit(text: str, start: int, end: int, left_alone: bool) -> None:
     assert guarded(text, start, end) is left_alone
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        pytest.param("我們要制定工作己劃", [("己", "計")], id="traditional-text"),
+        pytest.param("公司今年的生产己劃已经完成", [("己", "计")], id="mostly-simplified"),
+        pytest.param("富於变化的谋略", [], id="a-traditional-character-in-simplified-text"),
+        pytest.param("富于变化的谋略", [], id="the-same-in-simplified"),
+    ],
+)
+def test_a_text_is_checked_folded_to_simplified_and_answered_in_its_own_script(
+    text: str, flagged: list[tuple[str, str]]
+) -> None:
+    # the word list is Simplified: 於 read as written made 富於 a non-word (富裕), and a Traditional
+    # text got Simplified suggestions
+    assert [(h.text, h.suggestion) for h in TypoChecker().find(text)] == flagged
 
 
 def test_one_character_slips_change_one_character_of_a_listed_word() -> None:

@@ -34,3 +34,21 @@ def test_the_curve_trades_recall_for_precision(result) -> None:  # type: ignore[
     recalls = [p.recall for p in result.curve]
     assert recalls == sorted(recalls, reverse=True)
     assert result.curve[0].recall > result.curve[-1].recall
+
+
+def test_traditional_text_is_checked_as_well_as_simplified() -> None:
+    """One-character slips, the reference alone, on 300 documents and on their OpenCC ``s2t`` rendering.
+
+    Read as written, a Traditional text got almost no flags (recall 0.02 on the whole month
+    with the corpus fitted); read folded to Simplified, it gets what the Simplified text gets.
+    """
+    opencc = pytest.importorskip("opencc")
+    texts = peoples_daily()[:300]
+    simplified = evaluate(texts, seed=7, kind="char", corpus=False)
+    traditional = evaluate(texts, seed=7, kind="char", corpus=False, convert=opencc.OpenCC("s2t").convert)
+    assert simplified.slips == traditional.slips > 200
+    assert simplified.recall > 0.4
+    assert traditional.recall >= simplified.recall - 0.02
+    assert traditional.precision >= simplified.precision - 0.03
+    with pytest.raises(ValueError, match="keep every position"):
+        evaluate(texts[:3], seed=7, kind="char", corpus=False, convert=lambda t: t + "。")

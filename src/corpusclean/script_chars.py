@@ -9,7 +9,8 @@ The characters are what OpenCC says (``t2s`` changes a Traditional-only
 character; ``s2t``, ``s2tw`` and ``s2hk`` all change a Simplified-only one),
 derived by :func:`corpusclean.cleaners.script.script_markers_from_opencc` and
 shipped in the package's ``script_markers.txt``: reading them loads no OpenCC
-converter (building them takes about 0.3 s and 40 MB).
+converter (building them takes about 0.3 s and 40 MB). Only :func:`to_traditional`,
+which converts words back for a Traditional text, loads one.
 
 >>> to_simplified("為人民服務，著書立說")
 '为人民服务，著书立说'
@@ -23,6 +24,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
+import opencc
 
 #: The package data file that holds the markers (``corpusclean/data``).
 SCRIPT_MARKERS_FILE = "script_markers.txt"
@@ -77,6 +79,22 @@ def to_simplified(text: str) -> str:
     return simplified_code_table().take(codes).tobytes().decode("utf-32-le", "surrogatepass")
 
 
+def to_traditional(text: str) -> str:
+    """``text`` converted to Traditional by OpenCC's ``s2t`` (words and phrases too: 计划 → 計劃).
+
+    The converter is loaded on first use.
+
+    >>> to_traditional("计划")
+    '計劃'
+    """
+    return str(_s2t().convert(text))
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
 @cache
 def _simplified_translation() -> dict[int, int]:
     markers = shipped_script_markers()
@@ -103,4 +121,5 @@ __all__ = [
     "shipped_script_markers",
     "simplified_code_table",
     "to_simplified",
+    "to_traditional",
 ]

@@ -22,11 +22,13 @@ up, saves and loads them, and hands them to both detectors. The guards of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import is_dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
+from ..script_chars import to_simplified, to_traditional
 from .arrays import lookup
 from .batch import TextBatch
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
@@ -36,7 +38,6 @@ from .guards import (
     in_name_shape,
     in_traditional_text,
     makes_common_word,
-    near_traditional,
     overlaps_longer_word,
     written_again,
 )
@@ -92,6 +93,49 @@ def best_hits(hits: Iterable[H]) -> list[H]:
     return sorted(kept, key=lambda h: h.start)
 
 
+def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
+    """The hits found in ``folded`` (``written`` folded to Simplified), in ``written``'s script.
+
+    Each hit's span is given as written (劃, not 划). In a text written in
+    Traditional (:func:`~corpusclean.typos.guards.in_traditional_text`) the
+    suggestion is converted to Traditional too, within the word it makes (the
+    计 of 计划 is the 計 of 計劃), and so is that word; in a Simplified text
+    with a few Traditional characters it stays Simplified. Hits of a
+    detector of the caller's that are no dataclasses come back as they are.
+
+    >>> from corpusclean.typos.nonword import NonWordHit
+    >>> hit = NonWordHit(7, 8, "己", "计", 0.9, "", word="计划", word_start=7)
+    >>> (found,) = as_written("我們要制定工作己劃", "我们要制定工作己划", [hit])
+    >>> found.text, found.suggestion, found.word
+    ('己', '計', '計劃')
+    """
+    if written is folded:
+        return hits
+    traditional = in_traditional_text(written)
+    out = []
+    for hit in hits:
+        if not is_dataclass(hit) or isinstance(hit, type):
+            out.append(hit)
+            continue
+        changes = {"text": written[hit.start : hit.end]}
+        if traditional:
+            changes |= _in_traditional(hit)
+        out.append(replace(hit, **changes))
+    return out
+
+
+def _in_traditional(hit: Hit) -> dict[str, str]:
+    """A hit's suggestion (and the word it makes) in Traditional, where OpenCC keeps their length."""
+    word, start = str(getattr(hit, "word", "")), int(getattr(hit, "word_start", -1))
+    if word and start >= 0:
+        converted, at = to_traditional(word), hit.start - start
+        if len(converted) != len(word):
+            return {}
+        return {"word": converted, "suggestion": converted[at : at + len(hit.suggestion)]}
+    converted = to_traditional(hit.suggestion)
+    return {"suggestion": converted} if len(converted) == len(hit.suggestion) else {}
+
+
 def default_nonword() -> Detector:
     """The non-word detector on the shipped reference statistics."""
     return NonWordDetector()
@@ -103,9 +147,8 @@ def guarded(text: str, start: int, end: int) -> bool:
     Left alone: a span just after a surname that opens no word (a given name),
     a span inside a short parenthesis that closes a paragraph (a byline:
     （记者诸葛仓麟）), a span that is part of a listed word of three or four
-    characters as written (an idiom, a set phrase, a name), a span near a Traditional-only
-    character (富於变化: the lists are Simplified) or in a text written in Traditional, and a
-    single character that makes a common word with a neighbour as written (任 of
+    characters as written (an idiom, a set phrase, a name), and a single character
+    that makes a common word with a neighbour as written (任 of
     负责任: 责任 is a word, so this is no non-word), or that makes with a neighbour
     a pair the text writes again elsewhere (之 of 为政之要……落实之要: a slip is an accident, a repeated pair
     is meant).
@@ -117,8 +160,6 @@ def guarded(text: str, start: int, end: int) -> bool:
         in_name_shape(text, start, is_listed_word)
         or in_byline(text, start, end)
         or overlaps_longer_word(text, start, end, lexicon().long_words)
-        or near_traditional(text, start, end)
-        or in_traditional_text(text)
         or (end - start == 1 and (makes_common_word(text, start, listed_freq) or written_again(text, start)))
     )
 
@@ -183,8 +224,8 @@ class TypoChecker:
         return self.use_counts(self.count(texts))
 
     def count(self, texts: Iterable[str]) -> NgramStats:
-        """The raw counts of one part of the corpus (no text kept)."""
-        return self.corpus.count(texts)
+        """The raw counts of one part of the corpus (no text kept), folded to Simplified as it is read."""
+        return self.corpus.count(to_simplified(text) for text in texts)
 
     def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
         """The raw counts of consecutive parts, added up in corpus order."""
@@ -224,8 +265,12 @@ class TypoChecker:
         """:meth:`find` of each of ``texts``: both detectors scan them as one batch.
 
         The guards and the corpus's checks then look at each text's few hits on their own.
+        The word list and the reference are Simplified, so a text is read folded to
+        Simplified, one character for one (工作己劃 as 工作己划); its hits are given back in
+        its own script (:func:`as_written`).
         """
         threshold = self.threshold if threshold is None else threshold
+        written, texts = texts, [to_simplified(text) for text in texts]
         batch = TextBatch.of(texts)  # both detectors scan one batch: its n-grams are computed once
         found: list[list[Hit]] = [list(hits) for hits in self.corpus.find_batch(batch, threshold=threshold)]
         if self.nonword is not None:
@@ -242,8 +287,8 @@ class TypoChecker:
                     else more
                 )
         return [
-            best_hits(h for h in hits if not guarded(text, h.start, h.end))
-            for text, hits in zip(texts, found, strict=True)
+            as_written(original, text, best_hits(h for h in hits if not guarded(text, h.start, h.end)))
+            for original, text, hits in zip(written, texts, found, strict=True)
         ]
 
     def in_context(self, text: str, hit: Hit) -> bool:

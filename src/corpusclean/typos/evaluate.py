@@ -93,14 +93,23 @@ def evaluate(
     threshold: float = DEFAULT_THRESHOLD,
     detector_options: Mapping[str, Any] | None = None,
     nonword: Any = "reference",
+    convert: Callable[[str], str] | None = None,
 ) -> EvalResult:
     """Inject slips of ``kind`` at ``rate`` per character (seeded), check the texts, and measure.
 
     With ``corpus``, the checker is fitted on the texts it checks (the noisy copy,
-    then the untouched one); without, on nothing.
+    then the untouched one); without, on nothing. ``convert``, applied to both
+    after the slips are injected, measures the same text in another script: a
+    conversion that keeps every position, such as OpenCC's ``s2t``.
     """
     lowest = min([*thresholds, threshold])
     noisy, slips = INJECTORS[kind](texts, rate=rate, seed=seed)
+    if convert is not None:
+        before = [*noisy, *texts]
+        after = [convert(t) for t in before]
+        if any(len(a) != len(b) for a, b in zip(before, after, strict=True)):
+            raise ValueError("evaluate: convert must keep every position (OpenCC s2t does; s2tw does not)")
+        noisy, texts = after[: len(noisy)], after[len(noisy) :]
     by_doc: dict[int, list[Slip]] = {}
     for slip in slips:
         by_doc.setdefault(slip.doc, []).append(slip)

@@ -193,10 +193,6 @@ def in_name_shape(
     return False
 
 
-#: Characters on each side of a hit within which a Traditional-only character stops it.
-SCRIPT_WINDOW = 3
-
-
 @cache
 def traditional_table() -> np.ndarray:
     """True at every Traditional-only character (OpenCC's ``t2s`` changes it), by code point.
@@ -219,9 +215,8 @@ SCRIPT_SAMPLE = 2000
 def in_traditional_text(text: str) -> bool:
     """True when ``text`` writes more Traditional-only than Simplified-only characters (in its first 2,000).
 
-    The reference is Simplified: in a Traditional text a passage reads as a
-    non-word wherever a Traditional character is near, and a suggestion
-    would be in the other script (建設, not 建设). Such a text is not checked.
+    Such a text is checked folded to Simplified, as any text is, and its
+    suggestions are given back in Traditional (計 for 己 in 工作己劃, not 计).
 
     >>> in_traditional_text("古籍出版社建社近10年來，共搶救整理古籍")
     True
@@ -230,19 +225,6 @@ def in_traditional_text(text: str) -> bool:
     """
     codes = np.frombuffer(text[:SCRIPT_SAMPLE].encode("utf-32-le"), dtype=np.uint32)
     return int(traditional_table()[codes].sum()) > int(simplified_table()[codes].sum())
-
-
-def near_traditional(text: str, start: int, end: int) -> bool:
-    """True when a Traditional-only character is within :data:`SCRIPT_WINDOW` characters of the span.
-
-    The word list and the reference are Simplified: in a Traditional or mixed
-    passage (富於变化, 今後) correct words read as non-words.
-
-    >>> near_traditional("富於变化的谋略", 2, 3), near_traditional("富于变化的谋略", 2, 3)
-    (True, False)
-    """
-    window = text[max(0, start - SCRIPT_WINDOW) : end + SCRIPT_WINDOW]
-    return bool(traditional_table()[[ord(ch) for ch in window]].any())
 
 
 #: A character that makes a word at least this common (in the word list) with a neighbour,
