@@ -106,6 +106,12 @@ def test_a_text_is_checked_folded_to_simplified_and_answered_in_its_own_script(
     assert [(h.text, h.suggestion) for h in TypoChecker().find(text)] == flagged
 
 
+def test_a_hit_in_a_traditional_text_says_why_in_traditional() -> None:
+    (hit,) = TypoChecker().find("我們要制定工作己劃")
+    assert (hit.word, hit.word_start) == ("計劃", 7)  # type: ignore[attr-defined]
+    assert "'己劃' is not a word; '計劃'" in hit.reason
+
+
 def test_one_character_slips_change_one_character_of_a_listed_word() -> None:
     texts = ["今天我们坚持改革开放的方针，继续前进，努力完成工作计划。" * 30]
     noisy, slips = inject_char_slips(texts, rate=1 / 50, seed=3)

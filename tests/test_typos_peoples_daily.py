@@ -50,5 +50,8 @@ def test_traditional_text_is_checked_as_well_as_simplified() -> None:
     assert simplified.recall > 0.4
     assert traditional.recall >= simplified.recall - 0.02
     assert traditional.precision >= simplified.precision - 0.03
+    # a Traditional corpus, as eval-typos gets it: the slips go into its words read in Simplified
+    given = evaluate([opencc.OpenCC("s2t").convert(t) for t in texts], seed=7, kind="char", corpus=False)
+    assert given.slips > 200 and given.recall >= simplified.recall - 0.02
     with pytest.raises(ValueError, match="keep every position"):
         evaluate(texts[:3], seed=7, kind="char", corpus=False, convert=lambda t: t + "。")

@@ -22,7 +22,7 @@ up, saves and loads them, and hands them to both detectors. The guards of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
@@ -119,21 +119,23 @@ def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
             continue
         changes = {"text": written[hit.start : hit.end]}
         if traditional:
-            changes |= _in_traditional(hit)
+            changes |= _in_traditional(hit, {f.name for f in fields(hit)})
         out.append(replace(hit, **changes))
     return out
 
 
-def _in_traditional(hit: Hit) -> dict[str, str]:
-    """A hit's suggestion (and the word it makes) in Traditional, where OpenCC keeps their length."""
+def _in_traditional(hit: Hit, names: set[str]) -> dict[str, str]:
+    """A hit's suggestion (and the word it makes, and its reason) in Traditional, where OpenCC keeps
+    their length; a reason computed from the suggestion follows it. ``names``: the hit's fields."""
+    changes = {"reason": to_traditional(hit.reason)} if "reason" in names else {}
     word, start = str(getattr(hit, "word", "")), int(getattr(hit, "word_start", -1))
     if word and start >= 0:
         converted, at = to_traditional(word), hit.start - start
-        if len(converted) != len(word):
-            return {}
-        return {"word": converted, "suggestion": converted[at : at + len(hit.suggestion)]}
+        if len(converted) == len(word):
+            changes |= {"word": converted, "suggestion": converted[at : at + len(hit.suggestion)]}
+        return changes
     converted = to_traditional(hit.suggestion)
-    return {"suggestion": converted} if len(converted) == len(hit.suggestion) else {}
+    return changes | ({"suggestion": converted} if len(converted) == len(hit.suggestion) else {})
 
 
 def default_nonword() -> Detector:
