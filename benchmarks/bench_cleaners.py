@@ -31,13 +31,13 @@ from pathlib import Path
 
 import orjson
 
-from corpusclean.cleaners.script import script_marker_patterns
 from corpusclean.defaults import DEFAULT_PIPELINE
 from corpusclean.document import Document
 from corpusclean.formats import Corpus, JsonlWriter
 from corpusclean.pipeline import Pipeline
 from corpusclean.reference import peoples_daily_paragraphs as peoples_daily
 from corpusclean.registry import get_cleaner_class, make_cleaner
+from corpusclean.script_chars import script_marker_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The default document-level cleaners but extract_main_text, which only touches whole pages

@@ -27,7 +27,6 @@ import orjson
 from bench_cleaners import best_seconds, document_level_pipeline, plain_corpus, plain_pass
 
 from corpusclean.cleaners.flags import REDACTION_PATTERNS
-from corpusclean.cleaners.script import script_marker_patterns
 from corpusclean.document import Document
 from corpusclean.headers.patterns import LINE_DATELINE_RE
 from corpusclean.patterns import (
@@ -38,6 +37,7 @@ from corpusclean.patterns import (
     SPACE_WORK_RE,
 )
 from corpusclean.reference import peoples_daily_paragraphs
+from corpusclean.script_chars import script_marker_patterns
 
 _REDACTION_STARTS = "".join(starts for *_, starts in REDACTION_PATTERNS)
 

@@ -26,7 +26,6 @@ from corpusclean.cleaners.flags import (
 )
 from corpusclean.cleaners.lines import has_tidy_lines, line_break_edits, normalize_line_breaks
 from corpusclean.cleaners.repeats import has_repeats, repeat_edits, sentence_key
-from corpusclean.cleaners.script import detect_script, script_marker_patterns
 from corpusclean.cleaners.width import NormalizeWidth, fold_alnum_edits, fold_fullwidth_alnum
 from corpusclean.document import Document, Flag, Removal
 from corpusclean.edits import Edit, Rewrite, apply_edits, edit_text
@@ -44,6 +43,7 @@ from corpusclean.patterns import (
     SENTENCE_RE,
 )
 from corpusclean.reference import peoples_daily
+from corpusclean.script_chars import detect_script, script_marker_patterns
 
 FAST = settings(max_examples=300, deadline=None)
 

@@ -15,13 +15,12 @@ from corpusclean.cleaners.script import (
     DetectScript,
     convert_script,
     detect_script,
-    script_marker_patterns,
     script_markers_from_opencc,
 )
 from corpusclean.document import Document, Flag
 from corpusclean.errors import RecipeError
 from corpusclean.registry import make_cleaner
-from corpusclean.script_chars import shipped_script_markers
+from corpusclean.script_chars import script_marker_patterns, shipped_script_markers
 
 
 def _opencc_cases() -> list[object]:

@@ -64,6 +64,47 @@ def script_marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 
+@cache
+def _enough_han(min_han: int) -> re.Pattern[str]:
+    """Matches when a text has at least ``min_han`` Han characters (stops as soon as it has)."""
+    han = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+    return re.compile(f"(?:[^{han}]*[{han}]){{{min_han}}}")
+
+
+def detect_script(text: str, *, min_han: int = 20, sample: int = 2000, threshold: float = 0.95) -> str | None:
+    """``"simplified"``, ``"traditional"`` or ``"mixed"``; ``None`` when the text says too little.
+
+    Counts the characters that exist only in one script among the first
+    ``sample`` characters. ``None`` for fewer than ``min_han`` Han characters
+    or none that only one script has (``中国人民`` is both).
+
+    >>> detect_script("为中国人民谋幸福，为中华民族谋复兴，是中国共产党人的初心和使命。")
+    'simplified'
+    >>> detect_script("為中國人民謀幸福，為中華民族謀復興，是中國共產黨人的初心和使命。")
+    'traditional'
+    >>> detect_script("短文") is None
+    True
+    """
+    head = text[:sample]
+    if _enough_han(min_han).match(head) is None:
+        return None
+    traditional_re, simplified_re = script_marker_patterns()
+    # Most texts hold markers of one script only, and then one search for each says enough
+    # (with a threshold of at most 1, all of one script passes it); counting every marker,
+    # the costly part, is needed only for a mix.
+    has_trad, has_simp = traditional_re.search(head) is not None, simplified_re.search(head) is not None
+    if not (has_trad or has_simp):
+        return None
+    if not (has_trad and has_simp) and threshold <= 1:
+        return "traditional" if has_trad else "simplified"
+    trad, simp = len(traditional_re.findall(head)), len(simplified_re.findall(head))
+    if simp >= threshold * (trad + simp):
+        return "simplified"
+    if trad >= threshold * (trad + simp):
+        return "traditional"
+    return "mixed"
+
+
 def to_simplified(text: str) -> str:
     """``text`` with each Traditional-only character replaced by its Simplified form.
 
@@ -118,6 +159,8 @@ def simplified_code_table() -> np.ndarray:
 __all__ = [
     "SCRIPT_MARKERS_FILE",
     "ScriptMarkers",
+    "detect_script",
+    "script_marker_patterns",
     "shipped_script_markers",
     "simplified_code_table",
     "to_simplified",

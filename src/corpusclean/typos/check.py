@@ -28,7 +28,7 @@ from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
-from ..script_chars import to_simplified, to_traditional
+from ..script_chars import detect_script, to_simplified, to_traditional
 from .arrays import lookup
 from .batch import TextBatch
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
@@ -36,7 +36,6 @@ from .guards import (
     common_surnames,
     in_byline,
     in_name_shape,
-    in_traditional_text,
     makes_common_word,
     overlaps_longer_word,
     written_again,
@@ -96,8 +95,9 @@ def best_hits(hits: Iterable[H]) -> list[H]:
 def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
     """The hits found in ``folded`` (``written`` folded to Simplified), in ``written``'s script.
 
-    Each hit's span is given as written (劃, not 划). In a text written in
-    Traditional (:func:`~corpusclean.typos.guards.in_traditional_text`) the
+    Each hit's span is given as written (劃, not 划). In a text written mostly in
+    Traditional (more Traditional-only than Simplified-only characters in its
+    first 2,000: :func:`~corpusclean.script_chars.detect_script`) the
     suggestion is converted to Traditional too, within the word it makes (the
     计 of 计划 is the 計 of 計劃), and so is that word; in a Simplified text
     with a few Traditional characters it stays Simplified. Hits of a
@@ -111,7 +111,7 @@ def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
     """
     if written is folded:
         return hits
-    traditional = in_traditional_text(written)
+    traditional = detect_script(written, min_han=1, threshold=0.5) == "traditional"
     out = []
     for hit in hits:
         if not is_dataclass(hit) or isinstance(hit, type):

@@ -16,7 +16,6 @@ from functools import cache
 
 import numpy as np
 
-from ..script_chars import shipped_script_markers
 from .readings import CODE_POINTS
 
 #: Characters that write numbers: a slip between 十 and 时 is not worth the false flags
@@ -191,40 +190,6 @@ def in_name_shape(
             continue
         return True
     return False
-
-
-@cache
-def traditional_table() -> np.ndarray:
-    """True at every Traditional-only character (OpenCC's ``t2s`` changes it), by code point.
-
-    The package's markers (:mod:`corpusclean.script_chars`), derived from OpenCC.
-    """
-    return _table(shipped_script_markers().traditional)
-
-
-@cache
-def simplified_table() -> np.ndarray:
-    """True at every Simplified-only character (OpenCC's ``s2t``, ``s2tw`` and ``s2hk`` all change it)."""
-    return _table(shipped_script_markers().simplified)
-
-
-#: Characters of a text read to tell its script.
-SCRIPT_SAMPLE = 2000
-
-
-def in_traditional_text(text: str) -> bool:
-    """True when ``text`` writes more Traditional-only than Simplified-only characters (in its first 2,000).
-
-    Such a text is checked folded to Simplified, as any text is, and its
-    suggestions are given back in Traditional (計 for 己 in 工作己劃, not 计).
-
-    >>> in_traditional_text("古籍出版社建社近10年來，共搶救整理古籍")
-    True
-    >>> in_traditional_text("古籍出版社建社近10年来，共抢救整理古籍")
-    False
-    """
-    codes = np.frombuffer(text[:SCRIPT_SAMPLE].encode("utf-32-le"), dtype=np.uint32)
-    return int(traditional_table()[codes].sum()) > int(simplified_table()[codes].sum())
 
 
 #: A character that makes a word at least this common (in the word list) with a neighbour,
