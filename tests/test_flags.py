@@ -70,10 +70,14 @@ UNBALANCED = [
     pytest.param("举办“剪’廉洁窗花’，过年”活动。", [4, 9], id="closing-single-for-opening"),
     pytest.param("学习《共产党宣言。\n新的一段》。", [2, 14], id="title-open-at-a-sentence-end"),
     pytest.param("第一段没有结束（\n\n）第二段。", [7, 10], id="bracket-across-a-blank-line"),
+    # the corner quotes of Taiwan and Hong Kong text
+    pytest.param("他說：「好的。\n下一段。", [3], id="unclosed-corner-quote"),
+    pytest.param("他說：『好的。」", [3, 7], id="crossing-corner-quotes"),
 ]
 
 BALANCED = [
     pytest.param("他说：“要把‘改’字贯穿始终。”", id="nested-quotes"),
+    pytest.param("他說：「要把『改』字貫穿始終。」", id="nested-corner-quotes"),
     pytest.param("“第一段。\n“第二段。\n“第三段。”", id="quotation-over-paragraphs"),
     pytest.param("“第一段。\n\n“第二段。”", id="quotation-over-paragraphs-blank-line"),
     pytest.param("北大方正’９７业绩发布会", id="year-apostrophe"),

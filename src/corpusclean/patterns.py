@@ -244,7 +244,9 @@ ASTERISK_PLACEHOLDER_RE = regex.compile(
     rf"(?<![\w*＊])[*＊]{{1,3}}(?={HAN})(?![^*＊\n]{{1,40}}[*＊])(?:{_TITLES})?"
 )
 #: The quote and bracket marks flag_punctuation pairs, opening mark to closing mark.
-PAIRED_MARKS: dict[str, str] = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
+PAIRED_MARKS: dict[str, str] = {
+    "“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "《": "》", "【": "】",
+}  # fmt: skip
 #: Any of the paired marks.
 PAIRED_MARK_RE = regex.compile("[" + regex.escape("".join(k + v for k, v in PAIRED_MARKS.items())) + "]")
 #: Any of the paired marks, or a line break (for the quick balance check; the standard

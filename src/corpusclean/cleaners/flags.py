@@ -188,7 +188,7 @@ class FlagRedactions(Cleaner):
 
 
 class FlagPunctuation(Cleaner):
-    """Flag quote and bracket marks without a partner (``“”``, ``‘’``, ``（）``, ``《》``, ``【】``).
+    """Flag quote and bracket marks without a partner (“” ‘’ 「」 『』 （） 《》 【】).
 
     Before: ``"是党的初心。”彰显出"``; after: the same text with an
     ``unbalanced_punctuation`` flag on the stray ``”``.
