@@ -38,11 +38,11 @@ CHAPTER_CHARS = 2 * PIECE_CHARS
 #: Bytes read from the file at a time while splitting.
 _READ_BYTES = 256 * 1024
 
-_NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万两"
+_NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万萬两兩"
 #: A line that opens a chapter: 第十二章, 第3回, 第一节, 第二卷, 卷三, 序章, 楔子, 尾声,
-#: with a short title after it.
+#: with a short title after it (in Traditional too: 第一節, 尾聲, 第兩萬章).
 CHAPTER_HEADING_RE = re.compile(
-    rf"^[ \t\u3000]*(?:第[{_NUMERAL}]{{1,9}}[章回节卷集部篇]|卷[{_NUMERAL}]{{1,6}}|序章|楔子|尾声)"
+    rf"^[ \t\u3000]*(?:第[{_NUMERAL}]{{1,9}}[章回节節卷集部篇]|卷[{_NUMERAL}]{{1,6}}|序章|楔子|尾声|尾聲)"
     r"[^\n]{0,40}\n",
     re.MULTILINE,
 )

@@ -65,11 +65,11 @@ def title_parts(title: str) -> list[str]:
     """The parts of a ``<title>`` that may name the article: not a domain, a site or forum name, a
     "powered by" line or a placeholder.
 
-    >>> title_parts("标题 - 某某论坛 - Powered by Discuz!")
-    ['标题']
+    >>> title_parts("标题 - 某某论坛 - Powered by Discuz!"), title_parts("標題 - 某某論壇")
+    (['标题'], ['標題'])
     """
     parts = (p.strip() for p in SITE_NAME_SEPARATOR_RE.split(title))
-    return [p for p in parts if p and not SITE_TITLE_PART_RE.match(p)]
+    return [p for p in parts if p and not SITE_TITLE_PART_RE.match(to_simplified(p))]
 
 
 def trim_site_name(title: str) -> str | None:
@@ -102,7 +102,7 @@ def page_title(info: dict[str, str], headings: list[str], wrapper_title: str | N
     With no ``<title>``, the first heading.
     """
     title = info.get("title") or clean_space(wrapper_title or "")
-    headings = [h for h in headings if len(h) >= 2 and not SITE_TITLE_PART_RE.match(h)]
+    headings = [h for h in headings if len(h) >= 2 and not SITE_TITLE_PART_RE.match(to_simplified(h))]
     if not title:
         return headings[0] if headings else None
     inside = [h for h in headings if h in title]
