@@ -110,6 +110,14 @@ def test_never_flag_terms_are_skipped() -> None:
     assert out[-1].flags == ()
 
 
+def test_a_never_flag_term_covers_either_script() -> None:
+    flagged = make_cleaner("flag_typos")(Document(id="p", text="我們要制定工作己劃。"))
+    assert [(f.text, f.suggestion) for f in flagged.flags] == [("己", "計")]
+    for term in ("工作己划", "工作己劃"):
+        kept = make_cleaner("flag_typos", never_flag=[term])(Document(id="p", text="我們要制定工作己劃。"))
+        assert kept.flags == (), term
+
+
 def test_unfitted_cleaner_checks_non_words_against_the_reference() -> None:
     """No corpus: real-word slips need one, so 出行 stays; the non-word 己划 is flagged."""
     assert make_cleaner("flag_typos")(Document(id="x", text="人的出行和使命。")).flags == ()

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..cleaner import Cleaner, Drop
 from ..document import Document, Edit, Flag
+from ..script_chars import to_simplified
 from ..typos.check import TypoChecker
 from ..typos.detect import DEFAULT_THRESHOLD, TypoDetector
 from ..typos.ngrams import MAX_NGRAMS, NgramStats
@@ -104,7 +105,7 @@ class FlagTypos(Cleaner):
         terms = list(never_flag or [])
         if never_flag_path is not None:
             terms += load_terms(never_flag_path)
-        self._never = TermMatcher(terms)
+        self._never = TermMatcher(terms, fold=to_simplified)  # a term covers either script
         self._loaded = False
         if stats_path is not None:
             self.load_stats(stats_path)
@@ -182,7 +183,7 @@ class FlagKnownTypos(Cleaner):
         self.fix = fix
         self.changes_text = fix
         self._rules = ConfusionList(rules)
-        self._never = TermMatcher(terms)
+        self._never = TermMatcher(terms, fold=to_simplified)  # a term covers either script
 
     def apply(self, doc: Document) -> Document | Drop:
         found = [

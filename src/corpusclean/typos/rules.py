@@ -15,7 +15,7 @@ top-level ``never_flag`` array).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,12 +62,20 @@ def _differing_part(wrong: str, right: str) -> tuple[int, int, str]:
 class TermMatcher:
     """All occurrences of a set of terms in a text, by one Aho–Corasick pass.
 
+    With ``fold`` (a function that keeps every position, such as
+    :func:`corpusclean.script_chars.to_simplified`), terms and texts are compared
+    folded: a never-flag term written in Simplified covers its Traditional form too.
+
     >>> [(s, e) for s, e, _ in TermMatcher(["张三", "三峡"]).spans("张三去三峡")]
     [(0, 2), (3, 5)]
+    >>> from corpusclean.script_chars import to_simplified
+    >>> TermMatcher(["三峡"], fold=to_simplified).covers("長江三峽")
+    [(2, 4)]
     """
 
-    def __init__(self, terms: Iterable[str]) -> None:
-        self.terms = frozenset(t for t in terms if t)
+    def __init__(self, terms: Iterable[str], *, fold: Callable[[str], str] | None = None) -> None:
+        self.fold = fold
+        self.terms = frozenset(fold(t) if fold else t for t in terms if t)
         self._automaton = ahocorasick.Automaton()
         for term in sorted(self.terms):
             self._automaton.add_word(term, term)
@@ -77,13 +85,15 @@ class TermMatcher:
 
     def __eq__(self, other: object) -> bool:
         """Matchers of the same terms match the same."""
-        return self.terms == other.terms if isinstance(other, TermMatcher) else NotImplemented
+        if not isinstance(other, TermMatcher):
+            return NotImplemented
+        return (self.terms, self.fold) == (other.terms, other.fold)
 
     def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, term)`` of every occurrence, overlapping ones included."""
         if self._empty:
             return
-        for end, term in self._automaton.iter(text):
+        for end, term in self._automaton.iter(self.fold(text) if self.fold else text):
             yield end + 1 - len(term), end + 1, term
 
     def covers(self, text: str) -> list[tuple[int, int]]:
