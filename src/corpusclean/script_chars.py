@@ -1,9 +1,12 @@
 """The characters only one script writes, and the Simplified form of each Traditional one.
 
-The word lists the engines read (jieba's, the typo reference) are Simplified.
+The word lists and patterns the engines read (jieba's, the typo reference,
+the furniture and header rules, the personal-data cues) are Simplified.
 Folded to Simplified one character for one (``為`` → ``为``), a Traditional
-text reads the same words: the fluency of :mod:`corpusclean.quality` and its
-navigation phrases then judge 為人民服務 as they judge 为人民服务.
+text reads the same words, and every position found in the folded text is a
+position of the text as written: the engines judge 為人民服務 as they judge
+为人民服务, and report spans of the text they were given. :func:`detect_script`
+says which script a text is mostly written in.
 
 The characters are what OpenCC says (``t2s`` changes a Traditional-only
 character; ``s2t``, ``s2tw`` and ``s2hk`` all change a Simplified-only one),
