@@ -9,7 +9,8 @@ position of the text as written: the engines judge 為人民服務 as they judge
 says which script a text is mostly written in.
 
 The characters are what OpenCC says (``t2s`` changes a Traditional-only
-character; ``s2t``, ``s2tw`` and ``s2hk`` all change a Simplified-only one),
+character, and ``hk2s`` the standard forms of Hong Kong that ``t2s`` leaves,
+such as 衞; ``s2t``, ``s2tw`` and ``s2hk`` all change a Simplified-only one),
 derived by :func:`corpusclean.cleaners.script.script_markers_from_opencc` and
 shipped in the package's ``script_markers.txt``: reading them loads no OpenCC
 converter (building them takes about 0.3 s and 40 MB). Only :func:`to_traditional`,
@@ -36,11 +37,11 @@ SCRIPT_MARKERS_FILE = "script_markers.txt"
 class ScriptMarkers(NamedTuple):
     """The characters only one script writes."""
 
-    #: Characters OpenCC's ``t2s`` changes, in code-point order.
+    #: Characters OpenCC's ``t2s`` or ``hk2s`` changes, in code-point order.
     traditional: str
     #: Characters ``s2t``, ``s2tw`` and ``s2hk`` all change, in code-point order (none of ``traditional``).
     simplified: str
-    #: What ``t2s`` makes of each character of :attr:`traditional`, one character for one.
+    #: What ``t2s`` (or ``hk2s``) makes of each character of :attr:`traditional`, one character for one.
     simplified_of: str
 
 

@@ -123,16 +123,19 @@ def _converted_by(config: str, chars: list[str]) -> dict[str, str]:
 def script_markers_from_opencc() -> ScriptMarkers:
     """The Traditional-only and the Simplified-only characters, as the installed OpenCC tells them.
 
-    A character is Traditional-only when ``t2s`` changes it (and what it makes
-    of it is its Simplified form), Simplified-only when ``s2t``, ``s2tw`` and
-    ``s2hk`` all change it (so variants that Taiwan or Hong Kong also write,
-    such as 群 or 床, do not count as Simplified). ``python -m
+    A character is Traditional-only when ``t2s`` changes it, or ``hk2s`` does
+    (Hong Kong's 衞, 敍, 枱), and what it makes of it is its Simplified form.
+    It is Simplified-only when ``s2t``, ``s2tw`` and ``s2hk`` all change it (so
+    variants that Taiwan or Hong Kong also write, such as 群 or 床, do not count
+    as Simplified). ``python -m
     corpusclean.cleaners.script`` writes them to the package's data file
     (:mod:`corpusclean.script_chars` reads it); a test checks that the file
     agrees with OpenCC.
     """
     chars = _han_block()
     to_simplified = _converted_by("t2s", chars)
+    # the standard forms of Hong Kong that t2s leaves as they are (衞, 敍, 枱): hk2s folds them
+    to_simplified |= {c: s for c, s in _converted_by("hk2s", chars).items() if c not in to_simplified}
     simplified = set(_converted_by("s2t", chars))
     for config in ("s2tw", "s2hk"):
         simplified &= set(_converted_by(config, chars))
@@ -151,7 +154,7 @@ def write_script_markers(path: Path | None = None) -> Path:
     target.write_text(
         f"# Characters only one script writes, derived from OpenCC {opencc.__version__} by "
         "corpusclean.cleaners.script.script_markers_from_opencc\n"
-        "# simplified_of: what t2s makes of each character of the traditional line, in its order\n"
+        "# simplified_of: what t2s (or hk2s) makes of each character of the traditional line, in its order\n"
         + "".join(f"{name}\t{chars}\n" for name, chars in markers._asdict().items()),
         encoding="utf-8",
     )
