@@ -141,12 +141,6 @@ def _s2t() -> opencc.OpenCC:
 
 
 @cache
-def _simplified_translation() -> dict[int, int]:
-    markers = shipped_script_markers()
-    return {ord(t): ord(s) for t, s in zip(markers.traditional, markers.simplified_of, strict=True)}
-
-
-@cache
 def simplified_code_table() -> np.ndarray:
     """By code point, the code point of its Simplified form (its own where it has none), ``uint32``.
 
@@ -154,9 +148,9 @@ def simplified_code_table() -> np.ndarray:
     >>> chr(table[ord("國")]), chr(table[ord("国")]), chr(table[ord("a")])
     ('国', '国', 'a')
     """
+    markers = shipped_script_markers()
     table = np.arange(0x110000, dtype=np.uint32)
-    folded = _simplified_translation()
-    table[list(folded)] = list(folded.values())
+    table[[ord(c) for c in markers.traditional]] = [ord(c) for c in markers.simplified_of]
     return table
 
 
