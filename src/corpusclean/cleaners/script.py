@@ -127,10 +127,9 @@ def script_markers_from_opencc() -> ScriptMarkers:
     (Hong Kong's 衞, 敍, 枱), and what it makes of it is its Simplified form.
     It is Simplified-only when ``s2t``, ``s2tw`` and ``s2hk`` all change it (so
     variants that Taiwan or Hong Kong also write, such as 群 or 床, do not count
-    as Simplified). ``python -m
-    corpusclean.cleaners.script`` writes them to the package's data file
-    (:mod:`corpusclean.script_chars` reads it); a test checks that the file
-    agrees with OpenCC.
+    as Simplified). ``python -m corpusclean.cleaners.script`` writes them to the
+    package's data file (:mod:`corpusclean.script_chars` reads it); a test
+    checks that the file agrees with OpenCC.
     """
     chars = _han_block()
     to_simplified = _converted_by("t2s", chars)

@@ -20,7 +20,6 @@ news text and web pages share one vocabulary; a recipe adds its own rules with
 True
 >>> furniture_kind("（責任編輯：黃帥）", at_edge=True)
 'credit line'
-
 """
 
 from __future__ import annotations

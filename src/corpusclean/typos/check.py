@@ -149,11 +149,11 @@ def guarded(text: str, start: int, end: int) -> bool:
     Left alone: a span just after a surname that opens no word (a given name),
     a span inside a short parenthesis that closes a paragraph (a byline:
     （记者诸葛仓麟）), a span that is part of a listed word of three or four
-    characters as written (an idiom, a set phrase, a name), and a single character
-    that makes a common word with a neighbour as written (任 of
-    负责任: 责任 is a word, so this is no non-word), or that makes with a neighbour
-    a pair the text writes again elsewhere (之 of 为政之要……落实之要: a slip is an accident, a repeated pair
-    is meant).
+    characters as written (an idiom, a set phrase, a name), and a single
+    character that makes a common word with a neighbour as written (任 of 负责任:
+    责任 is a word, so this is no non-word), or that makes with a neighbour a
+    pair the text writes again elsewhere (之 of 为政之要……落实之要: a slip is an
+    accident, a repeated pair is meant).
 
     >>> guarded("对三个人都负责任的决定", 6, 7), guarded("我们要制定工作己划", 7, 8)
     (True, False)
