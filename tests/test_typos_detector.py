@@ -162,3 +162,15 @@ def test_guards_on_one_hit(text: str, at: int, suggestion: str, allowed: bool) -
     from corpusclean.typos.lexicon import lexicon
 
     assert TypoDetector().allowed(text, at, suggestion, lexicon().long_words) is allowed
+
+
+@pytest.mark.parametrize(("copies", "scored"), [(4, False), (2, True)])
+def test_a_suggestion_must_beat_the_written_word_beside_a_neighbour(copies: int, scored: bool) -> None:
+    # The other documents write 的初心 and 初心和 three times each. With three other copies of
+    # the text, they write 的出行 and 出行和 as often: 初心 is no better attested beside either
+    # neighbour, so it is not even scored. With one other copy it is scored.
+    text = "人的出行和使命。"
+    detector = TypoDetector().fit(["党的初心和使命。"] * 3 + [text] * copies)
+    features = detector.features(text)
+    suggested = set() if features is None else {int(c) for c in features["cand"]}
+    assert ((ord("初") << 21 | ord("心")) in suggested) is scored

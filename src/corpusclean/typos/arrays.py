@@ -23,6 +23,7 @@ __all__ = [
     "matmul_rows",
     "member",
     "occurrences",
+    "runs",
     "split_as",
     "where",
 ]
@@ -126,6 +127,20 @@ def occurrences(sorted_codes: np.ndarray, q: np.ndarray) -> np.ndarray:
         sorted_codes, needles, "left"
     )
     return out
+
+
+def runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal values of ``ordered`` starts, and the run each value is in.
+
+    Values looked up once a run are handed back to every row by ``looked_up[run]``.
+
+    >>> first, run = runs(np.array([4, 4, 7, 9, 9, 9]))
+    >>> first.tolist(), run.tolist()
+    ([0, 2, 3], [0, 0, 1, 2, 2, 2])
+    """
+    new = np.ones(len(ordered), bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    return np.flatnonzero(new), np.cumsum(new) - 1
 
 
 def split_as(values: np.ndarray, *parts: np.ndarray) -> list[np.ndarray]:

@@ -37,6 +37,7 @@ from .arrays import (
     fourgram_of,
     lookup,
     member,
+    runs,
     split_as,
     where,
 )
@@ -284,48 +285,66 @@ class TypoDetector:
              "qa": left_cand, "qb": cand_right, "doc": batch.doc[pos]}  # fmt: skip
         f = where(f, keep)
         doc = f["doc"]
-        (f["cy"],) = rest2(doc, f["cand"])
-        f = where(f, f["cy"] >= self.min_suggestion_count)
-        doc = f["doc"]
         f["a"] = rest3.less_own(f.pop("a"), f.pop("qa"), doc)
         f["b"] = rest3.less_own(f.pop("b"), f.pop("qb"), doc)
         f = where(f, np.maximum(f["a"], f["b"]) >= self.min_context)
+        # What depends on the span alone is looked up once a span, not once a candidate
+        # (the rows are in the order of their spans).
+        first, run = runs(f["pos"])
+        pos, doc = f["pos"][first], f["doc"][first]
+        x1, x2 = rest3(doc, tri[pos - 1], tri[pos])
+        f["x1"], f["x2"] = x1[run], x2[run]
+        # The other documents must write the candidate beside at least one of the span's
+        # neighbours more often than the span itself: a word they use less in both places is
+        # no evidence against what is written. Most candidates end here, before the lookups
+        # that follow (docs/typos.md, "More often than what is written").
+        f = where(f, (f["a"] > f["x1"]) | (f["b"] > f["x2"]))
+        (f["cy"],) = rest2(f["doc"], f["cand"])
+        f = where(f, f["cy"] >= self.min_suggestion_count)
         # A candidate that is nearly always followed by one character is a fragment of a
         # longer word (总要 of 总要求); unless that character follows here, its counts prove nothing.
         fragment = (f["b"] == 0) & (f["cy"] >= 5)
         fragment[fragment] = dominant_next(trigrams, f["cand"][fragment]) >= 0.9
         f = where(f, ~fragment)
-        pos, cand, span, doc = f["pos"], f["cand"], f["span"], f["doc"]
-        f["x1"], f["x2"] = rest3(doc, tri[pos - 1], tri[pos])
-        (f["cx"],) = rest2(doc, span)
+        first, run = runs(f["pos"])
+        pos, doc, span = f["pos"][first], f["doc"][first], f["span"][first]
         four = batch.ngrams(4)
         rest4 = OtherCounts(self.stats.fourgrams, batch.own_counter(4, counted) if own else None)
-        # Two characters of context: ll+l+candidate, candidate+r+rr (0 at the text's edges);
-        # and the candidate between both context characters: left+candidate+right.
-        # Two characters on a side exist only for a span with two characters before and after
-        # it; elsewhere those four counts are 0 and nothing past the text's edges is read.
+        rest1 = OtherCounts(self.stats.unigrams, batch.own_counter(1, counted) if own else None)
+        # Two characters of context: ll+l+span, span+r+rr (0 at the text's edges); the span
+        # between both context characters: left+span+right. Two characters on a side exist
+        # only for a span with two characters before and after it; elsewhere those counts
+        # are 0 and nothing past the text's edges is read.
         local = pos - batch.starts[doc]
         inner = (local >= 2) & (local + 3 < batch.lengths[doc])
         p2 = pos[inner]
-        c1, c2 = cand >> CHAR_BITS, cand & CHAR_MASK
-        a2, b2, x1_2, x2_2 = rest4(
-            doc[inner],
-            fourgram_of(c[p2 - 2], c[p2 - 1], c1[inner], c2[inner]),
-            fourgram_of(c1[inner], c2[inner], c[p2 + 2], c[p2 + 3]),
-            four[p2 - 2], four[p2],
-        )  # fmt: skip
-        f["ab"], f["xab"] = rest4(doc, fourgram_of(c[pos - 1], c1, c2, c[pos + 2]), four[pos - 1])
-        for name, counts in (("a2", a2), ("b2", b2), ("x1_2", x1_2), ("x2_2", x2_2)):
-            f[name] = np.zeros(len(pos), np.int64)
-            f[name][inner] = counts
-        rest1 = OtherCounts(self.stats.unigrams, batch.own_counter(1, counted) if own else None)
-        f["ul"], f["ur"] = rest1(doc, c[pos - 1], c[pos + 2])
-        f["oy"] = batch.own_counts(2, cand, doc)
-        f["fx"], f["fy"] = split_as(lookup(lex.codes, lex.shares, np.concatenate([span, cand])), span, cand)
+        x1_2, x2_2 = np.zeros(len(pos), np.int64), np.zeros(len(pos), np.int64)
+        x1_2[inner], x2_2[inner] = rest4(doc[inner], four[p2 - 2], four[p2])
+        (cx,) = rest2(doc, span)
+        (xab,) = rest4(doc, four[pos - 1])
+        ul, ur = rest1(doc, c[pos - 1], c[pos + 2])
         # A span whose first character ends a word on its left, or whose last starts one
         # on its right, may be two halves of two words (系[统合]作, 登[记时]).
         ends, starts = split_as(member(lex.codes, np.concatenate([bi[pos - 1], bi[pos + 1]])), pos, pos)
-        f["straddle"] = ends | starts
+        fx = lookup(lex.codes, lex.shares, span)
+        for name, values in (("cx", cx), ("x1_2", x1_2), ("x2_2", x2_2), ("xab", xab), ("ul", ul), ("ur", ur),
+                             ("fx", fx), ("straddle", ends | starts)):  # fmt: skip
+            f[name] = values[run]
+        # The same with the candidate in the span's place.
+        pos, cand, doc, inner = f["pos"], f["cand"], f["doc"], inner[run]
+        p2 = pos[inner]
+        c1, c2 = cand >> CHAR_BITS, cand & CHAR_MASK
+        a2, b2 = rest4(
+            doc[inner],
+            fourgram_of(c[p2 - 2], c[p2 - 1], c1[inner], c2[inner]),
+            fourgram_of(c1[inner], c2[inner], c[p2 + 2], c[p2 + 3]),
+        )  # fmt: skip
+        for name, counts in (("a2", a2), ("b2", b2)):
+            f[name] = np.zeros(len(pos), np.int64)
+            f[name][inner] = counts
+        (f["ab"],) = rest4(doc, fourgram_of(c[pos - 1], c1, c2, c[pos + 2]))
+        f["oy"] = batch.own_counts(2, cand, doc)
+        f["fy"] = lookup(lex.codes, lex.shares, cand)
         return f
 
     def allowed(self, text: str, p: int, suggestion: str, long_words: Container[str]) -> bool:
