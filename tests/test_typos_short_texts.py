@@ -51,8 +51,16 @@ def test_short_document_comes_through_with_flags_inside_it(cleaned: dict[str, Do
         assert 0 <= flag.start < flag.end <= len(text) and text[flag.start : flag.end] == flag.text
 
 
-def test_the_corpus_gives_the_short_paragraph_candidates(fitted: FlagTypos) -> None:
-    """上山下乡记 reaches the context lookups (the case that read past its end), with spans inside it."""
-    features = fitted.checker.corpus.features("上山下乡记")
-    assert features is not None and len(features["pos"])
-    assert all(1 <= p <= len("上山下乡记") - 3 for p in features["pos"].tolist())
+@pytest.mark.parametrize("text", ["上山下乡记", "加强领道干"])
+def test_the_corpus_gives_the_short_paragraph_candidates(fitted: FlagTypos, text: str) -> None:
+    """A short paragraph reaches the context lookups (上山下乡记 once read past its end), spans inside it.
+
+    Its span 山下 is written beside its neighbours more often than its candidate 上下, so
+    the lookups of two characters of context are not made for it; 领道 of 加强领道干 is
+    scored, and a span of this five-character text has no two characters on its right.
+    """
+    features = fitted.checker.corpus.features(text)
+    assert features is not None and len(features["x1"]) == len(features["pos"])
+    assert all(1 <= p <= len(text) - 3 for p in features["pos"].tolist())
+    if text == "加强领道干":
+        assert [int(p) for p in features["pos"]] and not features["a2"].any() and not features["b2"].any()
