@@ -43,7 +43,9 @@ candidate swap that passes the guards and makes its window more likely, below
 the evidence floor too, labelled right when it is at a
 misspelt position and suggests the correct character) and prints them with
 the precision of the training candidates at each threshold; the ``*.test``
-files are the held-out figures, scored with the weights just fitted.
+files are the held-out figures, scored with the weights just fitted. The
+shipped weights are written by ``benchmarks/fit_nonword_news.py``, which makes
+the fit without a corpus here and those with a corpus on news text.
 ``--fit-on`` fits on some training files only: a domain left out of the fit is
 then a domain the weights never saw::
 
@@ -67,10 +69,8 @@ from corpusclean.typos.ngrams import NgramStats, string_codes
 from corpusclean.typos.nonword import (
     DEFAULT_NONWORD_THRESHOLD,
     FEATURES,
-    WEIGHTS_FILE,
     NonWordDetector,
     Weights,
-    fitted_weights,
 )
 from corpusclean.typos.reference import reference
 from corpusclean.typos.score import fit_weights
@@ -197,8 +197,10 @@ def training_rows(
     return np.concatenate(xs), np.concatenate(ys).astype(np.float64)
 
 
-def fit(rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None) -> Weights:
-    """Weights fitted on ``rows``: with no corpus, or with the other half's ``correct`` sides as one.
+def labelled_swaps(
+    rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the swaps of ``rows``: alone, or against the other half's ``correct`` sides.
 
     With a corpus, each half of ``rows`` is scored against the counts of the
     other half (so a sentence never vouches for itself); for
@@ -221,6 +223,12 @@ def fit(rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: 
     y = np.concatenate([p[1] for p in parts])
     if corpus is None:
         x[:, [FEATURES.index("corpus_target"), FEATURES.index("corpus_span")]] = 0.0
+    return x, y
+
+
+def fit(rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None) -> Weights:
+    """Weights fitted on the swaps of ``rows`` (:func:`labelled_swaps`)."""
+    x, y = labelled_swaps(rows, detector, corpus=corpus)
     w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
     misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
     slip_rate = round(misspelt / sum(len(wrong) for _, wrong, _ in rows), 5)
@@ -240,7 +248,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, nargs="+", default=[DEFAULT_NONWORD_THRESHOLD])
     parser.add_argument("--corpus", action="store_true", help="also use the *.train correct sides")
     parser.add_argument("--fit", action="store_true", help="fit the weights on the *.train files")
-    parser.add_argument("--write", action="store_true", help="with --fit: write them to the package")
     parser.add_argument("--no-shapes", action="store_true", help="sound-alike swaps only")
     parser.add_argument("--checker", action="store_true", help="check with flag_typos's TypoChecker")
     parser.add_argument("--files", nargs="+", default=list(FILES), help="which files to score")
@@ -256,8 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         train = [row for name in args.fit_on for row in data[name]]
         fits = {
-            name: fit(train, detector, corpus=None if name == "reference" else name)
-            for name in ("reference", "corpus", "corpus_words_only")
+            name: fit(train, detector, corpus=None if name == "reference" else name) for name in nonword.FITS
         }
         text = json.dumps(
             {
@@ -268,11 +274,6 @@ def main(argv: list[str] | None = None) -> int:
             indent=1,
         )
         print(text)
-        if args.write:
-            target = Path(nonword.__file__).with_name(WEIGHTS_FILE)
-            target.write_text(text + "\n", encoding="utf-8")
-            print(f"wrote {target}")
-        fitted_weights.cache_clear()
         fitted = fits
     # the fit the detector picks for itself (flag_typos's checker counts around listed words only)
     kind = "corpus_words_only" if args.checker else "corpus"

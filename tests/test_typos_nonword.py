@@ -16,7 +16,13 @@ from corpusclean.typos import NonWordDetector, NonWordHit, nonword
 from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.detect import span_words
 from corpusclean.typos.ngrams import NgramStats
-from corpusclean.typos.nonword import CORPUS_SCALE, DEFAULT_NONWORD_THRESHOLD, FEATURES, fitted_weights
+from corpusclean.typos.nonword import (
+    CORPUS_SCALE,
+    DEFAULT_NONWORD_THRESHOLD,
+    FEATURES,
+    Weights,
+    fitted_weights,
+)
 from corpusclean.typos.reference import reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,8 +187,13 @@ def test_a_span_the_other_documents_write_is_no_slip() -> None:
     writes_it = ["他一直记着这件事。", "请记着带伞。", "老师记着每个学生的名字。"] * 2
     detector.use_corpus(NgramStats.fit(writes_it + REPORTERS, words=span_words()))
     assert detector.find(KEEPS_IN_MIND) == []
+    (written,) = detector.find(KEEPS_IN_MIND, threshold=0.0)
     detector.use_corpus(NgramStats.fit(REPORTERS + ["今天天气很好。"] * 6, words=span_words()))
-    assert [h.suggestion for h in detector.find(KEEPS_IN_MIND)] == ["者"]
+    (unwritten,) = detector.find(KEEPS_IN_MIND, threshold=0.0)
+    # the weights with a corpus are fitted for a corpus far larger than these twelve sentences,
+    # where slips are rare: a corpus that never writes 记着 raises the confidence a hundredfold
+    assert unwritten.suggestion == written.suggestion == "者"
+    assert unwritten.confidence > 100 * written.confidence
 
 
 def test_a_small_corpus_counts_are_not_scaled_up() -> None:
@@ -247,6 +258,27 @@ def test_sample_typo_flags_lists_each_flag_of_each_document_in_context() -> None
     assert [(d, h.text, h.suggestion) for d, h in found] == [(1, "己", "计")]
     row = module.row(docs[1], found[0][1])
     assert "→ 计 |" in row and "生产**己**划\\|已经" in row
+
+
+def test_the_news_fit_moves_the_intercept_to_the_recall_of_the_fit_it_replaces() -> None:
+    """``fit_nonword_news.calibrated``: the smallest shift (to 0.01) whose recall reaches the target."""
+    module = _benchmark("fit_nonword_news")
+
+    class Copy:  # a noisy copy whose recall rises with the intercept
+        def recall(self, weights: Weights) -> float:
+            return float(1.0 / (1.0 + np.exp(-weights.intercept)))
+
+    base = Weights((0.0,) * len(FEATURES), -3.0, 0.0005)
+    moved = module.calibrated(base, [Copy()], 0.5)
+    assert Copy().recall(moved) >= 0.5 > Copy().recall(Weights(base.weights, moved.intercept - 0.011, 0.0005))
+    assert moved.weights == base.weights and moved.slip_rate == base.slip_rate
+
+
+def test_the_weights_with_a_corpus_are_set_for_the_rate_of_slips_of_news_text() -> None:
+    """Without a corpus, csc-dev's rate (one misspelt character in 54); with one, the injected rate."""
+    fits = fitted_weights()
+    assert fits["reference"].slip_rate > 0.01
+    assert fits["corpus"].slip_rate == fits["corpus_words_only"].slip_rate == 1 / 2000
 
 
 @pytest.mark.skipif(not CSC.is_dir(), reason=f"the csc-dev set is not at {CSC}")

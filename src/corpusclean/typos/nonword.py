@@ -26,19 +26,22 @@ treats as variants (計/计), or where a variant spells a word (富於). Names o
 people, places of two characters and numbers are never suggested.
 
 Calibration: the confidence is a logistic function of :data:`FEATURES`, with
-weights (``nonword_weights.json``) fitted by ``benchmarks/eval_csc.py --fit``
-on the ``*.train`` files of the csc-dev set (law and medicine; the ``*.test``
-files are held out): one fit for the reference alone, one with corpus
-counts, one with the counts ``flag_typos`` keeps (n-grams around listed
-words, and the pairs that are no word). At the default threshold,
-:data:`DEFAULT_NONWORD_THRESHOLD` (0.6), 88% of the training swaps it keeps
-are right with the reference alone and 92% with a corpus; on the held-out
-files the flagged characters are right 96% (law) and 86% (medicine) of the
-time with the reference alone. A look-alike that reads otherwise (堆 for 推)
-is weaker evidence than one that also reads alike (仪 for 议): the fit gives
-``shape_other_reading`` a weight of its own.
-That holds at the calibration data's rate of slips (one misspelt character in
-54); ``slip_rate`` shifts the log-odds for text with fewer slips. See
+weights (``nonword_weights.json``, written by ``benchmarks/fit_nonword_news.py``)
+of three fits. Without a corpus: fitted on the ``*.train`` files of the csc-dev
+set (law and medicine; the ``*.test`` files are held out), real writers'
+errors, as ``benchmarks/eval_csc.py --fit`` fits them; at the default
+threshold the flagged characters of the held-out files are right 96% (law)
+and 86% (medicine) of the time. With corpus counts, and with the counts
+``flag_typos`` keeps (n-grams around listed words, and the pairs that are no
+word): fitted on the same csc-dev swaps and on those of half of the People's
+Daily text of January 1998 with slips injected, so that the weights know a
+corpus of a newspaper's size where slips are rare; what kind of swap it is
+keeps the csc-dev fit's weights, and the intercept is set so that the checker
+restores as many injected slips as with the csc-dev fit alone, with about a
+fifth fewer false flags. A look-alike that reads otherwise (堆 for 推) is
+weaker evidence than one that also reads alike (仪 for 议): the fit gives
+``shape_other_reading`` a weight of its own. ``slip_rate`` shifts the
+log-odds for text with another rate of slips than the fit's. See
 ``docs/typo-reference.md`` for the figures and the commands.
 
 >>> detector = NonWordDetector()
@@ -111,8 +114,11 @@ FEATURES = (
     "corpus_target",
     "corpus_span",
 )
-#: Where the fitted weights are, beside this module (written by ``benchmarks/eval_csc.py --fit --write``).
+#: Where the fitted weights are, beside this module (written by ``benchmarks/fit_nonword_news.py --write``).
 WEIGHTS_FILE = "nonword_weights.json"
+#: The fits of :data:`WEIGHTS_FILE`: without a corpus, with one counted whole, with one counted
+#: around listed words only (as ``flag_typos`` counts).
+FITS = ("reference", "corpus", "corpus_words_only")
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,8 @@ def fitted_weights() -> dict[str, Weights]:
     data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
         raise CorpusCleanError(
-            f"{WEIGHTS_FILE} was fitted on other features; refit it with benchmarks/eval_csc.py --fit --write"
+            f"{WEIGHTS_FILE} was fitted on other features; "
+            "refit it with benchmarks/fit_nonword_news.py --write"
         )
     return {
         name: Weights(tuple(fit["weights"]), fit["intercept"], fit["slip_rate"])

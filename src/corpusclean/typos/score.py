@@ -101,13 +101,25 @@ def _split(weights: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray, float]:
     return w[:k], quadratic, float(w[-1])
 
 
-def fit_weights(x: np.ndarray, y: np.ndarray, *, l2: float = 3.0, steps: int = 30) -> np.ndarray:
-    """Logistic regression by Newton's method, with an L2 penalty on every weight but the bias (last)."""
+def fit_weights(
+    x: np.ndarray, y: np.ndarray, *, l2: float = 3.0, steps: int = 30, offset: np.ndarray | None = None
+) -> np.ndarray:
+    """Logistic regression by Newton's method, with an L2 penalty on every weight but the bias (last).
+
+    ``offset`` is added to each row's log-odds as it is: the part of the score that
+    weights fixed beforehand give (so that only the other weights are fitted).
+
+    >>> x, y = np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [3.0, 1.0]]), np.array([0.0, 0.0, 1.0, 1.0])
+    >>> alone, beside = fit_weights(x, y, l2=1.0), fit_weights(x, y, l2=1.0, offset=3 * x[:, 0])
+    >>> bool(alone[0] > 0), bool(beside[0] < alone[0])  # the fixed part already says much of it
+    (True, True)
+    """
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[-1] = 0.0
+    fixed = np.zeros(len(x)) if offset is None else np.asarray(offset, dtype=np.float64)
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + fixed, -50, 50)))
         grad = x.T @ (p - y) + penalty * w
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         w -= np.linalg.solve(hess, grad)
