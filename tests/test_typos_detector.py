@@ -174,3 +174,20 @@ def test_a_suggestion_must_beat_the_written_word_beside_a_neighbour(copies: int,
     features = detector.features(text)
     suggested = set() if features is None else {int(c) for c in features["cand"]}
     assert ((ord("初") << 21 | ord("心")) in suggested) is scored
+
+
+def test_every_span_is_checked_and_beside_an_unlisted_one_only_han_is_context() -> None:
+    # 己划 is no word of the list: the corpus detector checks it too, and 计划 is written
+    # beside its neighbours 作 and 很 in the other documents.
+    slip = "我们的工作己划很好。"
+    plan = TypoDetector().fit(["我们的工作计划很好。"] * 4 + [slip])
+    assert [(h.text, h.suggestion) for h in plan.find(slip, threshold=0.0)] == [("己划", "计划")]
+    # 之初 is no word of the list either, and the other documents write 指出， often; a comma
+    # is no context, so 指出 is not even scored for 成立之初，.
+    text = "党在成立之初，就做出回答。"
+    start = TypoDetector().fit(["他明确指出，这是对的。"] * 4 + [text])
+    features = start.features(text)
+    suggested = set() if features is None else {int(c) for c in features["cand"]}
+    assert (ord("指") << 21 | ord("出")) not in suggested
+    # counted around listed words only, an unlisted span is not checked at all
+    assert TypoDetector(words_only=True).fit(["我们的工作计划很好。"] * 4).find("我们的工作己划很好。") == []

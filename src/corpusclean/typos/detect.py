@@ -92,7 +92,14 @@ MIN_CONTEXT = 3
 
 
 class TypoDetector:
-    """Fit n-gram counts on a corpus, then find likely input-method slips in a text."""
+    """Fit n-gram counts on a corpus, then find likely input-method slips in a text.
+
+    Every n-gram is counted and every two-character span of Han characters that
+    is no proper noun or numeral is checked, a word of the word list or not (己划
+    as well as 出行). ``words_only=True`` counts only the n-grams around the word
+    list's words and checks those words alone: smaller statistics, fewer slips
+    found (``docs/typos.md``).
+    """
 
     def __init__(
         self,
@@ -104,7 +111,7 @@ class TypoDetector:
         l_n: bool = False,
         f_h: bool = False,
         max_ngrams: int = MAX_NGRAMS,
-        words_only: bool = True,
+        words_only: bool = False,
         max_fuzzy: int = 1,
         prior_odds: float = REAL_WORD_ODDS,
     ) -> None:
@@ -165,7 +172,7 @@ class TypoDetector:
 
         >>> det = TypoDetector()
         >>> det.merge([det.count(["初心和使命"]), det.count(["初心和使命"])]).bigrams.counts.tolist()
-        [2, 2]
+        [2, 2, 2, 2]
         """
         merged = parts[0]
         for part in parts[1:]:
@@ -188,8 +195,9 @@ class TypoDetector:
         """Use finished counts (fitted earlier, on this corpus or a larger reference one)."""
         if stats.words_only and not self.words_only:
             raise CorpusCleanError(
-                "these typo statistics hold only the n-grams around listed words, and a detector "
-                "with words_only=False looks up others; fit it again with words_only=False"
+                "these typo statistics hold only the n-grams around listed words (as flag_typos "
+                "saved them before it counted every n-gram), and a detector with words_only=False "
+                "looks up others; fit flag_typos on the corpus again, or give it words_only=True"
             )
         self.stats = stats
         bigrams = stats.bigrams
@@ -273,6 +281,12 @@ class TypoDetector:
         left_cand = (c[pos - 1] << (2 * CHAR_BITS)) | cand
         cand_right = (cand << CHAR_BITS) | c[pos + 2]
         with_left, with_right = split_as(trigrams.get(np.concatenate([left_cand, cand_right])), pos, pos)
+        if not self.words_only:
+            # Beside a span that is no listed word, only a Han neighbour is context: the corpus
+            # writes 指出， often, which says nothing about 之初 in 成立之初，.
+            unlisted = ~span_word_set().has(bi[pos])
+            with_left[unlisted & ~han[c[pos - 1]]] = 0
+            with_right[unlisted & ~han[c[pos + 2]]] = 0
         keep = np.maximum(with_left, with_right) >= self.min_context
         if not keep.any():
             return None

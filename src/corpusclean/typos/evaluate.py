@@ -1,11 +1,12 @@
 """Calibration: inject slips into a copy of a corpus, run the typo checker, count.
 
-A flag is right when its span covers an injected slip and its suggestion is
-the original text of that span (applying it undoes the slip); every other
-flag is a false flag. The untouched corpus is checked too, so that the false
-flags per 10,000 characters say what the checker does to text that has no
-injected slip. With ``corpus=False`` nothing is fitted: each text is checked
-against the shipped reference alone.
+A flag is right when applying it undoes an injected slip: it overlaps the
+slip, its suggestion is the original text of its span, and the text over both
+is then the original (a whole-word slip 民族 for 民主 in 江泽民主席 is undone by
+族席 → 主席 too); every other flag is a false flag. The untouched corpus is
+checked too, so that the false flags per 10,000 characters say what the
+checker does to text that has no injected slip. With ``corpus=False`` nothing
+is fitted: each text is checked against the shipped reference alone.
 
 >>> docs = ["党的初心和使命是为人民谋幸福。"] * 6
 >>> r = evaluate(docs, rate=1 / 15, seed=2, kind="word")
@@ -127,7 +128,7 @@ def evaluate(
     check = checker(texts)
     untouched = [h for found in find_in_batches(check, texts, lowest) for h in found]
     chars = sum(map(len, texts))
-    right_hits = {id(h) for d, h in hits if _right(texts[d], by_doc.get(d, []), h)}
+    right_hits = {id(h) for d, h in hits if _right(texts[d], by_doc.get(d, []), h, noisy[d])}
 
     def point(t: float) -> CurvePoint:
         flagged = [h for _, h in hits if h.confidence >= t]
@@ -152,10 +153,22 @@ def evaluate(
     )
 
 
-def _right(original: str, slips: Sequence[Slip], hit: Hit) -> bool:
-    """Whether ``hit`` covers one of the slips and its suggestion restores the original text there."""
-    covers = any(hit.start <= s.start and s.end <= hit.end for s in slips)
-    return covers and original[hit.start : hit.end] == hit.suggestion
+def _right(original: str, slips: Sequence[Slip], hit: Hit, noisy: str | None = None) -> bool:
+    """Whether ``hit`` undoes a slip: it overlaps one, and with its suggestion applied the text
+    equals the original over the hit and every slip it overlaps.
+
+    A hit may undo a whole-word slip from a neighbouring span: 民主 replaced by 民族 in
+    江泽民主席 is undone by 族席 → 主席, which leaves 民 as it was. Without ``noisy`` (the
+    text with the slips) the hit must cover the slips it overlaps.
+    """
+    touched = [s for s in slips if s.start < hit.end and hit.start < s.end]
+    if not touched or original[hit.start : hit.end] != hit.suggestion:
+        return False
+    start, end = min(hit.start, *(s.start for s in touched)), max(hit.end, *(s.end for s in touched))
+    if noisy is None:
+        return (start, end) == (hit.start, hit.end)
+    fixed = noisy[start : hit.start] + hit.suggestion + noisy[hit.end : end]
+    return fixed == original[start:end]
 
 
 def find_in_batches(check: TypoChecker, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
