@@ -128,7 +128,7 @@ def evaluate(
     check = checker(texts)
     untouched = [h for found in find_in_batches(check, texts, lowest) for h in found]
     chars = sum(map(len, texts))
-    right_hits = {id(h) for d, h in hits if _right(texts[d], by_doc.get(d, []), h, noisy[d])}
+    right_hits = {id(h) for d, h in hits if _right(texts[d], noisy[d], by_doc.get(d, []), h)}
 
     def point(t: float) -> CurvePoint:
         flagged = [h for _, h in hits if h.confidence >= t]
@@ -153,20 +153,17 @@ def evaluate(
     )
 
 
-def _right(original: str, slips: Sequence[Slip], hit: Hit, noisy: str | None = None) -> bool:
-    """Whether ``hit`` undoes a slip: it overlaps one, and with its suggestion applied the text
-    equals the original over the hit and every slip it overlaps.
+def _right(original: str, noisy: str, slips: Sequence[Slip], hit: Hit) -> bool:
+    """Whether ``hit`` in ``noisy`` undoes a slip: it overlaps one, and with its suggestion
+    applied the text equals ``original`` over the hit and every slip it overlaps.
 
     A hit may undo a whole-word slip from a neighbouring span: 民主 replaced by 民族 in
-    江泽民主席 is undone by 族席 → 主席, which leaves 民 as it was. Without ``noisy`` (the
-    text with the slips) the hit must cover the slips it overlaps.
+    江泽民主席 is undone by 族席 → 主席, which leaves 民 as it was.
     """
     touched = [s for s in slips if s.start < hit.end and hit.start < s.end]
     if not touched or original[hit.start : hit.end] != hit.suggestion:
         return False
     start, end = min(hit.start, *(s.start for s in touched)), max(hit.end, *(s.end for s in touched))
-    if noisy is None:
-        return (start, end) == (hit.start, hit.end)
     fixed = noisy[start : hit.start] + hit.suggestion + noisy[hit.end : end]
     return fixed == original[start:end]
 
