@@ -267,7 +267,12 @@ class TypoDetector:
         usable = han[c] & ~NUMERAL_TABLE[c]
         i = i[usable[i] & usable[i + 1]]
         lex = lexicon()
-        i = i[span_word_set().has(bi[i]) if self.words_only else ~member(lex.proper_codes, bi[i])]
+        if self.words_only:
+            i = i[span_word_set().has(bi[i])]
+        else:
+            i = i[~member(lex.proper_codes, bi[i])]
+            unlisted = np.zeros(len(c), bool)  # the spans that are no listed word, by position
+            unlisted[i] = ~span_word_set().has(bi[i])
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
         key = (sid[c[i]] << pinyin.SYLLABLE_BITS) | sid[c[i + 1]]
         lo, hi = self._group_starts[key], self._group_starts[key + 1]
@@ -284,9 +289,8 @@ class TypoDetector:
         if not self.words_only:
             # Beside a span that is no listed word, only a Han neighbour is context: the corpus
             # writes 指出， often, which says nothing about 之初 in 成立之初，.
-            unlisted = ~span_word_set().has(bi[pos])
-            with_left[unlisted & ~han[c[pos - 1]]] = 0
-            with_right[unlisted & ~han[c[pos + 2]]] = 0
+            with_left[unlisted[pos] & ~han[c[pos - 1]]] = 0
+            with_right[unlisted[pos] & ~han[c[pos + 2]]] = 0
         keep = np.maximum(with_left, with_right) >= self.min_context
         if not keep.any():
             return None
