@@ -226,9 +226,15 @@ def labelled_swaps(
     return x, y
 
 
-def fit(rows: list[tuple[int, str, str]], detector: NonWordDetector, *, corpus: str | None) -> Weights:
-    """Weights fitted on the swaps of ``rows`` (:func:`labelled_swaps`)."""
-    x, y = labelled_swaps(rows, detector, corpus=corpus)
+def fit(
+    rows: list[tuple[int, str, str]],
+    detector: NonWordDetector,
+    *,
+    corpus: str | None,
+    swaps: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Weights:
+    """Weights fitted on the swaps of ``rows`` (:func:`labelled_swaps`, unless given as ``swaps``)."""
+    x, y = labelled_swaps(rows, detector, corpus=corpus) if swaps is None else swaps
     w = fit_weights(np.column_stack([x, np.ones(len(x))]), y, l2=1.0)
     misspelt = sum(a != b for _, wrong, correct in rows for a, b in zip(wrong, correct, strict=True))
     slip_rate = round(misspelt / sum(len(wrong) for _, wrong, _ in rows), 5)

@@ -55,10 +55,10 @@ from eval_csc import FILES, fit, labelled_swaps, read
 
 from corpusclean.reference import peoples_daily
 from corpusclean.typos import nonword
-from corpusclean.typos.check import Hit, TypoChecker
+from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.detect import DEFAULT_THRESHOLD, TypoDetector
-from corpusclean.typos.evaluate import evaluate, find_in_batches
-from corpusclean.typos.inject import inject_char_slips
+from corpusclean.typos.evaluate import evaluate, find_in_batches, undoes_slip
+from corpusclean.typos.inject import Slip, inject_char_slips
 from corpusclean.typos.ngrams import string_codes
 from corpusclean.typos.nonword import FEATURES, WEIGHTS_FILE, NonWordDetector, Weights
 from corpusclean.typos.reference import reference
@@ -78,6 +78,9 @@ class Injected:
         self.original = list(docs)
         self.checker = TypoChecker(corpus=TypoDetector(words_only=words_only)).fit(self.noisy)
         self.at = {(s.doc, s.start): s for s in self.slips}
+        self.by_doc: dict[int, list[Slip]] = {}
+        for slip in self.slips:
+            self.by_doc.setdefault(slip.doc, []).append(slip)
 
     @property
     def detector(self) -> NonWordDetector:
@@ -106,13 +109,13 @@ class Injected:
         detector.use_corpus(self.checker.stats)
         checker = TypoChecker(corpus=self.checker.corpus, nonword=detector)
         found = find_in_batches(checker, self.noisy, DEFAULT_THRESHOLD)
-        right = sum(1 for d, hits in enumerate(found) for h in hits if self.restores(d, h))
+        right = sum(
+            1
+            for d, hits in enumerate(found)
+            for h in hits
+            if undoes_slip(self.original[d], self.noisy[d], self.by_doc.get(d, []), h)
+        )
         return right / max(len(self.slips), 1)
-
-    def restores(self, d: int, hit: Hit) -> bool:
-        """Whether ``hit`` in document ``d`` covers an injected slip and its suggestion undoes it."""
-        covers = any((d, p) in self.at for p in range(hit.start, hit.end))
-        return covers and self.original[d][hit.start : hit.end] == hit.suggestion
 
 
 def fit_both(news: list[Injected], csc_swaps: tuple[np.ndarray, np.ndarray], csc: Weights) -> Weights:
@@ -158,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     train = [row for name in FILES if name.endswith(".train") for row in read(args.csc / name)]
     detector = NonWordDetector()
     detector.preload()
-    csc = {name: fit(train, detector, corpus=None if name == "reference" else name) for name in nonword.FITS}
+    # the csc-dev swaps of each fit with a corpus are labelled once: fitted alone, then with the news text's
+    swaps = {name: labelled_swaps(train, detector, corpus=name) for name in ("corpus_words_only", "corpus")}
+    csc = {"reference": fit(train, detector, corpus=None)}
+    csc |= {name: fit(train, detector, corpus=name, swaps=swaps[name]) for name in swaps}
     texts = cleaned_by_default_pipeline(peoples_daily(), args.cache)
     fitting, held_out = texts[0::2], texts[1::2]
     fits = {"reference": csc["reference"]}
@@ -166,8 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: fitting on {len(fitting)} documents, seeds {args.seeds}", file=sys.stderr)
         seeds = sorted({*args.seeds, *args.calibrate_seeds})
         copies = {s: Injected(fitting, s, words_only=words_only) for s in seeds}
-        swaps = labelled_swaps(train, detector, corpus=name)
-        news = fit_both([copies[s] for s in args.seeds], swaps, csc[name])
+        news = fit_both([copies[s] for s in args.seeds], swaps[name], csc[name])
         calibrating = [copies[s] for s in args.calibrate_seeds]
         target = float(np.mean([copy.recall(csc[name]) for copy in calibrating]))
         fits[name] = calibrated(news, calibrating, target)

@@ -10,7 +10,7 @@ from seedtools import all_seeds
 
 from corpusclean.typos.check import SURE_WITHOUT_CONTEXT, Hit, TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
-from corpusclean.typos.evaluate import _right
+from corpusclean.typos.evaluate import undoes_slip
 from corpusclean.typos.inject import Slip, inject_char_slips
 from corpusclean.typos.lexicon import lexicon
 from corpusclean.typos.nonword import NonWordDetector, NonWordHit
@@ -197,13 +197,14 @@ def test_a_never_flag_term_does_not_reach_across_two_texts_of_a_batch() -> None:
     assert detector.find_many(["制定工作\n己划已经完成"]) == [[]]  # inside one text it holds
 
 
-def test_a_flag_that_undoes_a_slip_from_the_span_beside_it_counts_as_right() -> None:
+def test_a_flag_that_undoes_a_slip_from_the_span_beside_it_counts_asundoes_slip() -> None:
     """``evaluate``'s test of a flag: applying it must give back the original over the flag and the slip."""
     original, noisy = "致电江泽民主席", "致电江泽民族席"  # the word 民主 replaced by 民族
     slip = Slip(0, 4, 6, "民主", "民族")
-    assert _right(original, noisy, [slip], SimpleNamespace(start=5, end=7, suggestion="主席"))
-    assert _right(original, noisy, [slip], SimpleNamespace(start=4, end=6, suggestion="民主"))
-    assert not _right(original, noisy, [slip], SimpleNamespace(start=5, end=7, suggestion="族长"))
+    assert undoes_slip(original, noisy, [slip], SimpleNamespace(start=5, end=7, suggestion="主席"))
+    assert undoes_slip(original, noisy, [slip], SimpleNamespace(start=4, end=6, suggestion="民主"))
+    assert not undoes_slip(original, noisy, [slip], SimpleNamespace(start=5, end=7, suggestion="族长"))
     # a slip of both characters is not undone by mending one of them
     both = Slip(0, 4, 6, "民主", "明族")
-    assert not _right(original, "致电江泽明族席", [both], SimpleNamespace(start=5, end=7, suggestion="主席"))
+    mended = SimpleNamespace(start=5, end=7, suggestion="主席")
+    assert not undoes_slip(original, "致电江泽明族席", [both], mended)

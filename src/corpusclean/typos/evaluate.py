@@ -128,7 +128,7 @@ def evaluate(
     check = checker(texts)
     untouched = [h for found in find_in_batches(check, texts, lowest) for h in found]
     chars = sum(map(len, texts))
-    right_hits = {id(h) for d, h in hits if _right(texts[d], noisy[d], by_doc.get(d, []), h)}
+    right_hits = {id(h) for d, h in hits if undoes_slip(texts[d], noisy[d], by_doc.get(d, []), h)}
 
     def point(t: float) -> CurvePoint:
         flagged = [h for _, h in hits if h.confidence >= t]
@@ -153,7 +153,7 @@ def evaluate(
     )
 
 
-def _right(original: str, noisy: str, slips: Sequence[Slip], hit: Hit) -> bool:
+def undoes_slip(original: str, noisy: str, slips: Sequence[Slip], hit: Hit) -> bool:
     """Whether ``hit`` in ``noisy`` undoes a slip: it overlaps one, and with its suggestion
     applied the text equals ``original`` over the hit and every slip it overlaps.
 
