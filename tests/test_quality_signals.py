@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 
 import pytest
@@ -102,6 +103,45 @@ def test_fluency_separates_real_from_shuffled_characters() -> None:
     random.Random(1).shuffle(chars)
     real, shuffled = quality_signals(text)["fluency"], quality_signals("".join(chars))["fluency"]
     assert real > 0.6 and shuffled < 0.35
+
+
+def _shuffled_within_clauses(text: str, rng: random.Random) -> str:
+    """The words of each clause of ``text`` in random order, every punctuation mark in its place."""
+    import jieba
+
+    pieces = re.split(r"([，。、；：？！“”《》（）\n])", text)
+    out = []
+    for piece in pieces:
+        words = jieba.lcut(piece)
+        rng.shuffle(words)
+        out.append("".join(words))
+    return "".join(out)
+
+
+def test_clauses_opened_by_particles_tell_shuffled_words_from_real_text() -> None:
+    paragraphs = peoples_daily(1200)
+    docs = ["\n".join(paragraphs[i : i + 10]) for i in range(0, 1200, 10)]
+    rng = random.Random(3)
+    real = quality_signals_many(docs)
+    shuffled = quality_signals_many([_shuffled_within_clauses(d, rng) for d in docs])
+    assert sum(s["particle_starts"] for s in real) == 0
+    fired = [any(f.rule == "particle_starts" for f in failures(s, Thresholds())) for s in shuffled]
+    assert sum(fired) > 0.6 * len(docs)
+    # shuffled within clauses, no mark is out of place: the other rules see real text
+    assert sum(s["misplaced_punct_share"] > Thresholds().max_misplaced_punct_share for s in shuffled) < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("我们要坚持改革开放，了解国情，的确如此，着手去做。", 0),  # particles that open a word
+        ("坚持的，了改革开放要，的我们。", 2),
+        ("堅持的，嗎我們，了解。", 1),  # Traditional: 嗎 is 吗
+        ("争取自由\n的力量是人民。", 0),  # a line broken inside a sentence opens no clause
+    ],
+)
+def test_particle_starts_by_hand(text: str, starts: int) -> None:
+    assert quality_signals(text)["particle_starts"] == starts
 
 
 def test_rules_name_rule_and_values() -> None:

@@ -19,6 +19,7 @@ instead (see ``docs/quality.md``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 import numpy as np
@@ -54,12 +55,17 @@ def _slots(keys: np.ndarray) -> np.ndarray:
     return ((keys * _MIX) >> np.uint64(64 - TABLE_BITS)).view(np.int64)  # type: ignore[no-any-return]
 
 
+def _listed_words() -> Iterator[str]:
+    """The words of jieba's word list, in its order."""
+    with _dict_path().open(encoding="utf-8") as f:
+        for line in f:
+            yield line.split(" ", 1)[0]
+
+
 @cache
 def known_pairs() -> np.ndarray:
     """A bit table of the Han pairs inside the word list's words (one bit per hash slot, packed)."""
-    with _dict_path().open(encoding="utf-8") as f:
-        words = "\n".join(line.split(" ", 1)[0] for line in f)
-    codes = code_points(words)
+    codes = code_points("\n".join(_listed_words()))
     han = class_table()[codes] == HAN
     slots = _han_pair_slots(codes, han[:-1] & han[1:])
     table = np.zeros(1 << TABLE_BITS, dtype=bool)
@@ -130,8 +136,66 @@ def _known(codes: np.ndarray, both: np.ndarray, places: np.ndarray) -> np.ndarra
     return np.asarray(found)
 
 
+#: Particles that follow what they belong to and so never open a clause, unless they start a
+#: word (了解, 的确, 着手); in Simplified and Traditional script. After a clause mark, one
+#: that starts no word of the word list shows words out of order: shuffled text puts one at
+#: the head of about one clause in twenty, written Chinese almost never.
+PARTICLES = "的了着吗呢吧么嘛嗎麼"
+_PARTICLE_CODES = np.array([ord(ch) for ch in PARTICLES], dtype=np.int64)
+
+
+@cache
+def particle_words() -> frozenset[str]:
+    """The words of the word list (two to four characters) that start with one of :data:`PARTICLES`."""
+    return frozenset(w for w in _listed_words() if 1 < len(w) <= 4 and w[0] in PARTICLES)
+
+
+def particle_starts(
+    joined: str, codes: np.ndarray, after_clause: np.ndarray, owner: np.ndarray, ends: np.ndarray
+) -> list[int]:
+    """How many clauses of each text open with a particle (:data:`PARTICLES`) that starts no word.
+
+    ``joined`` is the texts one after another, ``codes`` its code points,
+    ``after_clause`` the positions that follow a clause mark, ``owner`` the
+    text of each character and ``ends`` where each text ends. Few clauses open
+    with a particle character, so only those are looked up, one by one, with
+    their characters folded to Simplified (the word list's script).
+
+    >>> def starts(text):
+    ...     codes = code_points(text)
+    ...     after = np.array([i + 1 for i, ch in enumerate(text[:-1]) if ch in "，。"])
+    ...     return particle_starts(text, codes, after, np.zeros(len(text), np.int64), np.array([len(text)]))
+    >>> starts("我们要坚持改革开放，了解国情，的确如此。")
+    [0]
+    >>> starts("坚持的，了改革开放要，的我们。")
+    [2]
+    """
+    counts = [0] * len(ends)
+    if not len(after_clause):
+        return counts
+    at = after_clause[
+        np.isin(codes.take(after_clause), _PARTICLE_CODES)
+        & (owner.take(after_clause) == owner.take(after_clause - 1))
+    ]
+    if not len(at):
+        return counts
+    words, folded = particle_words(), simplified_code_table()
+    for start, text in zip(at.tolist(), owner.take(at).tolist(), strict=True):
+        window = "".join(map(chr, folded.take(codes[start : min(start + 4, int(ends[text]))])))
+        counts[text] += not any(window[:n] in words for n in (2, 3, 4))
+    return counts
+
+
 #: The bit of a byte that slot ``i`` of the table takes (``i % 8``, least significant first).
 _BIT_OF = (1 << np.arange(8)).astype(np.uint8)
 
 
-__all__ = ["TABLE_BITS", "known_pair_share", "known_pair_shares", "known_pairs"]
+__all__ = [
+    "PARTICLES",
+    "TABLE_BITS",
+    "known_pair_share",
+    "known_pair_shares",
+    "known_pairs",
+    "particle_starts",
+    "particle_words",
+]

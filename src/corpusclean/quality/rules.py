@@ -55,6 +55,11 @@ class Thresholds:
     # Disorder: shuffled characters, shuffled words and their punctuation.
     min_fluency: float = 0.45
     max_misplaced_punct_share: float = 0.1
+    # Clauses opened by a particle (的, 了, 吗, ...) that opens no word: not one in 1,949 People's
+    # Daily documents, nor in 35,000 customer reviews more than once; words in random order
+    # put one at the head of about one clause in twenty.
+    max_particle_starts: int = 1
+    max_particle_start_share: float = 0.015
     # Lines that are not prose (FineWeb-2 cmn: at least 0.106 of lines ending in punctuation).
     max_link_list_share: float = 0.5
     min_punct_end_line_share: float = 0.2  # with stop characters below min_stop_char_share
@@ -134,6 +139,12 @@ RULES: tuple[Rule, ...] = (
         "misplaced_punct",
         "punctuation where no sentence puts it (shuffled words)",
         ("misplaced_punct_share", ">", "max_misplaced_punct_share"),
+    ),
+    _rule(
+        "particle_starts",
+        "clauses opened by a particle (的, 了, 吗): words out of order",
+        ("particle_starts", ">", "max_particle_starts"),
+        ("particle_start_share", ">", "max_particle_start_share"),
     ),
     _rule(
         "link_list", "mostly links, navigation or list items", ("link_list_share", ">", "max_link_list_share")

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..script_chars import script_marker_patterns, simplified_code_table
 from . import classes as c
-from .fluency import known_pair_shares, known_pairs
+from .fluency import PARTICLES, known_pair_shares, known_pairs, particle_starts, particle_words
 from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts
 from .repetition import repetition_shares_many
 
@@ -58,6 +58,9 @@ SIGNALS: dict[str, str] = {
     "latin1_share": "characters of U+0080-U+00FF Chinese text does not use / characters (GBK as Latin-1)",
     "gbk_mojibake_share": "Han characters that are UTF-8 Chinese read as GBK / Han characters (first 500)",
     "misplaced_punct_share": "clause marks opening a line or after another clause mark / clause marks",
+    "particle_starts": "clauses opened by a particle that follows words (的, 了, 着, 吗, 呢, 吧, 么, 嘛) "
+    "and opens no word of the word list (了解, 的确 do)",
+    "particle_start_share": "particle_starts / clause marks",
     "verse_line_share": "lines of just five or just seven Han characters (classical verse, couplets) / lines",
     "fluency": "adjacent Han pairs found inside a word of jieba's word list / adjacent Han pairs",
 }
@@ -214,9 +217,10 @@ def _gbk_mojibake_shares(heads: list[str], hans: list[int]) -> list[float]:
 
 
 def preload_tables() -> None:
-    """Build the character tables and the fluency table now (workers forked later share them)."""
+    """Build the character tables and the word-list tables now (workers forked later share them)."""
     properties_table()
     known_pairs()
+    particle_words()
     script_marker_patterns()  # what folds Traditional text to Simplified: a class of 3,761 characters
 
 
@@ -246,7 +250,8 @@ def quality_signals_many(texts: Sequence[str]) -> list[dict[str, float]]:
         return []
     sizes = [len(text) for text in texts]
     count = len(texts)
-    codes = c.code_points("".join(texts))
+    joined = "".join(texts)
+    codes = c.code_points(joined)
     props = properties_table().take(codes)
     owner = np.repeat(np.arange(count), sizes)
     ends = np.cumsum(sizes, dtype=np.int64)
@@ -261,10 +266,12 @@ def quality_signals_many(texts: Sequence[str]) -> list[dict[str, float]]:
     han_sums = np.concatenate(([0], np.cumsum(han_mask, dtype=np.int64)))
     head_hans = (han_sums.take(starts + np.minimum(sizes, MOJIBAKE_SAMPLE)) - han_sums.take(starts)).tolist()
     mojibake = _gbk_mojibake_shares(heads, head_hans)
+    after_clause = np.flatnonzero(_MARKS_OF.take(props[:-1]) & _CLAUSE) + 1
+    particles = particle_starts(joined, codes, after_clause, owner, ends)
     return [
         _signals(text, *parts)
         for text, *parts in zip(
-            texts, by_class, stops, clause_marks, marks, repetition, fluency, mojibake, strict=True
+            texts, by_class, stops, clause_marks, marks, repetition, fluency, mojibake, particles, strict=True
         )
     ]
 
@@ -278,6 +285,7 @@ def _signals(
     tops_and_dups: tuple[float, ...],
     fluency: float,
     mojibake: float,
+    particle_starts: int,
 ) -> dict[str, float]:
     """The signals of ``text`` from its counts and measures, and its lines counted here."""
     han = by_class[c.HAN]
@@ -306,10 +314,17 @@ def _signals(
         by_class[c.LATIN1] * per_char,
         mojibake if han else 0.0,
         misplaced / clause_marks if clause_marks else 0.0,
+        particle_starts / clause_marks if clause_marks else 0.0,
         fluency if han > 1 else 0.0,
         lines.verse / lines.lines if lines.lines else 0.0,
     )
-    counts = {"length": len(text), "chars": chars, "han_chars": han, "lines": lines.lines}
+    counts = {
+        "length": len(text),
+        "chars": chars,
+        "han_chars": han,
+        "lines": lines.lines,
+        "particle_starts": particle_starts,
+    }
     return {**counts, **dict(zip(_SHARES, map(round, shares, _FOUR_PLACES), strict=True))}
 
 
@@ -340,6 +355,7 @@ _SHARES = (
     "latin1_share",
     "gbk_mojibake_share",
     "misplaced_punct_share",
+    "particle_start_share",
     "fluency",
     "verse_line_share",
 )
@@ -351,6 +367,7 @@ _MARK_RUN_RE = re.compile(r"([，、；：])\1\1+")
 __all__ = [
     "LINE_END_CHARS",
     "LIST_ITEM_BULLETS",
+    "PARTICLES",
     "SIGNALS",
     "STOP_CHARS",
     "gbk_mojibake_share",
