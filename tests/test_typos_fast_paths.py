@@ -1,10 +1,10 @@
 """The shortcuts of typo flagging give what the plain computation gives.
 
 Each fast path (a key set over sorted distinct keys, large lookups through the
-key set's filter, needles sorted before a search, the gains' unchanged
-substrings reused, margins in arrays, one batch for both detectors, a large
-batch's own n-grams counted through a filter) is checked
-against the straightforward computation it replaces.
+key set's filter, the proper nouns as a set of pairs, needles sorted before a
+search, the gains' unchanged substrings reused, margins in arrays, one batch
+for both detectors, a large batch's own n-grams counted through a filter) is
+checked against the straightforward computation it replaces.
 """
 
 from __future__ import annotations
@@ -51,6 +51,19 @@ def test_a_pair_set_agrees_with_a_set_of_bigrams(size: int) -> None:
     )
     known = set(pairs.tolist())
     assert PairSet.of(pairs).has(queries).tolist() == [q in known for q in queries.tolist()]
+
+
+def test_the_proper_nouns_as_pairs_are_the_proper_nouns_of_the_word_list() -> None:
+    from corpusclean.typos.detect import proper_word_set
+    from corpusclean.typos.lexicon import lexicon
+    from corpusclean.typos.ngrams import bigram_codes, member, string_codes
+
+    proper = lexicon().proper_codes
+    bigrams = bigram_codes(string_codes("".join(peoples_daily()[:200])))
+    queries = np.concatenate([bigrams, proper])
+    found = proper_word_set().has(queries)
+    assert np.array_equal(found, member(proper, queries))
+    assert found[len(bigrams) :].all() and 0 < found[: len(bigrams)].sum() < len(bigrams) / 10
 
 
 def test_large_count_lookups_give_what_small_ones_give() -> None:

@@ -270,7 +270,7 @@ class TypoDetector:
         if self.words_only:
             i = i[span_word_set().has(bi[i])]
         else:
-            i = i[~member(lex.proper_codes, bi[i])]
+            i = i[~proper_word_set().has(bi[i])]
             unlisted = np.zeros(len(c), bool)  # the spans that are no listed word, by position
             unlisted[i] = ~span_word_set().has(bi[i])
         sid = pinyin.syllable_table(l_n=self.l_n, f_h=self.f_h)
@@ -406,6 +406,12 @@ def span_words() -> np.ndarray:
     """The words that may be flagged or suggested: the word list's, less its proper nouns (sorted codes)."""
     lex = lexicon()
     return np.asarray(lex.codes[~member(lex.proper_codes, lex.codes)])
+
+
+@cache
+def proper_word_set() -> PairSet:
+    """The word list's proper nouns of two characters as a set of pairs (never flagged, never suggested)."""
+    return PairSet.of(lexicon().proper_codes)
 
 
 @cache
