@@ -98,6 +98,9 @@ def test_guards_on_any_hit(text: str, start: int, end: int, left_alone: bool) ->
         pytest.param("公司今年的生产己劃已经完成", [("己", "计")], id="mostly-simplified"),
         pytest.param("富於变化的谋略", [], id="a-traditional-character-in-simplified-text"),
         pytest.param("富于变化的谋略", [], id="the-same-in-simplified"),
+        # read by OpenCC's t2s, not only folded: 項鍊 is 项链 (folded, 项炼 is no word), 瞭解 is 了解
+        pytest.param("金戒指、金項鍊等黃金製品。", [], id="traditional-words-t2s-rewrites"),
+        pytest.param("作進一步瞭解時，你會發現，", [], id="a-traditional-word-of-simplified-characters"),
     ],
 )
 def test_a_text_is_checked_folded_to_simplified_and_answered_in_its_own_script(

@@ -124,6 +124,30 @@ def to_simplified(text: str) -> str:
     return simplified_code_table().take(codes).tobytes().decode("utf-32-le", "surrogatepass")
 
 
+def read_as_simplified(text: str) -> str:
+    """``text`` as a Simplified word list reads it, every position kept.
+
+    A text written mostly in Traditional (:func:`detect_script`) is converted by
+    OpenCC's ``t2s``, which rewrites words a character-for-character fold leaves
+    as they are, all of them Simplified characters too (瞭解 as 了解, 反覆 as
+    反复, 想像 as 想象), then folded character for character (:func:`to_simplified`:
+    Hong Kong's standard forms such as 衞, which ``t2s`` keeps), when the
+    conversion keeps the text's length. Any other text is folded character for
+    character only, and a text without a Traditional-only character is
+    returned as it is.
+
+    >>> read_as_simplified("我們要瞭解情況"), to_simplified("我們要瞭解情況")
+    ('我们要了解情况', '我们要瞭解情况')
+    >>> read_as_simplified("瞭望塔")  # no Traditional-only character: read as written
+    '瞭望塔'
+    """
+    folded = to_simplified(text)
+    if folded is text or detect_script(text, min_han=1, threshold=0.5) != "traditional":
+        return folded
+    converted = to_simplified(str(_t2s().convert(text)))
+    return converted if len(converted) == len(text) else folded
+
+
 def to_traditional(text: str) -> str:
     """``text`` converted to Traditional by OpenCC's ``s2t`` (words and phrases too: 计划 → 計劃).
 
@@ -138,6 +162,11 @@ def to_traditional(text: str) -> str:
 @cache
 def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
 
 
 @cache
@@ -158,6 +187,7 @@ __all__ = [
     "SCRIPT_MARKERS_FILE",
     "ScriptMarkers",
     "detect_script",
+    "read_as_simplified",
     "script_marker_patterns",
     "shipped_script_markers",
     "simplified_code_table",

@@ -28,7 +28,7 @@ from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
-from ..script_chars import detect_script, to_simplified, to_traditional
+from ..script_chars import detect_script, read_as_simplified, to_traditional
 from .arrays import lookup
 from .batch import TextBatch
 from .detect import DEFAULT_THRESHOLD, MIN_CONTEXT, TypoDetector
@@ -226,8 +226,8 @@ class TypoChecker:
         return self.use_counts(self.count(texts))
 
     def count(self, texts: Iterable[str]) -> NgramStats:
-        """The raw counts of one part of the corpus (no text kept), folded to Simplified as it is read."""
-        return self.corpus.count(to_simplified(text) for text in texts)
+        """The raw counts of one part of the corpus (no text kept), read as :meth:`find_many` reads a text."""
+        return self.corpus.count(read_as_simplified(text) for text in texts)
 
     def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
         """The raw counts of consecutive parts, added up in corpus order."""
@@ -267,12 +267,12 @@ class TypoChecker:
         """:meth:`find` of each of ``texts``: both detectors scan them as one batch.
 
         The guards and the corpus's checks then look at each text's few hits on their own.
-        The word list and the reference are Simplified, so a text is read folded to
-        Simplified, one character for one (工作己劃 as 工作己划); its hits are given back in
-        its own script (:func:`as_written`).
+        The word list and the reference are Simplified, so a text is read in Simplified,
+        every position kept (工作己劃 as 工作己划: :func:`~corpusclean.script_chars.read_as_simplified`);
+        its hits are given back in its own script (:func:`as_written`).
         """
         threshold = self.threshold if threshold is None else threshold
-        written, texts = texts, [to_simplified(text) for text in texts]
+        written, texts = texts, [read_as_simplified(text) for text in texts]
         batch = TextBatch.of(texts)  # both detectors scan one batch: its n-grams are computed once
         found: list[list[Hit]] = [list(hits) for hits in self.corpus.find_batch(batch, threshold=threshold)]
         if self.nonword is not None:

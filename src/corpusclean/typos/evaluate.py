@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..script_chars import to_simplified
+from ..script_chars import read_as_simplified
 from .check import Hit, TypoChecker
 from .detect import DEFAULT_THRESHOLD, TypoDetector
 from .inject import Slip, inject_char_slips, inject_slips
@@ -100,14 +100,15 @@ def evaluate(
     """Inject slips of ``kind`` at ``rate`` per character (seeded), check the texts, and measure.
 
     With ``corpus``, the checker is fitted on the texts it checks (the noisy copy,
-    then the untouched one); without, on nothing. The texts are read folded to
-    Simplified, as ``flag_typos`` reads them, so that slips are injected into a
-    Traditional corpus's words too. ``convert``, applied to both after the slips
-    are injected, measures the same text in another script: a conversion that
-    keeps every position, such as OpenCC's ``s2t``.
+    then the untouched one); without, on nothing. The texts are read in
+    Simplified as ``flag_typos`` reads them
+    (:func:`~corpusclean.script_chars.read_as_simplified`), so that slips are
+    injected into a Traditional corpus's words too. ``convert``, applied to both
+    after the slips are injected, measures the same text in another script: a
+    conversion that keeps every position, such as OpenCC's ``s2t``.
     """
     lowest = min([*thresholds, threshold])
-    texts = [to_simplified(text) for text in texts]
+    texts = [read_as_simplified(text) for text in texts]
     noisy, slips = INJECTORS[kind](texts, rate=rate, seed=seed)
     if convert is not None:
         before = [*noisy, *texts]
