@@ -14,7 +14,8 @@ such as 衞; ``s2t``, ``s2tw`` and ``s2hk`` all change a Simplified-only one),
 derived by :func:`corpusclean.cleaners.script.script_markers_from_opencc` and
 shipped in the package's ``script_markers.txt``: reading them loads no OpenCC
 converter (building them takes about 0.3 s and 40 MB). Only :func:`to_traditional`,
-which converts words back for a Traditional text, loads one.
+which converts words back for a Traditional text, and :func:`read_as_simplified`,
+which reads a mostly Traditional text through ``t2s`` for typo flagging, load one.
 
 >>> to_simplified("為人民服務，著書立說")
 '为人民服务，著书立说'
