@@ -245,6 +245,8 @@ def quality_signals_many(texts: Sequence[str]) -> list[dict[str, float]]:
        text to fluency (one lookup), the first characters to the mojibake test.
     4. The lines and paragraphs are counted as strings, text by text
        (:func:`.lines.line_counts`).
+    5. The few clauses that open with a particle character are looked up in
+       the word list one by one (:func:`.fluency.particle_starts`).
     """
     if not texts:
         return []
@@ -285,7 +287,7 @@ def _signals(
     tops_and_dups: tuple[float, ...],
     fluency: float,
     mojibake: float,
-    particle_starts: int,
+    particles: int,
 ) -> dict[str, float]:
     """The signals of ``text`` from its counts and measures, and its lines counted here."""
     han = by_class[c.HAN]
@@ -314,7 +316,7 @@ def _signals(
         by_class[c.LATIN1] * per_char,
         mojibake if han else 0.0,
         misplaced / clause_marks if clause_marks else 0.0,
-        particle_starts / clause_marks if clause_marks else 0.0,
+        particles / clause_marks if clause_marks else 0.0,
         fluency if han > 1 else 0.0,
         lines.verse / lines.lines if lines.lines else 0.0,
     )
@@ -323,7 +325,7 @@ def _signals(
         "chars": chars,
         "han_chars": han,
         "lines": lines.lines,
-        "particle_starts": particle_starts,
+        "particle_starts": particles,
     }
     return {**counts, **dict(zip(_SHARES, map(round, shares, _FOUR_PLACES), strict=True))}
 
