@@ -142,11 +142,13 @@ def read_as_simplified(text: str) -> str:
     >>> read_as_simplified("瞭望塔")  # no Traditional-only character: read as written
     '瞭望塔'
     """
-    folded = to_simplified(text)
-    if folded is text or detect_script(text, min_han=1, threshold=0.5) != "traditional":
-        return folded
-    converted = to_simplified(str(_t2s().convert(text)))
-    return converted if len(converted) == len(text) else folded
+    if script_marker_patterns()[0].search(text) is None:  # no Traditional-only character: one scan
+        return text
+    if detect_script(text, min_han=1, threshold=0.5) == "traditional":
+        converted = to_simplified(str(_t2s().convert(text)))
+        if len(converted) == len(text):
+            return converted
+    return to_simplified(text)
 
 
 def to_traditional(text: str) -> str:
