@@ -211,3 +211,20 @@ def test_a_flag_that_undoes_a_slip_from_the_span_beside_it_counts_asundoes_slip(
     both = Slip(0, 4, 6, "民主", "明族")
     mended = SimpleNamespace(start=5, end=7, suggestion="主席")
     assert not undoes_slip(original, "致电江泽明族席", [both], mended)
+
+
+def test_a_corpus_of_one_document_checks_it_with_the_reference_alone() -> None:
+    """A single file, fitted and checked: its counts are all its own and left out, so they are no
+    evidence; the text is checked as an unfitted checker checks it (it lost most right flags)."""
+    from seedtools import peoples_daily
+
+    text = "\n".join(peoples_daily(400)[:40])
+    (noisy,), slips = inject_char_slips([text], rate=1 / 1000, seed=5)
+    alone = TypoChecker().find(noisy)
+    fitted = TypoChecker().fit([noisy])
+    assert fitted.without_evidence([noisy]).tolist() == [True]
+    assert [(h.start, h.suggestion) for h in fitted.find(noisy)] == [(h.start, h.suggestion) for h in alone]
+    assert sum(h.start in {s.start for s in slips} for h in alone) >= len(slips) / 3
+    # a second document is evidence again: the corpus's rules apply to both
+    two = TypoChecker().fit([noisy, text])
+    assert not two.without_evidence([noisy, text]).any()

@@ -21,6 +21,7 @@ up, saves and loads them, and hands them to both detectors. The guards of
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
@@ -141,6 +142,16 @@ def _in_traditional(hit: Hit, names: set[str]) -> dict[str, str]:
 def default_nonword() -> Detector:
     """The non-word detector on the shipped reference statistics."""
     return NonWordDetector()
+
+
+def _without_corpus(nonword: Detector | None) -> Detector | None:
+    """A copy of ``nonword`` that scores with the reference alone (``nonword`` when it takes no corpus)."""
+    use_corpus = getattr(nonword, "use_corpus", None)
+    if nonword is None or use_corpus is None:
+        return nonword
+    alone = copy.copy(nonword)
+    alone.use_corpus(None)  # type: ignore[attr-defined]
+    return alone
 
 
 def guarded(text: str, start: int, end: int) -> bool:
@@ -269,10 +280,44 @@ class TypoChecker:
         The guards and the corpus's checks then look at each text's few hits on their own.
         The word list and the reference are Simplified, so a text is read in Simplified,
         every position kept (工作己劃 as 工作己划: :func:`~corpusclean.script_chars.read_as_simplified`);
-        its hits are given back in its own script (:func:`as_written`).
+        its hits are given back in its own script (:func:`as_written`). A text that is
+        the whole corpus (:meth:`without_evidence`) is checked with the reference alone.
         """
         threshold = self.threshold if threshold is None else threshold
-        written, texts = texts, [read_as_simplified(text) for text in texts]
+        folded = [read_as_simplified(text) for text in texts]
+        alone = self.without_evidence(folded)
+        if not alone.any():
+            return self._find_folded(texts, folded, threshold)
+        found: list[list[Hit]] = [[] for _ in texts]
+        unfitted = TypoChecker(threshold=self.threshold, nonword=_without_corpus(self.nonword))
+        for checker, rows in ((self, np.flatnonzero(~alone)), (unfitted, np.flatnonzero(alone))):
+            picked = rows.tolist()
+            hits = checker._find_folded([texts[i] for i in picked], [folded[i] for i in picked], threshold)
+            for i, text_hits in zip(picked, hits, strict=True):
+                found[i] = text_hits
+        return found
+
+    def without_evidence(self, texts: Sequence[str]) -> np.ndarray:
+        """Whether each of ``texts`` (read in Simplified) is all the fitted corpus holds: no other
+        document to compare it with. All False when nothing is fitted.
+
+        A corpus of one document (a single file, a single book) is the common case. Its
+        counts are all the text's own, and those are left out, so against the corpus every
+        word of the text would look unwritten: such a text is checked as an unfitted
+        checker checks it, with the reference alone.
+
+        >>> checker = TypoChecker(nonword=None).fit(["党的初心和使命。"])
+        >>> checker.without_evidence(["党的初心和使命。", "别的文字"]).tolist()
+        [True, False]
+        """
+        if not self.corpus.fitted or not len(texts):
+            return np.zeros(len(texts), bool)
+        stats = self.corpus.stats
+        own = np.where(stats.counted_many(texts), [len(text) for text in texts], 0)
+        return np.asarray(stats.chars - own <= 0)
+
+    def _find_folded(self, written: Sequence[str], texts: list[str], threshold: float) -> list[list[Hit]]:
+        """:meth:`find_many` of ``written``, read in Simplified as ``texts``."""
         batch = TextBatch.of(texts)  # both detectors scan one batch: its n-grams are computed once
         found: list[list[Hit]] = [list(hits) for hits in self.corpus.find_batch(batch, threshold=threshold)]
         if self.nonword is not None:
@@ -352,11 +397,13 @@ class TypoChecker:
         around = (text[s - 1 : s] + hit.suggestion, hit.suggestion + text[s + 1 : s + 2])
         pairs = [p for p in around if len(p) == 2]
         codes = np.array([(ord(p[0]) << CHAR_BITS) | ord(p[1]) for p in pairs], dtype=np.uint64)
-        lex = lexicon()
-        expected = lookup(lex.codes, lex.shares, codes) * self.corpus.stats.chars / CHARS_PER_WORD
+        stats, lex = self.corpus.stats, lexicon()
+        own = stats.counted(text)  # leave the document's own uses and characters out
+        other_chars = stats.chars - (len(text) if own else 0)
+        expected = lookup(lex.codes, lex.shares, codes) * other_chars / CHARS_PER_WORD
         if not len(codes) or expected.max() < EXPECTED_USES:
             return True
-        counts = self.corpus.stats.pair_counts(codes)
-        if self.corpus.stats.counted(text):  # leave the document's own uses out
+        counts = stats.pair_counts(codes)
+        if own:
             counts = counts - np.array([text.count(p) for p in pairs])
         return int(counts[expected >= EXPECTED_USES].max()) >= MIN_CONTEXT
