@@ -310,11 +310,17 @@ class TypoChecker:
         >>> checker.without_evidence(["党的初心和使命。", "别的文字"]).tolist()
         [True, False]
         """
-        if not self.corpus.fitted or not len(texts):
-            return np.zeros(len(texts), bool)
+        alone = np.zeros(len(texts), bool)
+        if not self.corpus.fitted:
+            return alone
         stats = self.corpus.stats
-        own = np.where(stats.counted_many(texts), [len(text) for text in texts], 0)
-        return np.asarray(stats.chars - own <= 0)
+        # only a text as long as the whole corpus can be all of it: the others are not fingerprinted
+        # here (the detectors fingerprint a batch once, for its own counts)
+        rows = [i for i, text in enumerate(texts) if len(text) >= stats.chars]
+        if rows:
+            own = np.where(stats.counted_many([texts[i] for i in rows]), [len(texts[i]) for i in rows], 0)
+            alone[rows] = stats.chars - own <= 0
+        return alone
 
     def _find_folded(self, written: Sequence[str], texts: list[str], threshold: float) -> list[list[Hit]]:
         """:meth:`find_many` of ``written``, read in Simplified as ``texts``."""
