@@ -20,7 +20,9 @@ checks with its defaults; precision, recall and false flags per 10,000
 characters of the untouched text, with the corpus fitted and with the
 reference only. ``--cache FILE`` keeps the cleaned text in a JSON file, so
 that later runs skip the steps before ``flag_typos``; ``--opencc s2t`` converts the
-text to Traditional after the slips are injected.
+text to Traditional after the slips are injected; ``--pick uniform`` and
+``--reading loose`` make the one-character slips another way (any sound-alike as
+likely as any other; z/zh, an/ang and the like blurred).
 ``--pipeline MB`` builds a text corpus of that size with ``benchmarks/run.py``'s
 builder and times, in child processes, a plain pass (read each JSONL line with
 ``json``, write it back) and ``corpusclean clean`` with the default pipeline on
@@ -52,6 +54,7 @@ from corpusclean.registry import make_cleaner
 from corpusclean.typos import TypoDetector, evaluate
 from corpusclean.typos.check import TypoChecker
 from corpusclean.typos.guards import is_han_table
+from corpusclean.typos.inject import PICKS, READINGS
 from corpusclean.typos.lexicon import lexicon
 from corpusclean.typos.ngrams import MAX_NGRAMS
 from corpusclean.typos.pinyin import syllable_table
@@ -222,7 +225,13 @@ def cleaned_by_default_pipeline(docs: list[str], cache: Path | None = None) -> l
     return texts
 
 
-def figure(texts: list[str], seed: int, curve: bool, opencc_config: str | None = None) -> None:
+def figure(
+    texts: list[str],
+    seed: int,
+    curve: bool,
+    opencc_config: str | None = None,
+    slip_options: dict[str, str] | None = None,
+) -> None:
     convert = None
     if opencc_config:
         import opencc
@@ -230,7 +239,13 @@ def figure(texts: list[str], seed: int, curve: bool, opencc_config: str | None =
         convert = opencc.OpenCC(opencc_config).convert
     for corpus in (True, False):
         result = evaluate(
-            texts, rate=1 / 2000, seed=seed, corpus=corpus, thresholds=THRESHOLDS, convert=convert
+            texts,
+            rate=1 / 2000,
+            seed=seed,
+            corpus=corpus,
+            thresholds=THRESHOLDS,
+            convert=convert,
+            slip_options=slip_options,
         )
         at = result.at_threshold
         assert at is not None
@@ -296,6 +311,13 @@ def main() -> None:
         help="with --figure: convert the text after the slips are injected (s2t: the same text in "
         "Traditional script, every position kept)",
     )
+    parser.add_argument("--pick", choices=PICKS, default=PICKS[0], help="with --figure: how a slip is picked")
+    parser.add_argument(
+        "--reading",
+        choices=READINGS,
+        default=READINGS[0],
+        help="with --figure: which sound-alikes a slip picks from",
+    )
     parser.add_argument("--pipeline", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--rss", type=float, nargs="*", default=[], metavar="MB")
     parser.add_argument("--flag-mb", type=float, default=20, help="MB flagged by --rss (default 20)")
@@ -317,7 +339,7 @@ def main() -> None:
     if args.figure:
         texts = cleaned_by_default_pipeline(docs, args.cache)
         for seed in args.figure:
-            figure(texts, seed, args.curve, args.opencc)
+            figure(texts, seed, args.curve, args.opencc, {"pick": args.pick, "reading": args.reading})
         return
     throughput(docs, args.repeat)
     if args.memory:

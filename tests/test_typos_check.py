@@ -11,9 +11,11 @@ from seedtools import all_seeds
 from corpusclean.typos.check import SURE_WITHOUT_CONTEXT, Hit, TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
 from corpusclean.typos.evaluate import undoes_slip
-from corpusclean.typos.inject import Slip, inject_char_slips
+from corpusclean.typos.inject import Slip, char_neighbours, inject_char_slips
 from corpusclean.typos.lexicon import lexicon
 from corpusclean.typos.nonword import NonWordDetector, NonWordHit
+from corpusclean.typos.pinyin import loose_syllable
+from corpusclean.typos.readings import shipped_readings
 
 PAGE = "我们要制定工作己划。"
 
@@ -128,6 +130,28 @@ def test_one_character_slips_change_one_character_of_a_listed_word() -> None:
         assert s.kind in ("nonword", "realword") and s.original != s.typo
         if s.kind == "realword":
             assert any(noisy[0][a : a + 2] in words for a in (s.start - 1, s.start))
+
+
+def test_slips_made_another_way_read_loosely_and_pick_rare_sound_alikes() -> None:
+    texts = ["今天我们坚持改革开放的方针，继续前进，努力完成工作计划。" * 300]
+    _, exact = inject_char_slips(texts, rate=1 / 20, seed=3)
+    _, loose = inject_char_slips(texts, rate=1 / 20, seed=3, pick="uniform", reading="loose")
+    reads = shipped_readings().char_syllable
+    # the default keeps the toneless reading; loose slips blur zh/z, ang/an ... and some do
+    assert all(reads(s.typo) == reads(s.original) for s in exact)
+    assert all(loose_syllable(reads(s.typo) or "") == loose_syllable(reads(s.original) or "") for s in loose)
+    assert any(reads(s.typo) != reads(s.original) for s in loose)
+
+    # picked alike, a slip is far less often the most common sound-alike than picked by frequency
+    def most_common(char: str, reading: str) -> str:
+        chars, freqs = char_neighbours(char, reading=reading)
+        return chars[freqs.index(max(freqs))]
+
+    share_exact = sum(s.typo == most_common(s.original, "exact") for s in exact) / len(exact)
+    share_loose = sum(s.typo == most_common(s.original, "loose") for s in loose) / len(loose)
+    assert share_loose < share_exact - 0.1
+    with pytest.raises(ValueError, match="pick must be one of"):
+        inject_char_slips(texts, pick="rare")
 
 
 #: 记者 (reporter) written twelve times, never before 孩 (记着孩子: keeps the child in mind).

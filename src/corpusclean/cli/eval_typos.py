@@ -8,11 +8,15 @@ from pathlib import Path
 from ..formats import Corpus
 from ..typos.detect import DEFAULT_THRESHOLD
 from ..typos.evaluate import CURVE_THRESHOLDS, evaluate
+from ..typos.inject import PICKS, READINGS
 
 EPILOG = """Example:
   corpusclean eval-typos articles/ --rate 0.0005 --seed 1
   (prints precision, recall and false flags per 10,000 characters of untouched text, for
-  one-character and whole-word slips, with the corpus fitted and with the reference only)"""
+  one-character and whole-word slips, with the corpus fitted and with the reference only)
+  corpusclean eval-typos articles/ --kind char --pick uniform --reading loose
+  (the same with one-character slips made another way: any sound-alike as likely as any
+  other, z/zh, an/ang and the like blurred)"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -49,6 +53,20 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default="both",
         help="fit on the corpus, use the reference only, or both in turn (default)",
     )
+    parser.add_argument(
+        "--pick",
+        choices=PICKS,
+        default=PICKS[0],
+        help="one-character slips: pick a sound-alike in proportion to how common it is (default), "
+        "or each alike",
+    )
+    parser.add_argument(
+        "--reading",
+        choices=READINGS,
+        default=READINGS[0],
+        help="one-character slips: sound-alikes of the same toneless reading (default), or of the same "
+        "loose one (z/zh, c/ch, s/sh, an/ang, en/eng, in/ing)",
+    )
     parser.add_argument("--curve", action="store_true", help="print the whole curve, not only the threshold")
     parser.set_defaults(func=run)
     return parser
@@ -68,8 +86,17 @@ def run(args: argparse.Namespace) -> int:
     thresholds = sorted({*CURVE_THRESHOLDS, args.threshold})
     for kind in kinds:
         for corpus in fits:
-            result = evaluate(texts, rate=args.rate, seed=args.seed, kind=kind, corpus=corpus,
-                              threshold=args.threshold, thresholds=thresholds)  # fmt: skip
+            options = {"pick": args.pick, "reading": args.reading} if kind == "char" else {}
+            result = evaluate(
+                texts,
+                rate=args.rate,
+                seed=args.seed,
+                kind=kind,
+                corpus=corpus,
+                threshold=args.threshold,
+                thresholds=thresholds,
+                slip_options=options,
+            )
             at = result.at_threshold
             print(
                 f"{SLIP_NAMES[kind]}, {'corpus fitted' if corpus else 'reference only'}: "

@@ -96,6 +96,7 @@ def evaluate(
     detector_options: Mapping[str, Any] | None = None,
     nonword: Any = "reference",
     convert: Callable[[str], str] | None = None,
+    slip_options: Mapping[str, Any] | None = None,
 ) -> EvalResult:
     """Inject slips of ``kind`` at ``rate`` per character (seeded), check the texts, and measure.
 
@@ -106,10 +107,12 @@ def evaluate(
     injected into a Traditional corpus's words too. ``convert``, applied to both
     after the slips are injected, measures the same text in another script: a
     conversion that keeps every position, such as OpenCC's ``s2t``.
+    ``slip_options`` go to the injector: for ``kind="char"``, ``pick`` and ``reading``
+    (:func:`~corpusclean.typos.inject.inject_char_slips`).
     """
     lowest = min([*thresholds, threshold])
     texts = [read_as_simplified(text) for text in texts]
-    noisy, slips = INJECTORS[kind](texts, rate=rate, seed=seed)
+    noisy, slips = INJECTORS[kind](texts, rate=rate, seed=seed, **dict(slip_options or {}))
     if convert is not None:
         before = [*noisy, *texts]
         after = [convert(t) for t in before]

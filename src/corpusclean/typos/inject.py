@@ -38,7 +38,7 @@ from functools import cache
 
 from .guards import NUMERALS, both_correct
 from .lexicon import lexicon
-from .pinyin import char_syllable, fuzzy_steps, loose_key
+from .pinyin import char_syllable, fuzzy_steps, loose_key, loose_syllable
 
 #: A one-character slip picks among this many most common characters (by the word list).
 COMMON_CHARS = 3500
@@ -155,16 +155,44 @@ def _common_by_syllable() -> dict[str, tuple[list[str], list[int]]]:
     return dict(groups)
 
 
-def char_neighbours(char: str) -> tuple[list[str], list[int]]:
+#: How :func:`inject_char_slips` picks among a character's sound-alikes: in proportion to how
+#: common each is (as an input method ranks its candidates), or each alike.
+PICKS = ("frequency", "uniform")
+#: Which characters count as sound-alikes: the same toneless reading, or the same loose one
+#: (z/zh, c/ch, s/sh, an/ang, en/eng, in/ing blurred, as fuzzy-pinyin input methods allow).
+READINGS = ("exact", "loose")
+
+
+def char_neighbours(char: str, *, reading: str = "exact") -> tuple[list[str], list[int]]:
     """Common characters that read as ``char`` does (tones aside), and their frequencies.
+
+    With ``reading="loose"``, those of the same loose reading (:func:`~.pinyin.loose_syllable`).
 
     >>> "己" in char_neighbours("计")[0], "计" in char_neighbours("计")[0]
     (True, False)
+    >>> "正" in char_neighbours("真")[0], "正" in char_neighbours("真", reading="loose")[0]
+    (False, True)
     """
-    syllable = char_syllable(char)
-    chars, freqs = _common_by_syllable().get(syllable or "", ([], []))
+    if reading not in READINGS:
+        raise ValueError(f"reading must be one of {', '.join(READINGS)}, not {reading!r}")
+    syllable = char_syllable(char) or ""
+    groups = _common_by_syllable()
+    if reading == "loose":
+        syllable, groups = loose_syllable(syllable), _common_by_loose_syllable()
+    chars, freqs = groups.get(syllable, ([], []))
     pairs = [(c, f) for c, f in zip(chars, freqs, strict=True) if c != char]
     return [c for c, _ in pairs], [f for _, f in pairs]
+
+
+@cache
+def _common_by_loose_syllable() -> dict[str, tuple[list[str], list[int]]]:
+    """:func:`_common_by_syllable`'s groups merged by loose syllable."""
+    groups: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+    for syllable, (chars, freqs) in sorted(_common_by_syllable().items()):
+        group = groups[loose_syllable(syllable)]
+        group[0].extend(chars)
+        group[1].extend(freqs)
+    return dict(groups)
 
 
 def _word_at(text: str, p: int) -> tuple[int, int] | None:
@@ -181,7 +209,12 @@ def _word_at(text: str, p: int) -> tuple[int, int] | None:
 
 
 def inject_char_slips(
-    texts: Sequence[str], *, rate: float = 1 / 2000, seed: int = 0
+    texts: Sequence[str],
+    *,
+    rate: float = 1 / 2000,
+    seed: int = 0,
+    pick: str = "frequency",
+    reading: str = "exact",
 ) -> tuple[list[str], list[Slip]]:
     """A copy of ``texts`` with about ``rate`` one-character slips per character, and the slips made.
 
@@ -190,7 +223,14 @@ def inject_char_slips(
     proportion to how common it is. The slip is a ``realword`` one when the word
     became another listed two-character word, a ``nonword`` one otherwise.
     Slips are at least four characters apart.
+
+    ``pick="uniform"`` picks each sound-alike alike, and ``reading="loose"`` takes
+    those of the same loose reading (:data:`PICKS`, :data:`READINGS`): other
+    writers, other slips, to check that a figure does not hang on one way of
+    making them.
     """
+    if pick not in PICKS:
+        raise ValueError(f"pick must be one of {', '.join(PICKS)}, not {pick!r}")
     rng = random.Random(seed)
     words = lexicon().words
     out: list[str] = []
@@ -206,10 +246,10 @@ def inject_char_slips(
             word = _word_at(text, p)
             if word is None or any(abs(p - q) < 4 for q in taken):
                 continue
-            chars, freqs = char_neighbours(text[p])
+            chars, freqs = char_neighbours(text[p], reading=reading)
             if not chars:
                 continue
-            typo = rng.choices(chars, weights=freqs)[0]
+            typo = rng.choices(chars, weights=freqs if pick == "frequency" else None)[0]
             start, end = word
             new = text[start:p] + typo + text[p + 1 : end]
             if both_correct(text[start:end], new):
