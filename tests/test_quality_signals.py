@@ -54,6 +54,13 @@ def test_poem_by_hand() -> None:
         ("好！！真的？！", "misplaced_punct_share", 0.0),  # emphasis is not disorder
         ("首页\n新闻\n上一页 下一页\n返回顶部", "link_list_share", 13 / 15),
         ("请访问 www.example.com\n正文在这里。", "link_list_share", 19 / 25),
+        # a line of buttons ends in a bracket, but is no finished sentence; a heading in brackets is
+        ("正文在这里。\n【打印】【关闭】", "link_list_share", 8 / 14),
+        ("正文在这里。\n【打印】【关闭】", "punct_end_line_share", 1 / 2),
+        ("正文在这里。\n[1] [2] [3]", "link_list_share", 11 / 17),
+        ("正文在这里。\n【返回顶部】", "link_list_share", 6 / 12),
+        ("【编者按】\n正文在这里。", "link_list_share", 0.0),
+        ("【编者按】\n正文在这里。", "punct_end_line_share", 1.0),
         ("的了是在和", "stop_char_share", 1.0),
         ("天增岁月人增寿\n春满乾坤福满门\n横批\n五福临门", "verse_line_share", 2 / 4),
         ("床前明月光\n疑是地上霜。\nABCDE", "verse_line_share", 1 / 3),  # only Han, nothing after

@@ -36,6 +36,9 @@ NAV_RE = re.compile(
     "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
     "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
 )
+#: A line of bracketed items (``【打印】【关闭】【返回顶部】``, a pager ``[1] [2] [3]``): buttons and
+#: links, though it ends in a bracket; a line of one bracketed item counts when it names navigation.
+BRACKET_ITEMS_RE = re.compile(r"(?:[【\[［][^】\]］\n]{1,12}[】\]］]\s*)+")
 LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 #: A line this short (characters) with no end punctuation may be navigation or a list item.
@@ -66,7 +69,7 @@ def line_counts(text: str) -> LineCounts:
     repeats repeats its lines, so without a repeated line none does.
     """
     lines = list(filter(None, map(str.strip, text.split("\n"))))
-    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS]
+    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS or _bracket_menu(line)]
     unfinished = sum(line[0] not in LIST_ITEM_BULLETS or len(line) <= SHORT_LINE for line in unpunctuated)
     dup_lines = _dup_shares(lines)
     return LineCounts(
@@ -89,6 +92,18 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in map(str.strip, _BLANK_LINE_RE.split(text)) if p]
 
 
+def _bracket_menu(line: str) -> bool:
+    """Whether ``line`` is bracketed items only: two or more, or one that names navigation.
+
+    >>> lines = ("【打印】【关闭】", "[1] [2] [3]", "【返回顶部】", "【编者按】", "（完）")
+    >>> [_bracket_menu(line) for line in lines]
+    [True, True, True, False, False]
+    """
+    if line[-1] not in "】]］" or BRACKET_ITEMS_RE.fullmatch(line) is None:
+        return False
+    return sum(map(line.count, "】]］")) >= 2 or NAV_RE.search(to_simplified(line)) is not None
+
+
 def _link_or_list(line: str) -> bool:
     """Whether ``line`` (stripped, not ending in punctuation) is a link, navigation or a list item."""
     if ("." in line or ":" in line) and URL_RE.search(line):
@@ -96,7 +111,8 @@ def _link_or_list(line: str) -> bool:
     if len(line) > SHORT_LINE:
         return False
     return bool(
-        NAV_RE.search(to_simplified(line))
+        _bracket_menu(line)
+        or NAV_RE.search(to_simplified(line))
         or LIST_MARK_RE.match(line)
         or len(SEPARATORS_RE.findall(line)) >= 2
     )
