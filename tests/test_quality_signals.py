@@ -35,6 +35,12 @@ def test_poem_by_hand() -> None:
     assert s["dup_line_share"] == s["dup_5gram_share"] == s["misplaced_punct_share"] == 0.0
 
 
+#: Lines longer than a short line: a menu bar, a footer's notice, and a sentence that holds a label.
+MENU_BAR = "首页 | 新闻 | 体育 | 娱乐 | 财经 | 科技 | 汽车 | 房产 | 教育 | 旅游"
+FOOTER = "Copyright © 2005-2023 某某网 版权所有 京ICP备12345678号"
+PROSE_WITH_LABEL = "一篇关于我们学校百年历史的文章，今天在报纸的第四版全文刊发了出来"
+
+
 @pytest.mark.parametrize(
     ("text", "key", "expected"),
     [
@@ -60,6 +66,18 @@ def test_poem_by_hand() -> None:
         ("正文在这里。\n[1] [2] [3]", "link_list_share", 11 / 17),
         ("正文在这里。\n【返回顶部】", "link_list_share", 6 / 12),
         ("【编者按】\n正文在这里。", "link_list_share", 0.0),
+        # a menu bar and a footer's notice run longer than a short line; a sentence does not count
+        (
+            "正文在这里。\n首页 | 新闻 | 体育 | 娱乐 | 财经 | 科技 | 汽车 | 房产 | 教育 | 旅游",
+            "link_list_share",
+            47 / 53,
+        ),
+        ("正文在这里。\n" + FOOTER, "link_list_share", len(FOOTER) / (len(FOOTER) + 6)),
+        (
+            "正文在这里。\n一篇关于我们学校百年历史的文章，今天在报纸的第四版全文刊发了出来",
+            "link_list_share",
+            0.0,
+        ),
         ("【编者按】\n正文在这里。", "punct_end_line_share", 1.0),
         ("的了是在和", "stop_char_share", 1.0),
         ("天增岁月人增寿\n春满乾坤福满门\n横批\n五福临门", "verse_line_share", 2 / 4),

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..patterns import COPYRIGHT_LINE_RE
 from ..script_chars import to_simplified
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
@@ -43,6 +44,13 @@ LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 #: A line this short (characters) with no end punctuation may be navigation or a list item.
 SHORT_LINE = 30
+#: A line of at least this many items between separators, each at most MENU_ITEM characters, is a
+#: menu bar however long it is (``首页 | 新闻 | 体育 | …``).
+MENU_ITEMS, MENU_ITEM = 4, 8
+#: A longer one, up to this long and without the commas of prose, is a footer when it holds a
+#: copyright, licence or contact notice (:data:`corpusclean.patterns.COPYRIGHT_LINE_RE`):
+#: ``Copyright © 2005-2023 某某网 版权所有 京ICP备…``.
+FOOTER_LINE = 200
 #: A line of classical verse or of a couplet: five or seven Han characters (五言, 七言).
 VERSE_RE = regex.compile(r"\p{Han}{5}|\p{Han}{7}")
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
@@ -104,12 +112,38 @@ def _bracket_menu(line: str) -> bool:
     return sum(map(line.count, "】]］")) >= 2 or NAV_RE.search(to_simplified(line)) is not None
 
 
+def _menu_bar(line: str) -> bool:
+    """Whether ``line`` is :data:`MENU_ITEMS` or more short items between separators, however long.
+
+    >>> _menu_bar("首页 | 新闻 | 体育 | 娱乐 | 财经 | 科技 | 汽车 | 房产 | 教育 | 旅游"), _menu_bar("甲 | 乙")
+    (True, False)
+    """
+    items = [item for item in map(str.strip, SEPARATORS_RE.split(line)) if item]
+    return len(items) >= MENU_ITEMS and max(map(len, items)) <= MENU_ITEM
+
+
+def _footer_line(line: str) -> bool:
+    """Whether ``line``, with no comma or full stop of prose, holds a copyright, licence or contact notice.
+
+    >>> _footer_line("Copyright © 2005-2023 某某网 版权所有 京ICP备12345678号")
+    True
+    >>> _footer_line("一篇关于我们学校百年历史的文章，今天在报纸的第四版全文刊发了出来")
+    False
+    """
+    return (
+        len(line) <= FOOTER_LINE
+        and "，" not in line
+        and "。" not in line
+        and COPYRIGHT_LINE_RE.search(line) is not None
+    )
+
+
 def _link_or_list(line: str) -> bool:
     """Whether ``line`` (stripped, not ending in punctuation) is a link, navigation or a list item."""
     if ("." in line or ":" in line) and URL_RE.search(line):
         return True
-    if len(line) > SHORT_LINE:
-        return False
+    if len(line) > SHORT_LINE:  # a menu bar and a footer's copyright and licence line run long
+        return _menu_bar(line) or _footer_line(line)
     return bool(
         _bracket_menu(line)
         or NAV_RE.search(to_simplified(line))
