@@ -12,6 +12,8 @@ not set on:
 - ``article_footer``: what follows an article: previous and next links, the
   ``【打印】【关闭】`` buttons, the editor, a list of related headlines, a
   reprint notice;
+- ``ads_contacts``: advertising that gives phone numbers, QQ numbers and
+  WeChat instead of URLs (the corpus's ads have URLs), line after line;
 - ``lottery`` and ``weather``: tables of numbers of two kinds the corpus does
   not have;
 - ``mojibake_*``: the People's Daily mis-decoded in six ways the corpus does
@@ -78,6 +80,8 @@ CITIES = [
 ]
 WEATHER = ["晴", "多云", "阴", "小雨", "阵雨", "雷阵雨", "小雪", "晴转多云", "多云转阴"]
 CLAUSE_END_RE = re.compile("[，。；：！？、（）“”]")
+#: What the ``ads_contacts`` advertise.
+OFFERS = ["代开发票", "增值税发票", "无抵押贷款", "快速放款", "信用卡套现", "办理驾照", "刻章", "网络兼职"]
 #: Mis-decodings the evaluation corpus does not use: (encoding written, encoding read).
 MOJIBAKE = (
     ("utf-8", "cp1252"),
@@ -126,6 +130,17 @@ class Templates:
             ]
         )
 
+    def ads_contacts(self) -> str:
+        lines = []
+        for _ in range(self.rng.randint(3, 10)):
+            first, second = self.rng.sample(OFFERS, 2)
+            mobile = f"1{self.rng.choice('3589')}{self.rng.randint(0, 9)}{self.rng.randint(10**7, 10**8 - 1)}"
+            lines.append(
+                f"{self.rng.choice(CITIES)}{first}，{second}，联系电话{mobile}，"
+                f"QQ：{self.rng.randint(10_000_000, 999_999_999)}，微信同号，诚信经营，欢迎来电咨询！"
+            )
+        return "\n".join(lines)
+
     def lottery(self) -> str:
         rows = []
         for k in range(12):
@@ -152,6 +167,7 @@ class Templates:
         made: dict[str, Callable[[], str]] = {
             "menu_page": self.menu_page,
             "article_footer": self.article_footer,
+            "ads_contacts": self.ads_contacts,
             "lottery": self.lottery,
             "weather": self.weather,
         }

@@ -79,6 +79,10 @@ PROSE_WITH_LABEL = "一篇关于我们学校百年历史的文章，今天在报
             0.0,
         ),
         ("【编者按】\n正文在这里。", "punct_end_line_share", 1.0),
+        # contact details on a line, as mask_pii finds them or as it leaves them
+        ("代开发票，电话13812345678\n贷款，QQ：123456789\n今天天气很好。", "contact_line_share", 2 / 3),
+        ("联系电话：010-64365566\n正文在这里。\n第二段。", "contact_line_share", 1 / 3),
+        ("请加微信：abc_123\n[手机号]\n1998年12月31日，增长12345678元。", "contact_line_share", 2 / 3),
         ("的了是在和", "stop_char_share", 1.0),
         ("天增岁月人增寿\n春满乾坤福满门\n横批\n五福临门", "verse_line_share", 2 / 4),
         ("床前明月光\n疑是地上霜。\nABCDE", "verse_line_share", 1 / 3),  # only Han, nothing after
@@ -175,6 +179,22 @@ def test_rules_name_rule_and_values() -> None:
     assert found[0].reason == "too_short: han_chars=10 < 20"
     looser = failures(quality_signals("上一页 下一页 返回顶部"), Thresholds(min_han_chars=5), first=True)
     assert [f.reason for f in looser] == ["top_2gram: top_2gram_share=0.4 > 0.25"]  # 一页 twice in 10
+
+
+def test_advertising_that_gives_contacts_line_after_line_is_dropped_and_a_notice_is_not() -> None:
+    ad = "\n".join(
+        f"{city}代开发票，正规发票，联系电话1{n}812345678，QQ：{n}23456789，微信同号，欢迎来电咨询！"
+        for n, city in zip("3589", ["北京", "上海", "广州", "深圳"], strict=True)
+    )
+    assert "contact_lines" in [f.rule for f in failures(quality_signals(ad), Thresholds())]
+    notice = (
+        "本报讯，市政府今天发布通知，春节期间全市各大商场延长营业时间。\n"
+        "通知要求各商场做好消防安全工作，保证节日期间商品供应充足。\n"
+        "市民如遇价格问题，可以向物价部门反映，有关部门将及时处理。\n"
+        "咨询电话：010-64365566"
+    )
+    assert quality_signals(notice)["contact_line_share"] == 0.25
+    assert not failures(quality_signals(notice), Thresholds())
 
 
 def test_a_rule_of_several_conditions_needs_all() -> None:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import regex
 
 from ..patterns import COPYRIGHT_LINE_RE
+from ..pii import PLACEHOLDERS, find_pii
 from ..script_chars import to_simplified
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
@@ -39,11 +40,16 @@ NAV_RE = re.compile(
 )
 #: A line of bracketed items (``【打印】【关闭】【返回顶部】``, a pager ``[1] [2] [3]``): buttons and
 #: links, though it ends in a bracket; a line of one bracketed item counts when it names navigation.
+_BRACKET_CLOSERS = "】]］"
 BRACKET_ITEMS_RE = re.compile(r"(?:[【\[［][^】\]］\n]{1,12}[】\]］]\s*)+")
 LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 #: A line this short (characters) with no end punctuation may be navigation or a list item.
 SHORT_LINE = 30
+#: The kinds of personal data that are contact details (:func:`corpusclean.pii.find_pii`), and
+#: the placeholders ``mask_pii`` leaves for them: ads give them line after line.
+CONTACT_KINDS = ("mobile", "landline", "qq", "wechat", "email")
+CONTACT_PLACEHOLDERS = tuple(PLACEHOLDERS[kind] for kind in CONTACT_KINDS)
 #: A line of at least this many items between separators, each at most MENU_ITEM characters, is a
 #: menu bar however long it is (``首页 | 新闻 | 体育 | …``).
 MENU_ITEMS, MENU_ITEM = 4, 8
@@ -64,20 +70,27 @@ class LineCounts(NamedTuple):
     punctuated: int  #: lines ending in punctuation, and list items longer than SHORT_LINE
     link_list_chars: int  #: characters of unpunctuated lines that are links, navigation or list items
     verse: int  #: lines of classical verse
+    contact: int  #: lines with a phone number, QQ number, WeChat id or e-mail address (or its mask)
     dup_line_share: float
     dup_line_char_share: float
     dup_paragraph_share: float
     dup_paragraph_char_share: float
 
 
-def line_counts(text: str) -> LineCounts:
+def line_counts(text: str, *, contacts: bool = True) -> LineCounts:
     """The counts and shares of ``text``'s lines and paragraphs (see :class:`LineCounts`).
 
     Paragraphs are split only when some line repeats: a paragraph that
     repeats repeats its lines, so without a repeated line none does.
+    ``contacts=False`` skips looking for contact details (the caller knows there
+    are too few to count: :func:`corpusclean.quality.signals.contact_cues`).
     """
     lines = list(filter(None, map(str.strip, text.split("\n"))))
-    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS or _bracket_menu(line)]
+    unpunctuated = [
+        line
+        for line in lines
+        if line[-1] not in LINE_END_CHARS or (line[-1] in _BRACKET_CLOSERS and _bracket_menu(line))
+    ]
     unfinished = sum(line[0] not in LIST_ITEM_BULLETS or len(line) <= SHORT_LINE for line in unpunctuated)
     dup_lines = _dup_shares(lines)
     return LineCounts(
@@ -86,9 +99,27 @@ def line_counts(text: str) -> LineCounts:
         len(lines) - unfinished,
         sum(len(line) for line in unpunctuated if _link_or_list(line)),
         sum(len(line) in (5, 7) and VERSE_RE.fullmatch(line) is not None for line in lines),
+        _contact_lines(lines) if contacts else 0,
         *dup_lines,
         *(_dup_shares(paragraphs(text)) if dup_lines[0] else (0.0, 0.0)),
     )
+
+
+def _contact_lines(lines: list[str]) -> int:
+    """How many of ``lines`` hold contact details as ``mask_pii`` finds them, or its placeholders.
+
+    >>> _contact_lines(["代开发票，电话13812345678", "QQ：123456789", "[手机号]", "1998年1月1日"])
+    3
+    """
+    return sum(
+        any(mark in line for mark in CONTACT_PLACEHOLDERS) or bool(find_pii(line, CONTACT_KINDS))
+        for line in lines
+    )
+
+
+def warm_contacts() -> None:
+    """Load what finding contact details needs (libphonenumber's numbering plans) now, not on first use."""
+    _contact_lines(["电话13812345678，010-64365566"])
 
 
 def paragraphs(text: str) -> list[str]:
@@ -107,9 +138,9 @@ def _bracket_menu(line: str) -> bool:
     >>> [_bracket_menu(line) for line in lines]
     [True, True, True, False, False]
     """
-    if line[-1] not in "】]］" or BRACKET_ITEMS_RE.fullmatch(line) is None:
+    if line[-1] not in _BRACKET_CLOSERS or BRACKET_ITEMS_RE.fullmatch(line) is None:
         return False
-    return sum(map(line.count, "】]］")) >= 2 or NAV_RE.search(to_simplified(line)) is not None
+    return sum(map(line.count, _BRACKET_CLOSERS)) >= 2 or NAV_RE.search(to_simplified(line)) is not None
 
 
 def _menu_bar(line: str) -> bool:

@@ -62,6 +62,9 @@ class Thresholds:
     max_particle_start_share: float = 0.015
     # Lines that are not prose (FineWeb-2 cmn: at least 0.106 of lines ending in punctuation).
     max_link_list_share: float = 0.5
+    # Ads give contact details line after line (代开发票 ... 电话138..., QQ...); written text gives
+    # them on a line of a notice at most (no People's Daily document, no five reviews, over 0.1).
+    max_contact_line_share: float = 0.5
     min_punct_end_line_share: float = 0.2  # with stop characters below min_stop_char_share
     min_stop_char_share: float = 0.1
     min_verse_line_share: float = 0.75  # no_prose spares verse: this share of 5- or 7-character lines
@@ -148,6 +151,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "link_list", "mostly links, navigation or list items", ("link_list_share", ">", "max_link_list_share")
+    ),
+    _rule(
+        "contact_lines",
+        "contact details (phone, QQ, WeChat, e-mail) on most lines: advertising",
+        ("contact_line_share", ">", "max_contact_line_share"),
+        ("lines", ">=", "min_lines"),
     ),
     _rule(
         "no_prose",

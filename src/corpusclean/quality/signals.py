@@ -23,7 +23,7 @@ import numpy as np
 from ..script_chars import script_marker_patterns, simplified_code_table
 from . import classes as c
 from .fluency import PARTICLES, known_pair_shares, known_pairs, particle_starts, particle_words
-from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts
+from .lines import LINE_END_CHARS, LIST_ITEM_BULLETS, line_counts, warm_contacts
 from .repetition import repetition_shares_many
 
 #: Each signal and what it measures. Shares are in [0, 1]; "characters" never count spaces.
@@ -53,6 +53,8 @@ SIGNALS: dict[str, str] = {
     "latin_share": "Latin letters (any width) / characters",
     "emoji_share": "emoji / characters",
     "link_list_share": "characters in link-like or list-like lines (URLs, navigation, bullets) / characters",
+    "contact_line_share": "lines with a phone number, QQ number, WeChat id or e-mail address (as mask_pii "
+    "finds them, or its placeholders) / lines",
     "stop_char_share": "common function characters (的, 了, 是, 在, ..., in either script) / Han characters",
     "broken_share": "private-use characters and U+FFFD / characters",
     "latin1_share": "characters of U+0080-U+00FF Chinese text does not use / characters (GBK as Latin-1)",
@@ -219,6 +221,8 @@ def _gbk_mojibake_shares(heads: list[str], hans: list[int]) -> list[float]:
 def preload_tables() -> None:
     """Build the character tables and the word-list tables now (workers forked later share them)."""
     properties_table()
+    _contact_table()
+    warm_contacts()  # the numbering plans a phone number is checked against
     known_pairs()
     particle_words()
     script_marker_patterns()  # what folds Traditional text to Simplified: a class of 3,761 characters
@@ -270,12 +274,64 @@ def quality_signals_many(texts: Sequence[str]) -> list[dict[str, float]]:
     mojibake = _gbk_mojibake_shares(heads, head_hans)
     after_clause = np.flatnonzero(_MARKS_OF.take(props[:-1]) & _CLAUSE) + 1
     particles = particle_starts(joined, codes, after_clause, owner, ends)
+    cues = contact_cues(codes, owner, count)
     return [
         _signals(text, *parts)
         for text, *parts in zip(
-            texts, by_class, stops, clause_marks, marks, repetition, fluency, mojibake, particles, strict=True
+            texts,
+            by_class,
+            stops,
+            clause_marks,
+            marks,
+            repetition,
+            fluency,
+            mojibake,
+            particles,
+            cues,
+            strict=True,
         )
     ]
+
+
+#: Digits in a row from which a number may be a phone number (landlines have seven or more; a QQ
+#: number, five or more, comes with its cue QQ).
+CONTACT_DIGITS = 7
+_DIGIT, _CONTACT_MARK = 1, 2
+_WEI, _XIN = ord("微"), ord("信")
+_QS = np.array([ord(q) for q in "QqＱｑ"], np.uint32)
+
+
+@cache
+def _contact_table() -> np.ndarray:
+    """By code point: 1 for a digit of either width, 2 for ``@``, ``＠``, ``微``, ``[`` and Q, else 0."""
+    table = np.zeros(c.class_table().shape, np.uint8)
+    table[np.r_[0x30:0x3A, 0xFF10:0xFF1A]] = _DIGIT
+    table[[ord(ch) for ch in "@＠微[QqＱｑ"]] = _CONTACT_MARK
+    return table
+
+
+def contact_cues(codes: np.ndarray, owner: np.ndarray, count: int) -> list[int]:
+    """For each text, its runs of :data:`CONTACT_DIGITS` or more digits, and its ``@``, 微信, QQ and ``[``.
+
+    Contact details hold one of them each (a number, an e-mail address, a
+    QQ or WeChat cue, ``mask_pii``'s placeholder), so the lines of a text with
+    none are not searched for them.
+
+    >>> text = "电话13812345678，QQ 12345，[手机号]，1998年，微笑，加微信，Quick"
+    >>> contact_cues(c.code_points(text), np.zeros(len(text), np.int64), 1)
+    [4]
+    """
+    kind = _contact_table().take(codes)
+    edges = np.flatnonzero(np.diff(kind == _DIGIT, prepend=False, append=False))  # run starts, ends in turn
+    runs_start, runs_end = edges[0::2], edges[1::2]
+    long_runs = runs_start[runs_end - runs_start >= CONTACT_DIGITS]
+    marks = np.flatnonzero(kind == _CONTACT_MARK)
+    # 微 counts only in 微信 (微笑, 细微 are common), Q only in QQ (any case)
+    following = codes.take(np.minimum(marks + 1, len(codes) - 1))
+    first = codes.take(marks)
+    marks = marks[((first != _WEI) | (following == _XIN)) & (~np.isin(first, _QS) | np.isin(following, _QS))]
+    found = np.bincount(owner[long_runs], minlength=count) + np.bincount(owner[marks], minlength=count)
+    return list(found.tolist())
 
 
 def _signals(
@@ -288,13 +344,14 @@ def _signals(
     fluency: float,
     mojibake: float,
     particles: int,
+    contact_cues: int,
 ) -> dict[str, float]:
     """The signals of ``text`` from its counts and measures, and its lines counted here."""
     han = by_class[c.HAN]
     chars = len(text) - by_class[c.SPACE]
     per_char = 1 / chars if chars else 0.0
     sentences, misplaced = marks
-    lines = line_counts(text)
+    lines = line_counts(text, contacts=contact_cues > 0)
     shares = (
         han * per_char,
         by_class[c.CJK_PUNCT] * per_char,
@@ -311,6 +368,7 @@ def _signals(
         by_class[c.LATIN] * per_char,
         by_class[c.EMOJI] * per_char,
         lines.link_list_chars / (lines.line_chars or 1),
+        lines.contact / lines.lines if lines.lines else 0.0,
         stops / han if han else 0.0,
         by_class[c.BROKEN] * per_char,
         by_class[c.LATIN1] * per_char,
@@ -352,6 +410,7 @@ _SHARES = (
     "latin_share",
     "emoji_share",
     "link_list_share",
+    "contact_line_share",
     "stop_char_share",
     "broken_share",
     "latin1_share",
