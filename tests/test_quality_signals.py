@@ -313,3 +313,34 @@ def test_texts_of_three_characters_in_a_batch_keep_their_repeats_apart() -> None
         "".join(rng.choices("甲乙丙，\n", weights=(5, 5, 5, 1, 1), k=rng.randrange(41))) for _ in range(400)
     ]
     assert quality_signals_many(texts) == [quality_signals(text) for text in texts]
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken every ``width`` characters, as a PDF's text or a fixed-width file breaks it."""
+    return "\n".join(para[i : i + width] for para in text.split("\n") for i in range(0, len(para), width))
+
+
+@pytest.mark.parametrize("width", [30, 36, 60, 76])
+def test_hard_wrapped_text_has_the_line_signals_of_its_paragraphs(width: int) -> None:
+    news = peoples_daily(400)
+    docs = ["\n".join(news[k : k + 10]) for k in range(0, 400, 10)]
+    for doc in docs:
+        wrapped = _wrap(doc, width)
+        if wrapped == doc:  # verse, short lines
+            continue
+        flat, broken = quality_signals(doc), quality_signals(wrapped)
+        # not line for line: a sentence that ends at the wrap ends a line there, and a paragraph
+        # whose last piece is as long as a wrapped line, unpunctuated (a headline), runs on
+        assert abs(broken["punct_end_line_share"] - flat["punct_end_line_share"]) <= 0.2, doc[:40]
+        assert bool(failures(broken, Thresholds())) == bool(failures(flat, Thresholds())), doc[:40]
+
+
+def test_only_lines_of_one_width_are_joined() -> None:
+    # long list items of many lengths stay apart, and so do lines under 26 characters
+    text = "我们知道还在奥尔森的理论提出之前不少西方学者已经对相关的问题进行过不同的研究提出过不同的理论" * 6
+    items = [text[k * 40 : k * 40 + 26 + k] for k in range(6)]
+    assert len({len(item) for item in items}) == 6
+    assert line_counts("\n".join(items)).lines == 6
+    narrow = _wrap(text, 20)
+    assert line_counts(narrow).lines == narrow.count("\n") + 1
+    assert line_counts(_wrap(text, 30)).lines == 1

@@ -31,7 +31,7 @@ SIGNALS: dict[str, str] = {
     "length": "characters of the text, white space included (tells whether the signals fit a text)",
     "chars": "characters other than white space",
     "han_chars": "Han characters",
-    "lines": "non-empty lines",
+    "lines": "non-empty lines, those of a hard-wrapped text joined back into the lines its writer wrote",
     "han_share": "Han characters / characters",
     "cjk_punct_share": "CJK and full-width punctuation / characters",
     "punct_end_line_share": "lines ending in punctuation that ends a sentence or a clause, or opening "
