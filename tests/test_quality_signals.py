@@ -66,6 +66,7 @@ PROSE_WITH_LABEL = "一篇关于我们学校百年历史的文章，今天在报
         ("正文在这里。\n[1] [2] [3]", "link_list_share", 11 / 17),
         ("正文在这里。\n【返回顶部】", "link_list_share", 6 / 12),
         ("【编者按】\n正文在这里。", "link_list_share", 0.0),
+        ("[财经] 股市今日大涨\n【体育】国足再次失利\n正文。", "link_list_share", 21 / 24),  # tagged links
         # a menu bar and a footer's notice run longer than a short line; a sentence does not count
         (
             "正文在这里。\n首页 | 新闻 | 体育 | 娱乐 | 财经 | 科技 | 汽车 | 房产 | 教育 | 旅游",

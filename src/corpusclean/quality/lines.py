@@ -44,7 +44,11 @@ NAV_RE = re.compile(
 #: links, though it ends in a bracket; a line of one bracketed item counts when it names navigation.
 _BRACKET_CLOSERS = "】]］"
 BRACKET_ITEMS_RE = re.compile(r"(?:[【\[［][^】\]］\n]{1,12}[】\]］]\s*)+")
-LIST_MARK_RE = re.compile(r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）])")
+#: What opens a list item or a link of a list: a bullet, a number, or a category tag in brackets
+#: (``[财经]``, ``【专题】``) before a headline.
+LIST_MARK_RE = re.compile(
+    r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）]|[\[【［〔][^\]】］〕\n]{1,4}[\]】］〕])"
+)
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 #: A line this short (characters) with no end punctuation may be navigation or a list item.
 SHORT_LINE = 30
