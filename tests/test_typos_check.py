@@ -6,7 +6,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
-from seedtools import all_seeds
+from seedtools import all_seeds, peoples_daily
 
 from corpusclean.typos.check import SURE_WITHOUT_CONTEXT, Hit, TypoChecker, best_hits, guarded
 from corpusclean.typos.detect import TypoHit
@@ -240,8 +240,6 @@ def test_a_flag_that_undoes_a_slip_from_the_span_beside_it_counts_asundoes_slip(
 def test_a_corpus_of_one_document_checks_it_with_the_reference_alone() -> None:
     """A single file, fitted and checked: its counts are all its own and left out, so they are no
     evidence; the text is checked as an unfitted checker checks it (it lost most right flags)."""
-    from seedtools import peoples_daily
-
     text = "\n".join(peoples_daily(400)[:40])
     (noisy,), slips = inject_char_slips([text], rate=1 / 1000, seed=5)
     alone = TypoChecker().find(noisy)
@@ -252,3 +250,39 @@ def test_a_corpus_of_one_document_checks_it_with_the_reference_alone() -> None:
     # a second document is evidence again: the corpus's rules apply to both
     two = TypoChecker().fit([noisy, text])
     assert not two.without_evidence([noisy, text]).any()
+
+
+#: A paragraph that, broken every 32 characters, breaks 群众 between two lines.
+BROKEN_WORD = (
+    "各级党委和政府要把扶贫开发放在重要位置，切实帮助贫困地区的农民群众要走上致富的道路，这是我们当前的一项重要任务。"
+    "全党同志一定要深刻认识这项工作的重大意义，以高度的责任感和紧迫感，扎扎实实地做好各项工作。"
+)
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    return "\n".join(text[k : k + width] for k in range(0, len(text), width))
+
+
+def test_a_word_broken_by_a_hard_wrap_is_read_whole() -> None:
+    wrapped = _hard_wrapped(BROKEN_WORD, 32)
+    lines = wrapped.split("\n")
+    assert (lines[0][-1], lines[1][0]) == ("群", "众")
+    # read line by line, 众要 opens a line and reads as 重要; read whole, 群众 is a word
+    assert [(h.text, h.suggestion) for h in TypoChecker().find(lines[1])] == [("众", "重")]
+    assert TypoChecker().find(wrapped) == []
+
+
+def test_a_hard_wrapped_text_is_flagged_where_its_unwrapped_text_is() -> None:
+    news = "\n".join(peoples_daily(120)[60:120])
+    noisy, slips = inject_char_slips([news], rate=1 / 150, seed=11)
+    wrapped = "\n".join(_hard_wrapped(paragraph, 36) for paragraph in noisy[0].split("\n"))
+    assert wrapped.count("\n") > 2 * news.count("\n")
+    flat, broken = TypoChecker().find(noisy[0]), TypoChecker().find(wrapped)
+    assert len(slips) > 10 and len(flat) > 5
+
+    def placed(text: str, hits: list[Hit]) -> list[tuple[str, str, str]]:
+        # each hit by the text before it (line breaks aside), its span as written and its suggestion
+        return [(text[: h.start].replace("\n", ""), text[h.start : h.end], h.suggestion) for h in hits]
+
+    assert placed(wrapped, broken) == placed(noisy[0], flat)
+    assert all(wrapped[h.start : h.end] == h.text for h in broken)

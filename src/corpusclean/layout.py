@@ -16,7 +16,9 @@ leaving blank lines behind; this module does that once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from .edits import Edit
@@ -174,3 +176,66 @@ def _drop_run(
         pos = line.hi
     if end > pos:
         yield Edit(pos, end)
+
+
+# -- hard-wrapped text ---------------------------------------------------------------------
+
+#: A text is hard-wrapped (from a PDF, or a file of fixed width) when at least WRAP_SHARE of its
+#: non-empty lines, and WRAP_MIN_LINES, have one length of WRAP_MIN_WIDTH characters or more
+#: (headlines and menu items are shorter); a line within WRAP_SLACK characters of that width was
+#: cut by the wrap (a wrap by display width makes a line with half-width characters a few longer).
+WRAP_SHARE, WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_SLACK = 0.3, 3, 26, 3
+#: What ends a paragraph: a line of the wrap width that ends otherwise (in a clause mark, in the
+#: middle of a word) runs on into the next.
+PARAGRAPH_END_CHARS = frozenset("。！？!?…”’」』）)》】")
+
+
+def wrap_width(lengths: Sequence[int]) -> int | None:
+    """The width the lines of these ``lengths`` (non-empty, stripped) were hard-wrapped at, or None.
+
+    >>> wrap_width([36, 36, 36, 12, 36, 20]), wrap_width([15, 15, 15, 15]), wrap_width([40, 52, 61])
+    (36, None, None)
+    """
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width, count = Counter(lengths).most_common(1)[0]
+    if width < WRAP_MIN_WIDTH or count < max(WRAP_MIN_LINES, WRAP_SHARE * len(lengths)):
+        return None
+    return int(width)
+
+
+def runs_on(line: str, width: int) -> bool:
+    """Whether ``line`` (stripped) of a text hard-wrapped at ``width`` goes on in the next line.
+
+    >>> runs_on("不少西方学者已经对相关的问题进行过不同的研究，提出过不同的理论解释了。其", 36)
+    True
+    >>> runs_on("其中最重要的两种是规范理论和结构理论。", 36)
+    False
+    """
+    return width - WRAP_SLACK <= len(line) <= width + WRAP_SLACK and line[-1] not in PARAGRAPH_END_CHARS
+
+
+def wrap_breaks(text: str) -> list[tuple[int, int]]:
+    """Where a hard wrap broke ``text``'s lines: the spans of each line break it put in, with the
+    white space around it. Empty for a text that is not hard-wrapped (:func:`wrap_width`).
+
+    A break is a single line break between two lines of content, after a line that
+    :func:`runs_on`; a blank line is always the writer's.
+
+    >>> para = (
+    ...     "我们知道，还在奥尔森的理论提出之前，不少西方学者已经对相关的问题进行过不同的研究，提出过不同的"
+    ...     "理论解释了。其中最重要的两种是规范理论和结构理论，前者强调社会公德与道德约束的作用。"
+    ... )
+    >>> text = "\\n".join(para[i : i + 26] for i in range(0, len(para), 26)) + "\\n\\n一、规范理论"
+    >>> [(text[a - 1], text[b]) for a, b in wrap_breaks(text)]
+    [('经', '对'), ('了', '。'), ('会', '公')]
+    """
+    lines = content_lines(text)
+    width = wrap_width([line.hi - line.lo for line in lines])
+    if width is None:
+        return []
+    return [
+        (line.hi, after.lo)
+        for line, after in pairwise(lines)
+        if runs_on(text[line.lo : line.hi], width) and text.count("\n", line.hi, after.lo) == 1
+    ]

@@ -18,14 +18,13 @@ from typing import NamedTuple
 
 import regex
 
+from ..layout import runs_on, wrap_width
 from ..patterns import COPYRIGHT_LINE_RE
 from ..pii import PLACEHOLDERS, find_pii
 from ..script_chars import to_simplified
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
-#: What ends a paragraph: a line of the wrap width that ends in a clause mark (，、；：) runs on.
-PARAGRAPH_END_CHARS = frozenset("。！？!?…”’」』）)》】")
 #: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
 #: longer than :data:`SHORT_LINE` may be several sentences and need not end in punctuation.
 #: (``·``, ``-`` and ``*`` are left out: menus use them; short bulleted lines are menus and ads.)
@@ -56,10 +55,6 @@ SHORT_LINE = 30
 #: the placeholders ``mask_pii`` leaves for them: ads give them line after line.
 CONTACT_KINDS = ("mobile", "landline", "qq", "wechat", "email")
 CONTACT_PLACEHOLDERS = tuple(PLACEHOLDERS[kind] for kind in CONTACT_KINDS)
-#: A text is hard-wrapped (:func:`unwrapped`) when this share of its lines, and at least
-#: WRAP_MIN_LINES, have one length of WRAP_MIN_WIDTH or more characters (headlines and menu items
-#: are shorter; a wrap by display width makes a line with half-width characters a few longer).
-WRAP_SHARE, WRAP_MIN_LINES, WRAP_MIN_WIDTH, WRAP_SLACK = 0.3, 3, 26, 3
 #: A line of at least this many items between separators, each at most MENU_ITEM characters, is a
 #: menu bar however long it is (``首页 | 新闻 | 体育 | …``).
 MENU_ITEMS, MENU_ITEM = 4, 8
@@ -116,15 +111,15 @@ def line_counts(text: str, *, contacts: bool = True) -> LineCounts:
 
 
 def unwrapped(lines: list[str]) -> list[str]:
-    """``lines`` with a hard-wrapped text's lines joined back into the lines its writer wrote.
+    """``lines`` (non-empty, stripped) with a hard-wrapped text's lines joined back into the lines
+    its writer wrote.
 
     Text taken from a PDF or a plain-text file of fixed width breaks every
-    line at one width (``不少西方学者已经对相关的问题进行过不同的研究，提出过不同的理论解释了。其``),
-    so its lines end in the middle of sentences and would read as a list. A
-    text is hard-wrapped when at least :data:`WRAP_SHARE` of its lines (and
-    three) are one length of :data:`WRAP_MIN_WIDTH` characters or more; then a
-    line of about that length runs on into the next unless it ends a sentence
-    (:data:`PARAGRAPH_END_CHARS`). Other texts come back as they are.
+    line at one width, so its lines end in the middle of sentences and would
+    read as a list. When the lines are hard-wrapped
+    (:func:`corpusclean.layout.wrap_width`), a line that
+    :func:`~corpusclean.layout.runs_on` is joined to the next. Other lines come
+    back as they are.
 
     >>> para = (
     ...     "我们知道，还在奥尔森的理论提出之前，不少西方学者已经对相关的问题进行过不同的研究，提出过不同的"
@@ -134,10 +129,8 @@ def unwrapped(lines: list[str]) -> list[str]:
     >>> [len(line) for line in lines], unwrapped(lines) == [para, "一、规范理论"]
     ([26, 26, 26, 11, 6], True)
     """
-    if len(lines) < WRAP_MIN_LINES:
-        return lines
-    width, count = Counter(map(len, lines)).most_common(1)[0]
-    if width < WRAP_MIN_WIDTH or count < max(WRAP_MIN_LINES, WRAP_SHARE * len(lines)):
+    width = wrap_width([len(line) for line in lines])
+    if width is None:
         return lines
     joined: list[str] = []
     run_on = False
@@ -146,7 +139,7 @@ def unwrapped(lines: list[str]) -> list[str]:
             joined[-1] += line
         else:
             joined.append(line)
-        run_on = width - WRAP_SLACK <= len(line) <= width + WRAP_SLACK and line[-1] not in PARAGRAPH_END_CHARS
+        run_on = runs_on(line, width)
     return joined
 
 

@@ -22,6 +22,7 @@ up, saves and loads them, and hands them to both detectors. The guards of
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
@@ -29,6 +30,7 @@ from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
+from ..layout import wrap_breaks
 from ..script_chars import detect_script, read_as_simplified, to_traditional
 from .arrays import lookup
 from .batch import TextBatch
@@ -122,6 +124,63 @@ def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
         if traditional:
             changes |= _in_traditional(hit, {f.name for f in fields(hit)})
         out.append(replace(hit, **changes))
+    return out
+
+
+def without_breaks(text: str, breaks: Sequence[tuple[int, int]]) -> str:
+    """``text`` without the spans ``breaks`` (a hard wrap's: :func:`~corpusclean.layout.wrap_breaks`).
+
+    >>> without_breaks("计\\n划已经完成", [(1, 2)])
+    '计划已经完成'
+    """
+    if not breaks:
+        return text
+    pieces, pos = [], 0
+    for start, end in breaks:
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def across_breaks(hits: list[H], breaks: Sequence[tuple[int, int]]) -> list[H]:
+    """The hits found in :func:`without_breaks` of a text, at their places in the text itself.
+
+    A hit whose span would hold a break is left out (its text is not a span of the
+    text as written); so is a hit that is no dataclass (a detector of the caller's)
+    and would have to move.
+
+    >>> from corpusclean.typos.nonword import NonWordHit
+    >>> hit = NonWordHit(7, 8, "己", "计", 0.9, "", word="计划", word_start=7)
+    >>> moved = across_breaks([hit], [(3, 5)])[0]
+    >>> moved.start, moved.end, moved.word_start
+    (9, 10, 9)
+    >>> across_breaks([hit], [(10, 11)]) == [hit], across_breaks([replace(hit, end=9)], [(8, 9)])
+    (True, [])
+    """
+    if not breaks:
+        return hits
+    at, removed = [], [0]  # where each break sits in the joined text; characters removed up to it
+    for start, end in breaks:
+        at.append(start - removed[-1])
+        removed.append(removed[-1] + end - start)
+
+    def shift(pos: int) -> int:
+        return removed[bisect_right(at, pos)]
+
+    out = []
+    for hit in hits:
+        if bisect_left(at, hit.end) > bisect_right(at, hit.start):  # a break inside the span
+            continue
+        moved = shift(hit.start)
+        if not moved:
+            out.append(hit)
+        elif is_dataclass(hit) and not isinstance(hit, type):
+            changes = {"start": hit.start + moved, "end": hit.end + moved}
+            word_start = getattr(hit, "word_start", -1)
+            if isinstance(word_start, int) and word_start >= 0:
+                changes["word_start"] = word_start + shift(word_start)
+            out.append(replace(hit, **changes))
     return out
 
 
@@ -238,7 +297,9 @@ class TypoChecker:
 
     def count(self, texts: Iterable[str]) -> NgramStats:
         """The raw counts of one part of the corpus (no text kept), read as :meth:`find_many` reads a text."""
-        return self.corpus.count(read_as_simplified(text) for text in texts)
+        return self.corpus.count(
+            read_as_simplified(without_breaks(text, wrap_breaks(text))) for text in texts
+        )
 
     def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
         """The raw counts of consecutive parts, added up in corpus order."""
@@ -282,8 +343,20 @@ class TypoChecker:
         every position kept (工作己劃 as 工作己划: :func:`~corpusclean.script_chars.read_as_simplified`);
         its hits are given back in its own script (:func:`as_written`). A text that is
         the whole corpus (:meth:`without_evidence`) is checked with the reference alone.
+        A hard-wrapped text (:func:`~corpusclean.layout.wrap_breaks`) is read with its
+        lines joined back, so that a word broken by the wrap (群\\n众) is one word; its
+        hits are given back at their places in the text (:func:`across_breaks`).
         """
         threshold = self.threshold if threshold is None else threshold
+        breaks = [wrap_breaks(text) for text in texts]
+        if not any(breaks):
+            return self._find_unbroken(texts, threshold)
+        joined = [without_breaks(text, cut) for text, cut in zip(texts, breaks, strict=True)]
+        found = self._find_unbroken(joined, threshold)
+        return [across_breaks(hits, cut) for hits, cut in zip(found, breaks, strict=True)]
+
+    def _find_unbroken(self, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
+        """:meth:`find_many` of texts whose lines are as their writer broke them."""
         folded = [read_as_simplified(text) for text in texts]
         alone = self.without_evidence(folded)
         if not alone.any():
