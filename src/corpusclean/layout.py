@@ -230,10 +230,12 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
     >>> [(text[a - 1], text[b]) for a, b in wrap_breaks(text)]
     [('经', '对'), ('了', '。'), ('会', '公')]
     """
-    lines = content_lines(text)
-    width = wrap_width([line.hi - line.lo for line in lines])
+    if text.count("\n") < WRAP_MIN_LINES - 1:
+        return []
+    width = wrap_width([len(line) for line in map(str.strip, text.split("\n")) if line])
     if width is None:
         return []
+    lines = content_lines(text)
     return [
         (line.hi, after.lo)
         for line, after in pairwise(lines)
