@@ -3,7 +3,11 @@
 They work on Python strings: a document has tens of lines, and ``str``
 methods and compiled patterns handle that many in less time than array
 operations take to set up. A line is a stripped, non-empty piece of the text
-between line breaks; a paragraph a block between blank lines.
+between line breaks, the pieces of a hard-wrapped text joined back
+(:func:`unwrapped`); a paragraph a block between blank lines. Besides
+punctuation, a line is read for navigation (menus, footers, buttons, tagged
+or numbered links), verse and contact details (the phone numbers and QQ
+numbers of advertising).
 
 >>> counts = line_counts("首页 | 新闻 | 体育\\n床前明月光，疑是地上霜。\\n床前明月光，疑是地上霜。")
 >>> counts.lines, counts.punctuated, counts.link_list_chars, counts.dup_line_share
@@ -39,9 +43,9 @@ NAV_RE = re.compile(
     "关于我们|联系我们|网站地图|免责声明|设为首页|加入收藏|登录|注册|点击进入|点击查看|更多|打印本页|关闭窗口|"
     "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
 )
+_BRACKET_CLOSERS = "】]］"
 #: A line of bracketed items (``【打印】【关闭】【返回顶部】``, a pager ``[1] [2] [3]``): buttons and
 #: links, though it ends in a bracket; a line of one bracketed item counts when it names navigation.
-_BRACKET_CLOSERS = "】]］"
 BRACKET_ITEMS_RE = re.compile(r"(?:[【\[［][^】\]］\n]{1,12}[】\]］]\s*)+")
 #: What opens a list item or a link of a list: a bullet, a number, or a category tag in brackets
 #: (``[财经]``, ``【专题】``) before a headline.
@@ -51,17 +55,17 @@ LIST_MARK_RE = re.compile(
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 #: A line this short (characters) with no end punctuation may be navigation or a list item.
 SHORT_LINE = 30
+#: A line of at least this many items between separators, each at most MENU_ITEM characters, is a
+#: menu bar however long it is (``首页 | 新闻 | 体育 | …``).
+MENU_ITEMS, MENU_ITEM = 4, 8
+#: A line longer than SHORT_LINE, up to this long and without the commas of prose, is a footer when it
+#: holds a copyright, licence or contact notice (:data:`corpusclean.patterns.COPYRIGHT_LINE_RE`):
+#: ``Copyright © 2005-2023 某某网 版权所有 京ICP备…``.
+FOOTER_LINE = 200
 #: The kinds of personal data that are contact details (:func:`corpusclean.pii.find_pii`), and
 #: the placeholders ``mask_pii`` leaves for them: ads give them line after line.
 CONTACT_KINDS = ("mobile", "landline", "qq", "wechat", "email")
 CONTACT_PLACEHOLDERS = tuple(PLACEHOLDERS[kind] for kind in CONTACT_KINDS)
-#: A line of at least this many items between separators, each at most MENU_ITEM characters, is a
-#: menu bar however long it is (``首页 | 新闻 | 体育 | …``).
-MENU_ITEMS, MENU_ITEM = 4, 8
-#: A longer one, up to this long and without the commas of prose, is a footer when it holds a
-#: copyright, licence or contact notice (:data:`corpusclean.patterns.COPYRIGHT_LINE_RE`):
-#: ``Copyright © 2005-2023 某某网 版权所有 京ICP备…``.
-FOOTER_LINE = 200
 #: A line of classical verse or of a couplet: five or seven Han characters (五言, 七言).
 VERSE_RE = regex.compile(r"\p{Han}{5}|\p{Han}{7}")
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
