@@ -196,10 +196,11 @@ def wrap_width(lengths: Sequence[int]) -> int | None:
     >>> wrap_width([36, 36, 36, 12, 36, 20]), wrap_width([15, 15, 15, 15]), wrap_width([40, 52, 61])
     (36, None, None)
     """
-    if len(lengths) < WRAP_MIN_LINES:
-        return None
+    need = max(WRAP_MIN_LINES, WRAP_SHARE * len(lengths))
+    if len(lengths) < WRAP_MIN_LINES or len(set(lengths)) > len(lengths) - need + 1:
+        return None  # too few lines, or too many lengths for one of them to be that common
     width, count = Counter(lengths).most_common(1)[0]
-    if width < WRAP_MIN_WIDTH or count < max(WRAP_MIN_LINES, WRAP_SHARE * len(lengths)):
+    if width < WRAP_MIN_WIDTH or count < need:
         return None
     return int(width)
 

@@ -66,6 +66,9 @@ FOOTER_LINE = 200
 #: the placeholders ``mask_pii`` leaves for them: ads give them line after line.
 CONTACT_KINDS = ("mobile", "landline", "qq", "wechat", "email")
 CONTACT_PLACEHOLDERS = tuple(PLACEHOLDERS[kind] for kind in CONTACT_KINDS)
+#: What a line with contact details holds: five digits or more (spaced or not), an ``@``, a QQ or
+#: WeChat cue, a placeholder's bracket. Only such a line is searched.
+CONTACT_CUE_RE = re.compile(r"[0-9０-９](?:[ -]?[0-9０-９]){4}|[@＠\[]|微信|[QqＱｑ]{2}|[VvＶｖ][XxＸｘ信]")
 #: A line of classical verse or of a couplet: five or seven Han characters (五言, 七言).
 VERSE_RE = regex.compile(r"\p{Han}{5}|\p{Han}{7}")
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
@@ -154,7 +157,8 @@ def _contact_lines(lines: list[str]) -> int:
     3
     """
     return sum(
-        any(mark in line for mark in CONTACT_PLACEHOLDERS) or bool(find_pii(line, CONTACT_KINDS))
+        CONTACT_CUE_RE.search(line) is not None
+        and (any(mark in line for mark in CONTACT_PLACEHOLDERS) or bool(find_pii(line, CONTACT_KINDS)))
         for line in lines
     )
 
