@@ -84,6 +84,8 @@ PROSE_WITH_LABEL = "一篇关于我们学校百年历史的文章，今天在报
         ("代开发票，电话13812345678\n贷款，QQ：123456789\n今天天气很好。", "contact_line_share", 2 / 3),
         ("联系电话：010-64365566\n正文在这里。\n第二段。", "contact_line_share", 1 / 3),
         ("请加微信：abc_123\n[手机号]\n1998年12月31日，增长12345678元。", "contact_line_share", 2 / 3),
+        ("发票，电话 138 1234 5678\n刻章，热线 010-6436 5566\n天气很好。", "contact_line_share", 2 / 3),
+        ("代开发票，加VX：fapiao_88\n加V了解\n今天天气很好。", "contact_line_share", 1 / 3),
         ("的了是在和", "stop_char_share", 1.0),
         ("天增岁月人增寿\n春满乾坤福满门\n横批\n五福临门", "verse_line_share", 2 / 4),
         ("床前明月光\n疑是地上霜。\nABCDE", "verse_line_share", 1 / 3),  # only Han, nothing after

@@ -296,40 +296,51 @@ def quality_signals_many(texts: Sequence[str]) -> list[dict[str, float]]:
 #: Digits in a row from which a number may be a phone number (landlines have seven or more; a QQ
 #: number, five or more, comes with its cue QQ).
 CONTACT_DIGITS = 7
-_DIGIT, _CONTACT_MARK = 1, 2
+_DIGIT, _CONTACT_MARK, _NUMBER_GAP = 1, 2, 3
 _WEI, _XIN = ord("微"), ord("信")
 _QS = np.array([ord(q) for q in "QqＱｑ"], np.uint32)
+_VS = np.array([ord(v) for v in "VvＶｖ"], np.uint32)
+_AFTER_V = np.array([ord(x) for x in "XxＸｘ信"], np.uint32)
 
 
 @cache
 def _contact_table() -> np.ndarray:
-    """By code point: 1 for a digit of either width, 2 for ``@``, ``＠``, ``微``, ``[`` and Q, else 0."""
+    """By code point: 1 for a digit of either width, 2 for ``@``, ``[`` and the first character of
+    a QQ or WeChat cue, 3 for what may stand between a number's digits (a space, a hyphen), else 0."""
     table = np.zeros(c.class_table().shape, np.uint8)
     table[np.r_[0x30:0x3A, 0xFF10:0xFF1A]] = _DIGIT
-    table[[ord(ch) for ch in "@＠微[QqＱｑ"]] = _CONTACT_MARK
+    table[[ord(ch) for ch in "@＠[微QqＱｑVvＶｖ"]] = _CONTACT_MARK
+    table[[ord(ch) for ch in " -－\u3000"]] = _NUMBER_GAP
     return table
 
 
 def contact_cues(codes: np.ndarray, owner: np.ndarray, count: int) -> list[int]:
-    """For each text, its runs of :data:`CONTACT_DIGITS` or more digits, and its ``@``, 微信, QQ and ``[``.
+    """For each text, its numbers of :data:`CONTACT_DIGITS` or more characters (digits, with single
+    spaces or hyphens between them), and its ``@``, ``[``, 微信, QQ and VX.
 
     Contact details hold one of them each (a number, an e-mail address, a
     QQ or WeChat cue, ``mask_pii``'s placeholder), so the lines of a text with
     none are not searched for them.
 
-    >>> text = "电话13812345678，QQ 12345，[手机号]，1998年，微笑，加微信，Quick"
+    >>> text = "电话13812345678，138 1234 5678，QQ 12345，VX：ab，加V，[手机号]，1998年，微笑，加微信，Quick"
     >>> contact_cues(c.code_points(text), np.zeros(len(text), np.int64), 1)
-    [4]
+    [6]
     """
     kind = _contact_table().take(codes)
-    edges = np.flatnonzero(np.diff(kind == _DIGIT, prepend=False, append=False))  # run starts, ends in turn
+    digit = kind == _DIGIT
+    number = digit.copy()  # digits, and a single space or hyphen between two of them
+    number[1:-1] |= (kind[1:-1] == _NUMBER_GAP) & digit[:-2] & digit[2:]
+    edges = np.flatnonzero(np.diff(number, prepend=False, append=False))  # run starts, ends in turn
     runs_start, runs_end = edges[0::2], edges[1::2]
     long_runs = runs_start[runs_end - runs_start >= CONTACT_DIGITS]
     marks = np.flatnonzero(kind == _CONTACT_MARK)
-    # 微 counts only in 微信 (微笑, 细微 are common), Q only in QQ (any case)
-    following = codes.take(np.minimum(marks + 1, len(codes) - 1))
-    first = codes.take(marks)
-    marks = marks[((first != _WEI) | (following == _XIN)) & (~np.isin(first, _QS) | np.isin(following, _QS))]
+    # 微 counts only in 微信 (微笑, 细微 are common), Q only in QQ, V only in VX or V信
+    first, following = codes.take(marks), codes.take(np.minimum(marks + 1, len(codes) - 1))
+    q, v = np.isin(first, _QS), np.isin(first, _VS)
+    cue = np.where(first == _WEI, following == _XIN, True)
+    cue &= ~q | np.isin(following, _QS)
+    cue &= ~v | np.isin(following, _AFTER_V)
+    marks = marks[cue]
     found = np.bincount(owner[long_runs], minlength=count) + np.bincount(owner[marks], minlength=count)
     return list(found.tolist())
 
