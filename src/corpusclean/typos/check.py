@@ -22,7 +22,6 @@ up, saves and loads them, and hands them to both detectors. The guards of
 from __future__ import annotations
 
 import copy
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
+from ..edits import Edit, PositionMap, apply_edits
 from ..layout import wrap_breaks
 from ..script_chars import detect_script, read_as_simplified, to_traditional
 from .arrays import lookup
@@ -127,23 +127,25 @@ def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
     return out
 
 
-def without_breaks(text: str, breaks: Sequence[tuple[int, int]]) -> str:
-    """``text`` without the spans ``breaks`` (a hard wrap's: :func:`~corpusclean.layout.wrap_breaks`).
+def without_breaks(text: str, breaks: Sequence[tuple[int, int]]) -> tuple[str, PositionMap]:
+    """``text`` without the spans ``breaks`` (a hard wrap's: :func:`~corpusclean.layout.wrap_breaks`),
+    and where each of its positions is in ``text`` (each break put back as an insertion).
 
-    >>> without_breaks("计\\n划已经完成", [(1, 2)])
-    '计划已经完成'
+    >>> joined, back = without_breaks("计\\n划已经完成", [(1, 2)])
+    >>> joined, back.start(1), back.end(1)
+    ('计划已经完成', 2, 1)
     """
     if not breaks:
-        return text
-    pieces, pos = [], 0
+        return text, PositionMap([])
+    joined, _ = apply_edits(text, [Edit(start, end) for start, end in breaks])
+    put_back, removed = [], 0
     for start, end in breaks:
-        pieces.append(text[pos:start])
-        pos = end
-    pieces.append(text[pos:])
-    return "".join(pieces)
+        put_back.append(Edit(start - removed, start - removed, text[start:end]))
+        removed += end - start
+    return joined, PositionMap(put_back)
 
 
-def across_breaks(hits: list[H], breaks: Sequence[tuple[int, int]]) -> list[H]:
+def across_breaks(hits: list[H], back: PositionMap) -> list[H]:
     """The hits found in :func:`without_breaks` of a text, at their places in the text itself.
 
     A hit whose span would hold a break is left out (its text is not a span of the
@@ -152,34 +154,25 @@ def across_breaks(hits: list[H], breaks: Sequence[tuple[int, int]]) -> list[H]:
 
     >>> from corpusclean.typos.nonword import NonWordHit
     >>> hit = NonWordHit(7, 8, "己", "计", 0.9, "", word="计划", word_start=7)
-    >>> moved = across_breaks([hit], [(3, 5)])[0]
-    >>> moved.start, moved.end, moved.word_start
-    (9, 10, 9)
-    >>> across_breaks([hit], [(10, 11)]) == [hit], across_breaks([replace(hit, end=9)], [(8, 9)])
-    (True, [])
+    >>> text = "我们要\\n\\n制定工作己划"
+    >>> moved = across_breaks([hit], without_breaks(text, [(3, 5)])[1])[0]
+    >>> moved.start, moved.end, moved.word_start, text[moved.start : moved.end]
+    (9, 10, 9, '己')
+    >>> across_breaks([replace(hit, end=9)], without_breaks("我们要制定工作己\\n划", [(8, 9)])[1])
+    []
     """
-    if not breaks:
-        return hits
-    at, removed = [], [0]  # where each break sits in the joined text; characters removed up to it
-    for start, end in breaks:
-        at.append(start - removed[-1])
-        removed.append(removed[-1] + end - start)
-
-    def shift(pos: int) -> int:
-        return removed[bisect_right(at, pos)]
-
     out = []
     for hit in hits:
-        if bisect_left(at, hit.end) > bisect_right(at, hit.start):  # a break inside the span
+        start, end = back.start(hit.start), back.end(hit.end)
+        if end - start != hit.end - hit.start:  # a break inside the span
             continue
-        moved = shift(hit.start)
-        if not moved:
+        if start == hit.start:
             out.append(hit)
         elif is_dataclass(hit) and not isinstance(hit, type):
-            changes = {"start": hit.start + moved, "end": hit.end + moved}
+            changes = {"start": start, "end": end}
             word_start = getattr(hit, "word_start", -1)
             if isinstance(word_start, int) and word_start >= 0:
-                changes["word_start"] = word_start + shift(word_start)
+                changes["word_start"] = back.start(word_start)
             out.append(replace(hit, **changes))
     return out
 
@@ -298,7 +291,7 @@ class TypoChecker:
     def count(self, texts: Iterable[str]) -> NgramStats:
         """The raw counts of one part of the corpus (no text kept), read as :meth:`find_many` reads a text."""
         return self.corpus.count(
-            read_as_simplified(without_breaks(text, wrap_breaks(text))) for text in texts
+            read_as_simplified(without_breaks(text, wrap_breaks(text))[0]) for text in texts
         )
 
     def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
@@ -351,9 +344,11 @@ class TypoChecker:
         breaks = [wrap_breaks(text) for text in texts]
         if not any(breaks):
             return self._find_unbroken(texts, threshold)
-        joined = [without_breaks(text, cut) for text, cut in zip(texts, breaks, strict=True)]
+        joined, back = zip(
+            *(without_breaks(text, cut) for text, cut in zip(texts, breaks, strict=True)), strict=True
+        )
         found = self._find_unbroken(joined, threshold)
-        return [across_breaks(hits, cut) for hits, cut in zip(found, breaks, strict=True)]
+        return [across_breaks(hits, to_text) for hits, to_text in zip(found, back, strict=True)]
 
     def _find_unbroken(self, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
         """:meth:`find_many` of texts whose lines are as their writer broke them."""
