@@ -216,6 +216,39 @@ def runs_on(line: str, width: int) -> bool:
     return width - WRAP_SLACK <= len(line) <= width + WRAP_SLACK and line[-1] not in PARAGRAPH_END_CHARS
 
 
+def unwrapped(lines: list[str]) -> list[str]:
+    """``lines`` (non-empty, stripped) with a hard-wrapped text's lines joined back into the lines
+    its writer wrote.
+
+    Text taken from a PDF or a plain-text file of fixed width breaks every
+    line at one width, so its lines end in the middle of sentences and would
+    read as a list. When the lines are hard-wrapped
+    (:func:`wrap_width`), a line that
+    :func:`runs_on` is joined to the next. Other lines come
+    back as they are.
+
+    >>> para = (
+    ...     "我们知道，还在奥尔森的理论提出之前，不少西方学者已经对相关的问题进行过不同的研究，提出过不同的"
+    ...     "理论解释了。其中最重要的两种是规范理论和结构理论，前者强调社会公德与道德约束的作用。"
+    ... )
+    >>> lines = [para[i : i + 26] for i in range(0, len(para), 26)] + ["一、规范理论"]
+    >>> [len(line) for line in lines], unwrapped(lines) == [para, "一、规范理论"]
+    ([26, 26, 26, 11, 6], True)
+    """
+    width = wrap_width([len(line) for line in lines])
+    if width is None:
+        return lines
+    joined: list[str] = []
+    run_on = False
+    for line in lines:
+        if run_on:
+            joined[-1] += line
+        else:
+            joined.append(line)
+        run_on = runs_on(line, width)
+    return joined
+
+
 def wrap_breaks(text: str) -> list[tuple[int, int]]:
     """Where a hard wrap broke ``text``'s lines: the spans of each line break it put in, with the
     white space around it. Empty for a text that is not hard-wrapped (:func:`wrap_width`).

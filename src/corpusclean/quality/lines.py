@@ -4,7 +4,7 @@ They work on Python strings: a document has tens of lines, and ``str``
 methods and compiled patterns handle that many in less time than array
 operations take to set up. A line is a stripped, non-empty piece of the text
 between line breaks, the pieces of a hard-wrapped text joined back
-(:func:`unwrapped`); a paragraph a block between blank lines. Besides
+(:func:`corpusclean.layout.unwrapped`); a paragraph a block between blank lines. Besides
 punctuation, a line is read for navigation (menus, footers, buttons, tagged
 or numbered links), verse and contact details (the phone numbers and QQ
 numbers of advertising).
@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..layout import runs_on, wrap_width
+from ..layout import unwrapped
 from ..patterns import COPYRIGHT_LINE_RE
 from ..pii import PLACEHOLDERS, find_pii
 from ..script_chars import to_simplified
@@ -115,39 +115,6 @@ def line_counts(text: str, *, contacts: bool = True) -> LineCounts:
         *dup_lines,
         *(_dup_shares(paragraphs(text)) if dup_lines[0] else (0.0, 0.0)),
     )
-
-
-def unwrapped(lines: list[str]) -> list[str]:
-    """``lines`` (non-empty, stripped) with a hard-wrapped text's lines joined back into the lines
-    its writer wrote.
-
-    Text taken from a PDF or a plain-text file of fixed width breaks every
-    line at one width, so its lines end in the middle of sentences and would
-    read as a list. When the lines are hard-wrapped
-    (:func:`corpusclean.layout.wrap_width`), a line that
-    :func:`~corpusclean.layout.runs_on` is joined to the next. Other lines come
-    back as they are.
-
-    >>> para = (
-    ...     "我们知道，还在奥尔森的理论提出之前，不少西方学者已经对相关的问题进行过不同的研究，提出过不同的"
-    ...     "理论解释了。其中最重要的两种是规范理论和结构理论，前者强调社会公德与道德约束的作用。"
-    ... )
-    >>> lines = [para[i : i + 26] for i in range(0, len(para), 26)] + ["一、规范理论"]
-    >>> [len(line) for line in lines], unwrapped(lines) == [para, "一、规范理论"]
-    ([26, 26, 26, 11, 6], True)
-    """
-    width = wrap_width([len(line) for line in lines])
-    if width is None:
-        return lines
-    joined: list[str] = []
-    run_on = False
-    for line in lines:
-        if run_on:
-            joined[-1] += line
-        else:
-            joined.append(line)
-        run_on = runs_on(line, width)
-    return joined
 
 
 def _contact_lines(lines: list[str]) -> int:

@@ -127,26 +127,33 @@ def as_written(written: str, folded: str, hits: list[H]) -> list[H]:
     return out
 
 
-def without_breaks(text: str, breaks: Sequence[tuple[int, int]]) -> tuple[str, PositionMap]:
-    """``text`` without the spans ``breaks`` (a hard wrap's: :func:`~corpusclean.layout.wrap_breaks`),
-    and where each of its positions is in ``text`` (each break put back as an insertion).
+def without_breaks(text: str, breaks: Sequence[tuple[int, int]]) -> str:
+    """``text`` without the spans ``breaks`` (a hard wrap's: :func:`~corpusclean.layout.wrap_breaks`).
 
-    >>> joined, back = without_breaks("计\\n划已经完成", [(1, 2)])
-    >>> joined, back.start(1), back.end(1)
-    ('计划已经完成', 2, 1)
+    >>> without_breaks("计\\n划已经完成", [(1, 2)])
+    '计划已经完成'
     """
-    if not breaks:
-        return text, PositionMap([])
-    joined, _ = apply_edits(text, [Edit(start, end) for start, end in breaks])
-    put_back, removed = [], 0
+    return apply_edits(text, [Edit(start, end) for start, end in breaks])[0] if breaks else text
+
+
+def put_back(text: str, breaks: Sequence[tuple[int, int]]) -> PositionMap:
+    """Where each position of :func:`without_breaks` of ``text`` is in ``text``: each break put
+    back as an insertion.
+
+    >>> back = put_back("计\\n划已经完成", [(1, 2)])
+    >>> back.start(1), back.end(1)
+    (2, 1)
+    """
+    inserted, removed = [], 0
     for start, end in breaks:
-        put_back.append(Edit(start - removed, start - removed, text[start:end]))
+        inserted.append(Edit(start - removed, start - removed, text[start:end]))
         removed += end - start
-    return joined, PositionMap(put_back)
+    return PositionMap(inserted)
 
 
 def across_breaks(hits: list[H], back: PositionMap) -> list[H]:
-    """The hits found in :func:`without_breaks` of a text, at their places in the text itself.
+    """The hits found in :func:`without_breaks` of a text, at their places in the text itself
+    (``back``: :func:`put_back`).
 
     A hit whose span would hold a break is left out (its text is not a span of the
     text as written); so is a hit that is no dataclass (a detector of the caller's)
@@ -155,10 +162,10 @@ def across_breaks(hits: list[H], back: PositionMap) -> list[H]:
     >>> from corpusclean.typos.nonword import NonWordHit
     >>> hit = NonWordHit(7, 8, "己", "计", 0.9, "", word="计划", word_start=7)
     >>> text = "我们要\\n\\n制定工作己划"
-    >>> moved = across_breaks([hit], without_breaks(text, [(3, 5)])[1])[0]
+    >>> moved = across_breaks([hit], put_back(text, [(3, 5)]))[0]
     >>> moved.start, moved.end, moved.word_start, text[moved.start : moved.end]
     (9, 10, 9, '己')
-    >>> across_breaks([replace(hit, end=9)], without_breaks("我们要制定工作己\\n划", [(8, 9)])[1])
+    >>> across_breaks([replace(hit, end=9)], put_back("我们要制定工作己\\n划", [(8, 9)]))
     []
     """
     out = []
@@ -291,7 +298,7 @@ class TypoChecker:
     def count(self, texts: Iterable[str]) -> NgramStats:
         """The raw counts of one part of the corpus (no text kept), read as :meth:`find_many` reads a text."""
         return self.corpus.count(
-            read_as_simplified(without_breaks(text, wrap_breaks(text))[0]) for text in texts
+            read_as_simplified(without_breaks(text, wrap_breaks(text))) for text in texts
         )
 
     def merge(self, parts: Sequence[NgramStats]) -> NgramStats:
@@ -344,11 +351,13 @@ class TypoChecker:
         breaks = [wrap_breaks(text) for text in texts]
         if not any(breaks):
             return self._find_unbroken(texts, threshold)
-        joined, back = zip(
-            *(without_breaks(text, cut) for text, cut in zip(texts, breaks, strict=True)), strict=True
+        found = self._find_unbroken(
+            [without_breaks(text, cut) for text, cut in zip(texts, breaks, strict=True)], threshold
         )
-        found = self._find_unbroken(joined, threshold)
-        return [across_breaks(hits, to_text) for hits, to_text in zip(found, back, strict=True)]
+        return [
+            across_breaks(hits, put_back(text, cut)) if cut else hits
+            for text, cut, hits in zip(texts, breaks, found, strict=True)
+        ]
 
     def _find_unbroken(self, texts: Sequence[str], threshold: float) -> list[list[Hit]]:
         """:meth:`find_many` of texts whose lines are as their writer broke them."""
