@@ -66,6 +66,12 @@ PROSE_WITH_LABEL = "一篇关于我们学校百年历史的文章，今天在报
         ("正文在这里。\n[1] [2] [3]", "link_list_share", 11 / 17),
         ("正文在这里。\n【返回顶部】", "link_list_share", 6 / 12),
         ("【编者按】\n正文在这里。", "link_list_share", 0.0),
+        # a post's stamp and a category's count end in a bracket, and are furniture; a parenthesis is not
+        ("正文在这里。\n(2006-12-24 03:45:27)", "link_list_share", 21 / 27),
+        ("正文在这里。\n(2006-12-24 03:45:27)", "punct_end_line_share", 1 / 2),
+        ("正文在这里。\n未归类 (88)", "link_list_share", 8 / 14),
+        ("正文在这里。\n先进模范近如何（１）", "link_list_share", 0.0),  # a serial's part, not a count
+        ("正文在这里。\n（新华社记者王军摄）", "link_list_share", 0.0),
         ("[财经] 股市今日大涨\n【体育】国足再次失利\n正文。", "link_list_share", 21 / 24),  # tagged links
         # a menu bar and a footer's notice run longer than a short line; a sentence does not count
         (

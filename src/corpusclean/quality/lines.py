@@ -23,7 +23,7 @@ from typing import NamedTuple
 import regex
 
 from ..layout import unwrapped
-from ..patterns import COPYRIGHT_LINE_RE
+from ..patterns import COPYRIGHT_LINE_RE, PAGE_DATE_RE
 from ..pii import PLACEHOLDERS, find_pii
 from ..script_chars import to_simplified
 
@@ -52,6 +52,12 @@ BRACKET_ITEMS_RE = re.compile(r"(?:[【\[［][^】\]］\n]{1,12}[】\]］]\s*)+"
 LIST_MARK_RE = re.compile(
     r"\s*(?:[•·●○■□◆◇▪►▶★☆>»\-*]|\d{1,3}[.、)）]|[（(]\d{1,3}[)）]|[\[【［〔][^\]】］〕\n]{1,4}[\]】］〕])"
 )
+#: A line that is a date, with its time or not, and nothing else but brackets and spaces: the
+#: stamp of a post or a comment in a list of them (``(2006-12-24 03:45:27)``, ``[2019-03-12]``).
+STAMP_BRACKETS = "()（）[]【】［］ \u3000"
+#: A short label and a number in brackets, and nothing else: a category, an archive month or a
+#: tag with its count of posts (``未归类 (88)``, ``2006年12月（15）``).
+COUNT_LABEL_RE = re.compile(r"[^，。！？、；：,.!?;:]{1,12}?\s*[（(][0-9]{1,5}[)）]")
 SEPARATORS_RE = re.compile(r"[|｜/>»›]|\s{2,}|\t")
 #: A line this short (characters) with no end punctuation may be navigation or a list item.
 SHORT_LINE = 30
@@ -98,11 +104,7 @@ def line_counts(text: str, *, contacts: bool = True) -> LineCounts:
     are too few to count: :func:`corpusclean.quality.signals.contact_cues`).
     """
     lines = unwrapped(list(filter(None, map(str.strip, text.split("\n")))))
-    unpunctuated = [
-        line
-        for line in lines
-        if line[-1] not in LINE_END_CHARS or (line[-1] in _BRACKET_CLOSERS and _bracket_menu(line))
-    ]
+    unpunctuated = [line for line in lines if line[-1] not in LINE_END_CHARS or _closed_furniture(line)]
     unfinished = sum(line[0] not in LIST_ITEM_BULLETS or len(line) <= SHORT_LINE for line in unpunctuated)
     dup_lines = _dup_shares(lines)
     return LineCounts(
@@ -156,6 +158,25 @@ def _bracket_menu(line: str) -> bool:
     return sum(map(line.count, _BRACKET_CLOSERS)) >= 2 or NAV_RE.search(to_simplified(line)) is not None
 
 
+def _closed_furniture(line: str) -> bool:
+    """Whether ``line``, ending in a bracket, is page furniture all the same: buttons, a stamp, a count.
+
+    >>> lines = ("【打印】【关闭】", "(2006-12-24 03:45:27)", "未归类 (88)", "（完）", "（新华社记者王军摄）")
+    >>> [_closed_furniture(line) for line in lines]
+    [True, True, True, False, False]
+    """
+    if line[-1] not in _FURNITURE_CLOSERS:
+        return False
+    return (
+        _bracket_menu(line)
+        or PAGE_DATE_RE.fullmatch(line.strip(STAMP_BRACKETS)) is not None
+        or COUNT_LABEL_RE.fullmatch(line) is not None
+    )
+
+
+_FURNITURE_CLOSERS = frozenset(")）]】］")
+
+
 def _menu_bar(line: str) -> bool:
     """Whether ``line`` is :data:`MENU_ITEMS` or more short items between separators, however long.
 
@@ -189,7 +210,7 @@ def _link_or_list(line: str) -> bool:
     if len(line) > SHORT_LINE:  # a menu bar and a footer's copyright and licence line run long
         return _menu_bar(line) or _footer_line(line)
     return bool(
-        _bracket_menu(line)
+        _closed_furniture(line)
         or NAV_RE.search(to_simplified(line))
         or LIST_MARK_RE.match(line)
         or len(SEPARATORS_RE.findall(line)) >= 2
