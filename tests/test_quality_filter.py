@@ -200,7 +200,7 @@ def test_a_drop_reaches_the_side_file_and_the_review_page_with_rule_and_value(tm
     ]
     reason = dropped.metadata["dropped"]
     assert reason.startswith("filter_quality: no_prose: punct_end_line_share=0 < 0.2, stop_char_share=")
-    assert reason.endswith(", verse_line_share=0 < 0.75")
+    assert reason.endswith(", verse_line_share=0 < 0.75, sentence_char_share=0 < 0.3")
     page = BeautifulSoup(render_report([dropped], None), "html.parser")
     assert reason in page.select_one(".why").text
 

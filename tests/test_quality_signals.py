@@ -208,11 +208,49 @@ def test_advertising_that_gives_contacts_line_after_line_is_dropped_and_a_notice
 
 def test_a_rule_of_several_conditions_needs_all() -> None:
     no_prose = next(r for r in RULES if r.name == "no_prose")
-    assert len(no_prose.conditions) == 3
-    signals = {"punct_end_line_share": 0.0, "stop_char_share": 0.2, "verse_line_share": 0.0}
+    assert len(no_prose.conditions) == 4
+    signals = {
+        "punct_end_line_share": 0.0,
+        "stop_char_share": 0.2,
+        "verse_line_share": 0.0,
+        "sentence_char_share": 0.0,
+    }
     assert not no_prose.fires(signals, Thresholds())
     assert no_prose.fires({**signals, "stop_char_share": 0.05}, Thresholds())
     assert not no_prose.fires({**signals, "stop_char_share": 0.05, "verse_line_share": 1.0}, Thresholds())
+    assert not no_prose.fires({**signals, "stop_char_share": 0.05, "sentence_char_share": 0.5}, Thresholds())
+
+
+#: An official notice: numbered headings and a table of subjects that end no sentence, and the
+#: sentences of its items, which hold most of its text (few function characters: official style).
+OFFICIAL_NOTICE = """一、招生专业
+文艺学
+美学
+中国古代文学
+中国现代文学
+比较文学
+戏剧戏曲学
+电影学
+广播电视艺术学
+二、报考条件
+1、拥护中国共产党的领导，愿为社会主义现代化建设服务，遵纪守法，品德优良，业务优秀。
+2、已获硕士学位的在职人员，应届毕业硕士生（最迟在录取前取得硕士学位）。
+三、考试科目
+外国语
+专业基础
+专业课"""
+
+
+def test_an_official_notice_with_numbered_items_is_prose() -> None:
+    signals = quality_signals(OFFICIAL_NOTICE)
+    assert signals["punct_end_line_share"] < Thresholds().min_punct_end_line_share
+    assert signals["stop_char_share"] < Thresholds().min_stop_char_share
+    assert signals["sentence_char_share"] == pytest.approx(
+        (42 + 36) / sum(len(line) for line in OFFICIAL_NOTICE.splitlines()), abs=5e-5
+    )
+    assert not failures(signals, Thresholds())
+    menu = "\n".join(line for line in OFFICIAL_NOTICE.splitlines() if not line.endswith("。"))
+    assert [f.rule for f in failures(quality_signals(menu), Thresholds())] == ["no_prose"]
 
 
 def test_shared_sorts_agree_with_one_n_at_a_time() -> None:

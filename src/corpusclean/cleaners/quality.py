@@ -73,7 +73,7 @@ class FilterQuality(Cleaner):
 
     Before: a page of navigation links; after: dropped with the reason
     ``"no_prose: punct_end_line_share=0 < 0.2, stop_char_share=0.05 < 0.1,
-    verse_line_share=0 < 0.75"``.
+    verse_line_share=0 < 0.75, sentence_char_share=0 < 0.3"``.
     Reads ``metadata["quality"]`` when ``score_quality`` scored the same text,
     and computes the signals otherwise. Each option is a threshold of
     :class:`corpusclean.quality.Thresholds`: the defaults start from

@@ -29,6 +29,9 @@ from ..script_chars import to_simplified
 
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
+#: What ends a line that finishes a sentence: a full stop, a question or exclamation mark, a
+#: semicolon, or a closing quotation mark (an ellipsis or a comma also ends a cut headline).
+LINE_SENTENCE_END_CHARS = frozenset("。！？!?；;”’」』")
 #: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
 #: longer than :data:`SHORT_LINE` may be several sentences and need not end in punctuation.
 #: (``·``, ``-`` and ``*`` are left out: menus use them; short bulleted lines are menus and ads.)
@@ -86,6 +89,7 @@ class LineCounts(NamedTuple):
     lines: int  #: non-empty lines
     line_chars: int  #: their characters (stripped)
     punctuated: int  #: lines ending in punctuation, and list items longer than SHORT_LINE
+    sentence_chars: int  #: characters of the lines that end a sentence (LINE_SENTENCE_END_CHARS)
     link_list_chars: int  #: characters of unpunctuated lines that are links, navigation or list items
     verse: int  #: lines of classical verse
     contact: int  #: lines with a phone number, QQ number, WeChat id or e-mail address (or its mask)
@@ -111,6 +115,7 @@ def line_counts(text: str, *, contacts: bool = True) -> LineCounts:
         len(lines),
         sum(map(len, lines)),
         len(lines) - unfinished,
+        sum(len(line) for line in lines if line[-1] in LINE_SENTENCE_END_CHARS),
         sum(len(line) for line in unpunctuated if _link_or_list(line)),
         sum(len(line) in (5, 7) and VERSE_RE.fullmatch(line) is not None for line in lines),
         _contact_lines(lines) if contacts else 0,
@@ -229,6 +234,7 @@ def _dup_shares(parts: list[str]) -> tuple[float, float]:
 
 __all__ = [
     "LINE_END_CHARS",
+    "LINE_SENTENCE_END_CHARS",
     "LIST_ITEM_BULLETS",
     "SHORT_LINE",
     "LineCounts",

@@ -66,6 +66,9 @@ class Thresholds:
     # them on a line of a notice at most (no People's Daily document, no five reviews, over 0.1).
     max_contact_line_share: float = 0.5
     min_punct_end_line_share: float = 0.2  # with stop characters below min_stop_char_share
+    # ... and less than this of the text in lines that end a sentence: an official notice's numbered
+    # items and a law's table of contents end no sentence, its articles do (menus: at most 0.18 measured)
+    min_sentence_char_share: float = 0.3
     min_stop_char_share: float = 0.1
     min_verse_line_share: float = 0.75  # no_prose spares verse: this share of 5- or 7-character lines
     long_line: float = 50.0  # mean line length from which unpunctuated lines are not a list
@@ -164,6 +167,7 @@ RULES: tuple[Rule, ...] = (
         ("punct_end_line_share", "<", "min_punct_end_line_share"),
         ("stop_char_share", "<", "min_stop_char_share"),
         ("verse_line_share", "<", "min_verse_line_share"),
+        ("sentence_char_share", "<", "min_sentence_char_share"),
     ),
     _rule(
         "unfinished_lines",

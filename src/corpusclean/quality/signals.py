@@ -36,6 +36,8 @@ SIGNALS: dict[str, str] = {
     "cjk_punct_share": "CJK and full-width punctuation / characters",
     "punct_end_line_share": "lines ending in punctuation that ends a sentence or a clause, or opening "
     "with a bullet (a list item) / lines",
+    "sentence_char_share": "characters in lines that end a sentence (。！？；, or a closing quote) / "
+    "characters in lines",
     "mean_line_length": "characters / non-empty lines",
     "mean_sentence_length": "characters / sentences (runs ending in 。！？!? or …)",
     "dup_line_share": "lines that repeat an earlier line / lines",
@@ -367,6 +369,7 @@ def _signals(
         han * per_char,
         by_class[c.CJK_PUNCT] * per_char,
         lines.punctuated / lines.lines if lines.lines else 0.0,
+        lines.sentence_chars / lines.line_chars if lines.line_chars else 0.0,
         chars / lines.lines if lines.lines else 0.0,
         chars / max(1, sentences),
         lines.dup_line_share,
@@ -404,6 +407,7 @@ _SHARES = (
     "han_share",
     "cjk_punct_share",
     "punct_end_line_share",
+    "sentence_char_share",
     "mean_line_length",
     "mean_sentence_length",
     "dup_line_share",
