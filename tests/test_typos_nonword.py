@@ -52,6 +52,11 @@ def detector() -> NonWordDetector:
         pytest.param("这几年动南亚国家的经济发展很快。", "动", "东", id="place-dong-nan-ya"),
         # jieba tags 许多 as a numeral, but it holds no numeral character
         pytest.param("他们给了孩子许夺零花钱。", "夺", "多", id="quantity-xu-duo"),
+        # jieba tags these common words as names of people; the commonest places are suggested too
+        pytest.param("他是我们的高级技术顾温。", "温", "问", id="tagged-a-name-gu-wen"),
+        pytest.param("这是我们的光容传统。", "容", "荣", id="tagged-a-name-guang-rong"),
+        pytest.param("我们中果人民站起来了。", "果", "国", id="common-place-zhong-guo"),
+        pytest.param("今天在北经召开会议。", "经", "京", id="common-place-bei-jing"),
     ],
 )
 def test_flags_non_word_slips(detector: NonWordDetector, text: str, wrong: str, right: str) -> None:
@@ -74,7 +79,8 @@ def test_flags_non_word_slips(detector: NonWordDetector, text: str, wrong: str, 
         pytest.param("这是一种新的研究范式。", id="web-fan-shi"),
         pytest.param("毛泽东同志在延安。", id="name"),
         pytest.param("王小明今天没来上课。", id="name-after-surname"),
-        pytest.param("学生将苏康码出示给老师。", id="place-of-two-characters-never-suggested"),
+        pytest.param("学生将苏康码出示给老师。", id="place-of-two-characters-not-suggested"),
+        pytest.param("江泽明同志指出。", id="a-listed-name-not-suggested"),
         pytest.param("张昭片刻之后离开。", id="given-name-not-zhao-pian"),
         pytest.param("这次活动事半功倍。", id="idiom"),
         pytest.param("我们要再接再厉。", id="idiom-2"),

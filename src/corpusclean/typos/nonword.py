@@ -22,8 +22,10 @@ Guards: nothing is flagged inside a proper noun, idiom or set phrase of the
 word list, or a name of pycorrector's lists, as written; right after a
 surname or at one; in a span with a numeral or non-Han text; in a span
 written the same way twice in the text; between two characters that OpenCC
-treats as variants (計/计), or where a variant spells a word (富於). Names of
-people, places of two characters and numbers are never suggested.
+treats as variants (計/计), or where a variant spells a word (富於). Numbers,
+names of people and places of two characters are not suggested, but for the
+common words jieba tags as names (顾问, 光荣: :data:`COMMON_NAME_FREQ`) and
+the commonest places (中国, 北京: :data:`COMMON_PLACE_FREQ`).
 
 Calibration: the confidence is a logistic function of :data:`FEATURES`, with
 weights (``nonword_weights.json``, written by ``benchmarks/fit_nonword_news.py``)
@@ -76,6 +78,13 @@ from .reference import IDIOM, PERSON, PLACE, PROPER, Reference, gram_keys, refer
 DEFAULT_NONWORD_THRESHOLD = 0.6
 #: A word is suggested only if the word list has seen it at least this often.
 MIN_TARGET_FREQ = 20
+#: jieba tags many common words as names of people (文明, 道德, 顾问, 明白, 阳光: more than half
+#: of its "names" seen 1,000 times or more are common words; the rarer ones are mostly names):
+#: from this frequency on, such a word is suggested unless pycorrector's lists of names hold it.
+COMMON_NAME_FREQ = 500
+#: A place of two characters is suggested from this frequency on (中国, 北京, 美国, 日本): a
+#: non-word one sound-alike away from one of them is its slip far more often than another name.
+COMMON_PLACE_FREQ = 5000
 #: A span written the same way this many times in one text is taken as meant, not flagged.
 REPEATS = 2
 #: Corpus counts are taken per this many characters of a larger corpus (a smaller one's as they are).
@@ -210,9 +219,11 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
     ref = reference()
     syllables = _word_syllable_ids(ref, l_n=l_n, f_h=f_h)
     # names of people and places are not suggested: 江苏 for 将苏 in 学生将苏康码 is a guess at a name;
-    # but a place of three or four characters is (东南亚 for 动南亚: two characters already agree)
-    place = (ref.tags & PLACE) != 0
-    target = (ref.freqs >= MIN_TARGET_FREQ) & ((ref.tags & PERSON) == 0) & (~place | (ref.lengths >= 3))
+    # but a place of three or four characters is (东南亚 for 动南亚: two characters already agree),
+    # and so are the most common places, and the common words jieba tags as names
+    place = ((ref.tags & PLACE) != 0) & (ref.lengths < 3) & (ref.freqs < COMMON_PLACE_FREQ)
+    person = ((ref.tags & PERSON) != 0) & ((ref.freqs < COMMON_NAME_FREQ) | _listed_names(ref))
+    target = (ref.freqs >= MIN_TARGET_FREQ) & ~person & ~place
     # nor are numbers (三个 for 散个); jieba's numerals without a numeral character (许多, 很多) are
     target &= ~NUMERAL_TABLE[ref.chars.astype(np.int64)].any(axis=1)
     shape_keys, shape_values = _shape_neighbours(ref)
@@ -251,6 +262,11 @@ def slip_index(*, l_n: bool = False, f_h: bool = False) -> SlipIndex:
     return SlipIndex(
         KeySet.of(all_keys[order]), all_rows, all_pos, np.concatenate(shape)[order], base.astype(np.float32)
     )
+
+
+def _listed_names(ref: Reference) -> np.ndarray:
+    """Whether each word of the reference is a name of pycorrector's lists (江泽民, 李鹏)."""
+    return ref.name_keys.has(_keys([ref.chars[:, i] for i in range(4)], ref.lengths.astype(np.int64)))
 
 
 def _shape_neighbours(ref: Reference) -> tuple[np.ndarray, np.ndarray]:
