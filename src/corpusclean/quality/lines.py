@@ -30,7 +30,8 @@ from ..script_chars import to_simplified
 #: Punctuation that can end a line of running text (a sentence, a clause, a quotation).
 LINE_END_CHARS = frozenset("。！？!?…；;：:，,、.”’」』）)》】")
 #: What ends a line that finishes a sentence: a full stop, a question or exclamation mark, a
-#: semicolon, or a closing quotation mark (an ellipsis or a comma also ends a cut headline).
+#: semicolon, or a closing quotation mark. An ellipsis, a comma or a bracket is left out: it ends
+#: a headline cut short or a label as often as a sentence.
 LINE_SENTENCE_END_CHARS = frozenset("。！？!?；;”’」』")
 #: Bullets that open the items of a list in Chinese typesetting (``●一九九七年，……``): an item
 #: longer than :data:`SHORT_LINE` may be several sentences and need not end in punctuation.
@@ -47,6 +48,8 @@ NAV_RE = re.compile(
     "责任编辑|相关新闻|相关阅读|相关文章|热门推荐|分享到|扫一扫|评论|发表于|浏览次数|阅读数|当前位置"
 )
 _BRACKET_CLOSERS = "】]］"
+#: The brackets a furniture line may end in though it finishes no sentence (:func:`_closed_furniture`).
+_FURNITURE_CLOSERS = frozenset(")）]】］")
 #: A line of bracketed items (``【打印】【关闭】【返回顶部】``, a pager ``[1] [2] [3]``): buttons and
 #: links, though it ends in a bracket; a line of one bracketed item counts when it names navigation.
 BRACKET_ITEMS_RE = re.compile(r"(?:[【\[［][^】\]］\n]{1,12}[】\]］]\s*)+")
@@ -177,9 +180,6 @@ def _closed_furniture(line: str) -> bool:
         or PAGE_DATE_RE.fullmatch(line.strip(STAMP_BRACKETS)) is not None
         or COUNT_LABEL_RE.fullmatch(line) is not None
     )
-
-
-_FURNITURE_CLOSERS = frozenset(")）]】］")
 
 
 def _menu_bar(line: str) -> bool:
