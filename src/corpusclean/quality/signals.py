@@ -357,14 +357,14 @@ def _signals(
     fluency: float,
     mojibake: float,
     particles: int,
-    contact_cues: int,
+    cues: int,
 ) -> dict[str, float]:
     """The signals of ``text`` from its counts and measures, and its lines counted here."""
     han = by_class[c.HAN]
     chars = len(text) - by_class[c.SPACE]
     per_char = 1 / chars if chars else 0.0
     sentences, misplaced = marks
-    lines = line_counts(text, contacts=contact_cues > 0)
+    lines = line_counts(text, contacts=cues > 0)
     shares = (
         han * per_char,
         by_class[c.CJK_PUNCT] * per_char,
